@@ -1,0 +1,29 @@
+package dev.reelwatch.store;
+
+import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.core.Task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A task as the cache holds it: the provider's view ({@code task}) plus what only we know. {@code id} is the
+ * local row id, stable for the life of the cache. {@code onProvider} turns false when the provider no longer
+ * has the task (404, or absent from a complete listing); the task stays in history.
+ */
+public record StoredTask(long id, long accountId, String accountName, ProviderKind provider, Task task,
+                         boolean onProvider, Instant firstSeenAt, Instant lastSyncedAt, List<StoredOutput> outputs) {
+
+    public StoredTask {
+        outputs = List.copyOf(outputs);
+    }
+
+    /** The archived file of the first video output, if it is in the library. */
+    public Optional<String> localFile() {
+        return outputs.stream()
+                .filter(o -> o.archiveState() == dev.reelwatch.core.ArchiveState.ARCHIVED && o.localPath() != null)
+                .map(StoredOutput::localPath)
+                .findFirst();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.reelwatch.store;
+
+import dev.reelwatch.core.ArchiveState;
+import dev.reelwatch.core.Task;
+import dev.reelwatch.core.TaskStatus;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The task cache. Writes happen in one transaction per call and then notify listeners of the changed ids.
+ * Implemented over SQLite by {@link SqliteTaskStore}.
+ */
+public interface TaskStore {
+
+    /**
+     * Inserts or updates tasks of one account (unique per account + provider task id) in one transaction.
+     * A status-change event is written only when the status differs from the cached one (and once for a
+     * task's first sighting). A task seen again is marked on the provider again. Outputs are matched by index:
+     * their archive state survives updates unless the URL changed.
+     */
+    UpsertResult upsert(long accountId, List<Task> tasks);
+
+    Optional<StoredTask> byId(long taskId);
+
+    Optional<StoredTask> find(long accountId, String providerTaskId);
+
+    /** Newest first (created_at, then first seen). */
+    List<StoredTask> query(TaskQuery query);
+
+    int count(TaskQuery query);
+
+    /** Non-terminal tasks of the account that are still on the provider: the poller's fast set. */
+    List<StoredTask> activeTasks(long accountId);
+
+    /** Every provider task id cached for the account (for finding tasks the provider forgot). */
+    List<String> providerTaskIds(long accountId);
+
+    /** The newest {@code created_at} cached for the account, for incremental listing. */
+    Optional<Instant> newestCreatedAt(long accountId);
+
+    /** Marks tasks as no longer on the provider; never deletes them. Returns how many rows changed. */
+    int markGoneFromProvider(long accountId, Collection<String> providerTaskIds);
+
+    /** The observed status changes of a task, oldest first. */
+    List<TaskEvent> timeline(long taskId);
+
+    Map<TaskStatus, Integer> countsByStatus(Long accountIdOrNull);
+
+    /** Removes tasks from local history only (their outputs and events too); the provider is not touched. */
+    void removeFromHistory(Collection<Long> taskIds);
+
+    /** Outputs of succeeded tasks that are not archived yet (state NONE or PENDING), earliest expiry first. */
+    List<StoredOutput> outputsAwaitingArchive(int limit);
+
+    /** Records the archive state of one output and notifies listeners of its task. */
+    void updateArchive(long outputId, ArchiveState state, String localPath, Long localBytes, String localSha256,
+                       Integer downloadPercent, String archiveError);
+
+    void addListener(TaskChangeListener listener);
+
+    void removeListener(TaskChangeListener listener);
+}
