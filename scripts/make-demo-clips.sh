@@ -16,3 +16,7 @@ ffmpeg -hide_banner -loglevel error -f lavfi -i "gradients=size=320x180:rate=24:
 ffmpeg -hide_banner -loglevel error -f lavfi -i "testsrc2=size=160x90:rate=24:duration=2" -f lavfi -i "sine=frequency=440:duration=2" \
   -c:v libx264 -profile:v baseline -pix_fmt yuv420p -crf 32 -c:a aac -b:a 48k -shortest -movflags +faststart -y src/test/resources/media/with-audio.mp4
 ls -l "$out" src/test/resources/media
+# Last frames, served as thumbnails / last_frame_url by the simulators.
+for c in testcard bars mandel aurora; do
+  ffmpeg -hide_banner -loglevel error -sseof -0.2 -i "$out/$c.mp4" -frames:v 1 -q:v 5 -y "$out/$c.jpg"
+done
