@@ -350,9 +350,9 @@ class MeshApiClientTest {
     @Test
     void slowAnswerBeyondTheRequestTimeoutIsANetworkError() {
         MeshApiSimulator sim = start(finishedTasks(1));
-        sim.faults().on(Fault.LATENCY).latency(Duration.ofMillis(1500));
+        sim.faults().on(Fault.LATENCY).latency(Duration.ofMillis(800));
         HttpTransport impatient = new HttpTransport(HttpTransport.newHttpClient(Duration.ofSeconds(1)), "Reelwatch-test",
-                Duration.ofMillis(300), HttpTransport.DEFAULT_MAX_BODY_BYTES, clock);
+                Duration.ofMillis(200), HttpTransport.DEFAULT_MAX_BODY_BYTES, clock);
 
         ProviderException e = assertThrows(ProviderException.class,
                 () -> new MeshApiClient(account(sim.baseUrl()), KEY, impatient).fetchTask("t0"));
