@@ -13,6 +13,7 @@ import dev.reelwatch.store.SqliteTaskStore;
 import dev.reelwatch.store.TaskStore;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /** The command line's services over the real data directory: SQLite stores and the credentials file. */
@@ -20,36 +21,41 @@ public final class AppCliServices implements CliServicesFactory {
     private final Map<String, String> env;
     private final String osName;
     private final Path userHome;
+    private final Clock clock;
 
-    public AppCliServices(Map<String, String> env, String osName, Path userHome) {
+    /** {@code env}, {@code osName} and {@code userHome} choose the default data directory (see DataDirectory). */
+    public AppCliServices(Map<String, String> env, String osName, Path userHome, Clock clock) {
         this.env = Map.copyOf(env);
         this.osName = osName;
         this.userHome = userHome;
+        this.clock = clock;
     }
 
     @Override
     public CliServices open(Path dataDirOverrideOrNull) {
-        Path dir = DataDirectory.resolve(dataDirOverrideOrNull, env, osName, userHome);
-        DataDirectory.prepare(dir);
-        return new Opened(dir);
+        String override = dataDirOverrideOrNull == null ? null : dataDirOverrideOrNull.toString();
+        Path dir = DataDirectory.prepare(DataDirectory.resolve(override, env, osName, userHome.toString()));
+        return new Opened(dir, clock);
     }
 
     /** Opens the database on first use, so commands that only need the key file never lock it. */
     private static final class Opened implements CliServices {
         private final Path dir;
+        private final Clock clock;
         private Database database;
         private AccountStore accounts;
         private TaskStore tasks;
         private SettingsStore settings;
         private CredentialStore credentials;
 
-        Opened(Path dir) {
+        Opened(Path dir, Clock clock) {
             this.dir = dir;
+            this.clock = clock;
         }
 
         private Database database() {
             if (database == null) {
-                database = Database.open(dir.resolve(DataDirectory.DATABASE_FILE));
+                database = Database.open(DataDirectory.databaseFile(dir));
             }
             return database;
         }
@@ -65,7 +71,7 @@ public final class AppCliServices implements CliServicesFactory {
         @Override
         public TaskStore tasks() {
             if (tasks == null) {
-                tasks = new SqliteTaskStore(database());
+                tasks = new SqliteTaskStore(database(), clock);
             }
             return tasks;
         }
@@ -81,7 +87,7 @@ public final class AppCliServices implements CliServicesFactory {
         @Override
         public CredentialStore credentials() {
             if (credentials == null) {
-                credentials = new CredentialStore(dir.resolve(DataDirectory.CREDENTIALS_FILE));
+                credentials = new CredentialStore(DataDirectory.credentialsFile(dir));
             }
             return credentials;
         }

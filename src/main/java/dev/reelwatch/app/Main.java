@@ -9,15 +9,21 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /** Entry point: with no arguments opens the desktop app, with arguments runs the command line. */
 public final class Main {
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        // sqlite-jdbc logs through SLF4J; without a binding SLF4J would print a warning on every CLI run.
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
         if (args.length == 0) {
             DesktopLauncher.launch(args);
             return;
@@ -34,7 +40,7 @@ public final class Main {
                              Map<String, String> env, String osName, Path userHome) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CliServicesFactory services = new AppCliServices(env, osName, userHome);
+        CliServicesFactory services = new AppCliServices(env, osName, userHome, Clock.systemUTC());
         try {
             return ReelwatchCommand.commandLine(services, outWriter, errWriter, in).execute(args);
         } finally {

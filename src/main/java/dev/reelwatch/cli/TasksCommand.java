@@ -76,7 +76,7 @@ final class TasksCommand implements Callable<Integer> {
             return CommandLine.ExitCode.OK;
         }
         TextTable table = new TextTable(TableWidth.COLUMNS,
-                List.of("STATUS", "ACCOUNT", "ID", "PROGRESS", "CREATED (UTC)", "PROMPT"), 9, 14, 20, 8, 16);
+                List.of("STATUS", "ACCOUNT", "ID", "PROGRESS", "CREATED (UTC)", "PROMPT"), 9, 12, 22, 8, 16);
         for (StoredTask stored : tasks) {
             var task = stored.task();
             table.addRow(task.status().wireName(), stored.accountName(), task.providerTaskId(),
