@@ -71,12 +71,20 @@ class DataDirectoryTest {
     }
 
     @Test
-    void prepareRefusesAPlaceThatCannotBeWritten() throws Exception {
+    void prepareRefusesAFileOrAPlaceInsideOne() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
+
         StoreException notADirectory = assertThrows(StoreException.class, () -> DataDirectory.prepare(file));
+        StoreException insideAFile = assertThrows(StoreException.class,
+                () -> DataDirectory.prepare(file.resolve("reelwatch")));
+
         assertTrue(notADirectory.getMessage().startsWith("The data directory " + file + " is not writable: "),
                 notADirectory.getMessage());
+        assertTrue(insideAFile.getMessage().contains("is not writable"), insideAFile.getMessage());
+    }
 
+    @Test
+    void prepareRefusesAReadOnlyDirectory() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
         Path readOnly = Files.createDirectory(dir.resolve("read-only"));
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
