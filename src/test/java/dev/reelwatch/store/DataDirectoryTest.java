@@ -82,18 +82,4 @@ class DataDirectoryTest {
                 notADirectory.getMessage());
         assertTrue(insideAFile.getMessage().contains("is not writable"), insideAFile.getMessage());
     }
-
-    @Test
-    void prepareRefusesAReadOnlyDirectory() throws Exception {
-        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
-        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
-        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
-        try {
-            assumeTrue(!Files.isWritable(readOnly), "running as root: permissions are not enforced");
-            StoreException e = assertThrows(StoreException.class, () -> DataDirectory.prepare(readOnly));
-            assertTrue(e.getMessage().contains("is not writable"), e.getMessage());
-        } finally {
-            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwx------"));
-        }
-    }
 }
