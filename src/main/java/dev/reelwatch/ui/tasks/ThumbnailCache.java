@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.tasks;
 
+import dev.reelwatch.ui.common.SerialExecutor;
 import dev.reelwatch.ui.main.MediaHooks;
 import javafx.scene.image.Image;
 
@@ -11,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 
 /**
  * Small in-memory LRU of table thumbnails, fetched lazily through {@link MediaHooks#thumbnailFile(long)} and
- * decoded in the background at the cell's size. Tasks without a thumbnail are remembered too, so scrolling
+ * decoded in the background (one at a time) at the cell's size. Tasks without a thumbnail are remembered too, so scrolling
  * back does not ask again.
  */
 public final class ThumbnailCache {
@@ -23,6 +25,7 @@ public final class ThumbnailCache {
 
     private final MediaHooks media;
     private final Executor ui;
+    private final Executor decoder = new SerialExecutor(ForkJoinPool.commonPool());
     private final double width;
     private final double height;
     private final Map<Long, Optional<Image>> images;
@@ -57,15 +60,25 @@ public final class ThumbnailCache {
         list = new ArrayList<>();
         list.add(whenLoaded);
         waiting.put(taskId, list);
-        media.thumbnailFile(taskId).whenComplete((file, error) -> ui.execute(() -> loaded(taskId, file, error)));
+        media.thumbnailFile(taskId)
+                .thenApplyAsync(this::decode, decoder)
+                .whenComplete((image, error) -> ui.execute(() -> loaded(taskId, image, error)));
         // An answer that was already there has been stored by now.
         Optional<Image> now = images.get(taskId);
         return now == null ? null : now.orElse(null);
     }
 
-    private void loaded(long taskId, Optional<Path> file, Throwable error) {
-        Optional<Image> image = error != null || file == null || file.isEmpty() ? NONE
-                : Optional.of(new Image(file.get().toUri().toString(), width, height, true, true, true));
+    /** Decodes at the cell's size, one image at a time, off the FX thread. */
+    private Optional<Image> decode(Optional<Path> file) {
+        if (file.isEmpty()) {
+            return NONE;
+        }
+        Image image = new Image(file.get().toUri().toString(), width, height, true, true, false);
+        return image.isError() ? NONE : Optional.of(image);
+    }
+
+    private void loaded(long taskId, Optional<Image> decoded, Throwable error) {
+        Optional<Image> image = error != null || decoded == null ? NONE : decoded;
         images.put(taskId, image);
         List<Consumer<Image>> callbacks = waiting.remove(taskId);
         if (callbacks != null && image.isPresent()) {
