@@ -121,9 +121,13 @@ final class SyncTestbed implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         while (!closeables.isEmpty()) {
-            closeables.pop().close();
+            try {
+                closeables.pop().close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close a test resource", e);
+            }
         }
         db.close();
     }
