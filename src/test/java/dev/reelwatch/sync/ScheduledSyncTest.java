@@ -134,7 +134,7 @@ class ScheduledSyncTest {
         PollingSyncService sync = bed.service();
         sync.start();
 
-        // The transport gives up on the hanging provider after 5 s; the healthy account must not wait for that.
+        // The transport gives up on the hanging provider after 10 s; the healthy account must not wait for that.
         await("the healthy account's jobs finish", Duration.ofSeconds(4),
                 () -> bed.cached(local.id()).size() == 3 && bed.tasks.activeTasks(local.id()).isEmpty(),
                 tickClock(Duration.ofMillis(500)));

@@ -56,7 +56,7 @@ final class SyncTestbed implements AutoCloseable {
     SyncTestbed(Path dir) {
         this.dir = dir;
         this.transport = new HttpTransport(HttpTransport.newHttpClient(Duration.ofSeconds(2)), "Reelwatch/test",
-                Duration.ofSeconds(5), HttpTransport.DEFAULT_MAX_BODY_BYTES, clock);
+                Duration.ofSeconds(10), HttpTransport.DEFAULT_MAX_BODY_BYTES, clock);
         this.clients = new ProviderClients(transport);
         openDatabase();
     }
