@@ -1,7 +1,10 @@
 package dev.reelwatch.app;
 
+import dev.reelwatch.cli.CliContext;
 import dev.reelwatch.cli.CliServicesFactory;
 import dev.reelwatch.cli.ReelwatchCommand;
+import dev.reelwatch.cli.SyncCommand;
+import picocli.CommandLine;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,9 +43,16 @@ public final class Main {
                              Map<String, String> env, String osName, Path userHome) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CliServicesFactory services = new AppCliServices(env, osName, userHome, Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        CliServicesFactory services = new AppCliServices(env, osName, userHome, clock);
         try {
-            return ReelwatchCommand.commandLine(services, outWriter, errWriter, in).execute(args);
+            CommandLine commandLine = ReelwatchCommand.commandLine(services, outWriter, errWriter, in);
+            CliContext context = ReelwatchCommand.context(commandLine);
+            commandLine.addSubcommand("sync", new SyncCommand(() -> CliSync.pass(context, env, clock)));
+            // setOut/setErr reach only subcommands present at the time, so apply them again.
+            commandLine.setOut(outWriter);
+            commandLine.setErr(errWriter);
+            return commandLine.execute(args);
         } finally {
             outWriter.flush();
             errWriter.flush();
