@@ -1,0 +1,145 @@
+package dev.reelwatch.app;
+
+import dev.reelwatch.provider.HttpTransport;
+import dev.reelwatch.provider.ProviderClients;
+import dev.reelwatch.store.AccountStore;
+import dev.reelwatch.store.CredentialResolver;
+import dev.reelwatch.store.CredentialStore;
+import dev.reelwatch.store.DataDirectory;
+import dev.reelwatch.store.Database;
+import dev.reelwatch.store.SettingsStore;
+import dev.reelwatch.store.SqliteAccountStore;
+import dev.reelwatch.store.SqliteSettingsStore;
+import dev.reelwatch.store.SqliteTaskStore;
+import dev.reelwatch.store.TaskStore;
+import dev.reelwatch.sync.PollingSyncService;
+import dev.reelwatch.sync.ResolvingClientFactory;
+import dev.reelwatch.sync.SyncService;
+import dev.reelwatch.sync.SyncSettings;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything the desktop app runs on besides its windows: the data directory, the stores, the one HTTP
+ * transport, the poller and the background executor. Built once at start-up; {@link #close()} stops it all
+ * in reverse order of creation.
+ */
+public final class DesktopServices implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(DesktopServices.class.getName());
+
+    private final Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
+    private final Path dataDir;
+    private final Clock clock;
+    private final Database database;
+    private final TaskStore tasks;
+    private final AccountStore accounts;
+    private final SettingsStore settings;
+    private final CredentialStore credentials;
+    private final CredentialResolver credentialResolver;
+    private final HttpTransport transport;
+    private final ProviderClients providerClients;
+    private final PollingSyncService sync;
+    private final ExecutorService background;
+
+    public DesktopServices(Path dataDir, Map<String, String> env, Clock clock) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+        database = Database.open(DataDirectory.databaseFile(dataDir));
+        closeInReverse.push(database);
+        tasks = new SqliteTaskStore(database, clock);
+        accounts = new SqliteAccountStore(database);
+        settings = new SqliteSettingsStore(database);
+        credentials = new CredentialStore(DataDirectory.credentialsFile(dataDir));
+        credentialResolver = new CredentialResolver(credentials, env);
+        transport = HttpTransport.standard(AppInfo.version(), clock);
+        providerClients = new ProviderClients(transport);
+        sync = new PollingSyncService(accounts, tasks, settings,
+                new ResolvingClientFactory(providerClients, credentialResolver), clock, SyncSettings.defaults());
+        closeInReverse.push(sync);
+        AtomicInteger n = new AtomicInteger();
+        background = Executors.newFixedThreadPool(3, r -> {
+            Thread t = new Thread(r, "reelwatch-background-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        closeInReverse.push(() -> {
+            background.shutdownNow();
+            background.awaitTermination(1, TimeUnit.SECONDS);
+        });
+    }
+
+    /** Registers something to close with the app (demo servers, archive service …), before what it uses. */
+    public void closeWithApp(AutoCloseable closeable) {
+        closeInReverse.push(closeable);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public TaskStore tasks() {
+        return tasks;
+    }
+
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public CredentialStore credentials() {
+        return credentials;
+    }
+
+    public CredentialResolver credentialResolver() {
+        return credentialResolver;
+    }
+
+    public HttpTransport transport() {
+        return transport;
+    }
+
+    public ProviderClients providerClients() {
+        return providerClients;
+    }
+
+    public SyncService sync() {
+        return sync;
+    }
+
+    /** The executor for UI-triggered background work (queries, tests of connections, file operations). */
+    public ExecutorService background() {
+        return background;
+    }
+
+    @Override
+    public void close() {
+        while (!closeInReverse.isEmpty()) {
+            AutoCloseable c = closeInReverse.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                LOG.log(Level.WARNING, "could not close " + c + " cleanly", e);
+            }
+        }
+    }
+}
