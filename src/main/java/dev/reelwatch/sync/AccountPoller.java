@@ -160,9 +160,11 @@ final class AccountPoller {
         Set<String> asked = drainRequestedTasks();
         Instant now = clock.instant();
         boolean backingOff = !full && retryAt != null && now.isBefore(retryAt);
+        // The first pass after a backoff retries every active task, whatever their own cadence says.
+        boolean retrying = !backingOff && retryAt != null;
         boolean list = full || (!backingOff && (!listedThisSession || !now.isBefore(nextListAt)));
         boolean refreshDue = !asked.isEmpty() || (!backingOff && tasks.activeTasks(account.id()).stream()
-                .anyMatch(t -> full || cadence.isDue(t.task().providerTaskId(), now)));
+                .anyMatch(t -> full || retrying || cadence.isDue(t.task().providerTaskId(), now)));
         if (!list && !refreshDue) {
             scheduleNext(now);
             return PassTally.idle();
@@ -179,7 +181,7 @@ final class AccountPoller {
                 // Chosen after the listing: it may have found new running tasks, or already told their state.
                 for (StoredTask t : tasks.activeTasks(account.id())) {
                     String id = t.task().providerTaskId();
-                    boolean due = full ? !listedLive.contains(id) : cadence.isDue(id, now);
+                    boolean due = full || retrying ? !listedLive.contains(id) : cadence.isDue(id, now);
                     if (due && !asked.contains(id)) {
                         refresh.add(id);
                     }
