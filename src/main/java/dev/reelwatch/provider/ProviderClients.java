@@ -1,7 +1,9 @@
 package dev.reelwatch.provider;
 
 import dev.reelwatch.core.Account;
+import dev.reelwatch.provider.hedra.HedraClient;
 import dev.reelwatch.provider.meshapi.MeshApiClient;
+import dev.reelwatch.provider.moneyprinter.MoneyPrinterClient;
 import dev.reelwatch.provider.phaseo.PhaseoClient;
 
 import java.util.Objects;
@@ -19,7 +21,8 @@ public final class ProviderClients {
         return switch (account.provider()) {
             case MESHAPI -> new MeshApiClient(account, apiKeyOrNull, transport);
             case PHASEO -> new PhaseoClient(account, apiKeyOrNull, transport);
-            default -> throw new IllegalStateException("not merged yet");
+            case MONEYPRINTERTURBO -> new MoneyPrinterClient(account, apiKeyOrNull, transport);
+            case HEDRA -> new HedraClient(account, apiKeyOrNull, transport);
         };
     }
 
