@@ -133,6 +133,7 @@ class DemoEnvironmentTest {
             Account meshAgain = all.stream().filter(a -> a.provider() == ProviderKind.MESHAPI).findFirst().orElseThrow();
             assertEquals(mesh.id(), meshAgain.id());
             assertNotEquals(mesh.baseUrl(), meshAgain.baseUrl());
+            clock.advance(Duration.ofSeconds(20));
             Set<String> againIds = ids(list(meshAgain));
             long shared = firstIds.stream().filter(againIds::contains).count();
             assertEquals(24, shared, "MeshAPI's 24 history tasks come back; only the live jobs are new");
