@@ -30,6 +30,7 @@ public final class AccountsViewModel {
     private final Executor ui;
     private final AccountEditorViewModel editor;
     private final ObservableList<Account> list = FXCollections.observableArrayList();
+    private final ObservableList<Account> listView = FXCollections.unmodifiableObservableList(list);
     private final ObjectProperty<Account> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
@@ -55,7 +56,7 @@ public final class AccountsViewModel {
 
     /** Accounts by name. */
     public ObservableList<Account> accounts() {
-        return FXCollections.unmodifiableObservableList(list);
+        return listView;
     }
 
     public ObjectProperty<Account> selectedProperty() {

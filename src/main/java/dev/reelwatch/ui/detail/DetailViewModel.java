@@ -78,6 +78,10 @@ public final class DetailViewModel implements AutoCloseable {
     private final ObservableList<DetailField> fields = FXCollections.observableArrayList();
     private final ObservableList<TimelineEntry> timeline = FXCollections.observableArrayList();
     private final ObservableList<OutputRow> outputs = FXCollections.observableArrayList();
+    // One read-only view each: listeners on a fresh wrapper per call would be lost when it is collected.
+    private final ObservableList<DetailField> fieldsView = FXCollections.unmodifiableObservableList(fields);
+    private final ObservableList<TimelineEntry> timelineView = FXCollections.unmodifiableObservableList(timeline);
+    private final ObservableList<OutputRow> outputsView = FXCollections.unmodifiableObservableList(outputs);
 
     /**
      * @param background runs cache reads (never the FX thread)
@@ -157,16 +161,16 @@ public final class DetailViewModel implements AutoCloseable {
 
     /** Every field and parameter the provider gave, in a stable order. */
     public ObservableList<DetailField> fields() {
-        return FXCollections.unmodifiableObservableList(fields);
+        return fieldsView;
     }
 
     /** Observed status changes, oldest first. */
     public ObservableList<TimelineEntry> timeline() {
-        return FXCollections.unmodifiableObservableList(timeline);
+        return timelineView;
     }
 
     public ObservableList<OutputRow> outputs() {
-        return FXCollections.unmodifiableObservableList(outputs);
+        return outputsView;
     }
 
     /** The parameter grid as "label: value" lines, for the clipboard. */
