@@ -73,7 +73,12 @@ public final class AccountsView extends BorderPane {
         list.setId("accounts-list");
         list.getStyleClass().add("account-list");
         list.setPlaceholder(placeholderLabel());
-        list.setCellFactory(v -> new AccountCell());
+        list.setCellFactory(v -> {
+            AccountCell cell = new AccountCell();
+            // Cells take the list's width instead of widening it (no sideways scrolling for long names).
+            cell.setPrefWidth(0);
+            return cell;
+        });
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);
@@ -214,6 +219,7 @@ public final class AccountsView extends BorderPane {
         test.setId("account-test");
         test.disableProperty().bind(editor.testStateProperty().isEqualTo(TestState.RUNNING));
         test.setOnAction(e -> editor.testConnection());
+        test.setMinWidth(Region.USE_PREF_SIZE);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.getStyleClass().add("test-spinner");
         spinner.setMaxSize(18, 18);
@@ -223,7 +229,8 @@ public final class AccountsView extends BorderPane {
         result.setId("account-test-result");
         result.getStyleClass().add("test-result");
         result.setWrapText(true);
-        result.textProperty().bind(editor.testMessageProperty());
+        result.textProperty().bind(Bindings.when(editor.testMessageProperty().isEmpty())
+                .then(text.getString("test.idle")).otherwise(editor.testMessageProperty()));
         editor.testStateProperty().addListener((obs, was, now) -> {
             result.getStyleClass().removeAll(TEST_CLASSES);
             result.getStyleClass().add("test-" + now.name().toLowerCase(java.util.Locale.ROOT));
@@ -239,6 +246,7 @@ public final class AccountsView extends BorderPane {
         save.getStyleClass().add("accent");
         save.disableProperty().bind(editor.savingProperty());
         save.setOnAction(e -> editor.save());
+        save.setMinWidth(Region.USE_PREF_SIZE);
         Label saveError = errorLabel(editor.saveErrorProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -282,6 +290,7 @@ public final class AccountsView extends BorderPane {
             }
             Label name = new Label(a.name());
             name.getStyleClass().add("account-name");
+            name.setMinWidth(0);
             Label provider = new Label(a.provider().displayName());
             provider.getStyleClass().add("account-provider");
             HBox badges = new HBox(6, provider);

@@ -149,7 +149,13 @@ public final class DetailView extends StackPane {
         cost.textProperty().bind(model.costProperty());
         cost.visibleProperty().bind(model.costProperty().isNotEmpty());
         cost.managedProperty().bind(cost.visibleProperty());
-        HBox chips = new HBox(8, status, cost);
+        Label raw = new Label();
+        raw.getStyleClass().add("provider-status");
+        raw.textProperty().bind(model.providerStatusProperty());
+        raw.visibleProperty().bind(model.providerStatusProperty().isNotEmpty());
+        raw.managedProperty().bind(raw.visibleProperty());
+        raw.setTooltip(new Tooltip(text.getString("field.providerStatus")));
+        HBox chips = new HBox(8, status, raw, cost);
         chips.setAlignment(Pos.CENTER_LEFT);
 
         Label title = new Label();

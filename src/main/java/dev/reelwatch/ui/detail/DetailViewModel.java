@@ -68,6 +68,7 @@ public final class DetailViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper subtitle = new ReadOnlyStringWrapper(this, "subtitle", "");
     private final ReadOnlyObjectWrapper<TaskStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyStringWrapper providerStatus = new ReadOnlyStringWrapper(this, "providerStatus", "");
     private final ReadOnlyStringWrapper prompt = new ReadOnlyStringWrapper(this, "prompt", "");
     private final ReadOnlyBooleanWrapper goneFromProvider = new ReadOnlyBooleanWrapper(this, "goneFromProvider");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
@@ -121,9 +122,14 @@ public final class DetailViewModel implements AutoCloseable {
         return status.getReadOnlyProperty();
     }
 
-    /** "Running · 42%", "Succeeded", with the provider's own status word when it differs. */
+    /** "Running · 42%", "Succeeded". */
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText.getReadOnlyProperty();
+    }
+
+    /** The provider's own status word when it differs from the unified one ("in_progress"), else empty. */
+    public ReadOnlyStringProperty providerStatusProperty() {
+        return providerStatus.getReadOnlyProperty();
     }
 
     /** The full prompt, as sent. */
@@ -239,6 +245,7 @@ public final class DetailViewModel implements AutoCloseable {
         subtitle.set("");
         status.set(null);
         statusText.set("");
+        providerStatus.set("");
         prompt.set("");
         goneFromProvider.set(false);
         failed.set(false);
@@ -257,6 +264,7 @@ public final class DetailViewModel implements AutoCloseable {
         subtitle.set(s.subtitle());
         status.set(s.status());
         statusText.set(s.statusText());
+        providerStatus.set(s.providerStatus());
         prompt.set(s.prompt());
         goneFromProvider.set(!s.onProvider());
         failed.set(s.failed());
@@ -285,7 +293,9 @@ public final class DetailViewModel implements AutoCloseable {
         return Optional.of(new DetailSnapshot(id,
                 task.promptFirstLine().isEmpty() ? task.providerTaskId() : task.promptFirstLine(),
                 stored.provider().displayName() + " · " + stored.accountName() + " · " + task.providerTaskId(),
-                task.status(), statusText(task), task.prompt() == null ? "" : task.prompt(), stored.onProvider(),
+                task.status(), statusText(task),
+                task.providerStatus().equalsIgnoreCase(task.status().wireName()) ? "" : task.providerStatus(),
+                task.prompt() == null ? "" : task.prompt(), stored.onProvider(),
                 failedTask,
                 error == null ? "" : error.code(),
                 error == null || error.message().isEmpty()
@@ -298,9 +308,6 @@ public final class DetailViewModel implements AutoCloseable {
         String name = statusName(task.status());
         if (task.status() == TaskStatus.RUNNING && task.progress() != null) {
             name = name + " · " + task.progress() + "%";
-        }
-        if (!task.providerStatus().equalsIgnoreCase(task.status().wireName())) {
-            name = name + " (" + task.providerStatus() + ")";
         }
         return name;
     }
@@ -360,8 +367,9 @@ public final class DetailViewModel implements AutoCloseable {
         List<TimelineEntry> out = new ArrayList<>();
         Instant previous = null;
         for (TaskEvent e : events) {
-            String gap = previous == null || e.at() == null ? ""
-                    : "+" + countdown.span(Duration.between(previous, e.at()).abs());
+            Duration between = previous == null || e.at() == null ? Duration.ZERO
+                    : Duration.between(previous, e.at()).abs();
+            String gap = between.getSeconds() < 1 ? "" : "+" + countdown.span(between);
             String raw = e.providerStatus() == null || e.providerStatus().equalsIgnoreCase(e.to().wireName())
                     ? "" : e.providerStatus();
             String title = e.from() == null
