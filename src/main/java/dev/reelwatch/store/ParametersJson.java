@@ -25,7 +25,7 @@ final class ParametersJson {
     }
 
     static Map<String, String> decode(String json) {
-        if (json == null || json.isBlank()) {
+        if (json == null || json.isBlank() || json.equals("{}")) {
             return Map.of();
         }
         try {

@@ -83,7 +83,8 @@ public final class SqliteTaskStore implements TaskStore {
                  PreparedStatement touch = c.prepareStatement(
                          "UPDATE tasks SET on_provider = 1, last_synced_at = ? WHERE id = ?");
                  PreparedStatement event = c.prepareStatement("INSERT INTO task_events (task_id, at, from_status,"
-                         + " to_status, provider_status) VALUES (?, ?, ?, ?, ?)")) {
+                         + " to_status, provider_status) VALUES (?, ?, ?, ?, ?)");
+                 OutputStatements outputSql = new OutputStatements(c)) {
                 for (Task incoming : tasks) {
                     Task task = incoming.accountId() == accountId ? incoming : incoming.withAccountId(accountId);
                     String fingerprint = TaskRows.fingerprint(task);
@@ -113,7 +114,7 @@ public final class SqliteTaskStore implements TaskStore {
                             keys.next();
                             newId = keys.getLong(1);
                         }
-                        writeOutputs(newId, task.outputs());
+                        writeOutputs(outputSql, newId, task.outputs(), true);
                         writeEvent(event, newId, null, task);
                         inserted.add(newId);
                     } else if (fingerprint.equals(oldFingerprint)) {
@@ -130,7 +131,7 @@ public final class SqliteTaskStore implements TaskStore {
                         update.setLong(next++, now);
                         update.setLong(next, id);
                         update.executeUpdate();
-                        writeOutputs(id, task.outputs());
+                        writeOutputs(outputSql, id, task.outputs(), false);
                         boolean statusDiffers = !task.status().wireName().equals(oldStatus);
                         if (statusDiffers) {
                             writeEvent(event, id, oldStatus, task);
@@ -161,12 +162,12 @@ public final class SqliteTaskStore implements TaskStore {
          * merely rotated, a file already archived (same checksum, if known) stays archived; anything else about
          * a changed link starts over. Outputs the provider stopped listing go, unless their file is archived.
          */
-        private void writeOutputs(long taskId, List<TaskOutput> outputs) throws SQLException {
+        private void writeOutputs(OutputStatements sql, long taskId, List<TaskOutput> outputs, boolean isNew)
+                throws SQLException {
             Map<Integer, ExistingOutput> existing = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, idx, url, sha256, archive_state FROM task_outputs WHERE task_id = ?")) {
-                ps.setLong(1, taskId);
-                try (ResultSet rs = ps.executeQuery()) {
+            if (!isNew) {
+                sql.existing.setLong(1, taskId);
+                try (ResultSet rs = sql.existing.executeQuery()) {
                     while (rs.next()) {
                         existing.put(rs.getInt(2), new ExistingOutput(rs.getLong(1), rs.getString(3),
                                 rs.getString(4), TaskRows.archiveState(rs.getString(5))));
@@ -175,34 +176,24 @@ public final class SqliteTaskStore implements TaskStore {
             }
             Map<Integer, TaskOutput> byIndex = new LinkedHashMap<>();
             outputs.forEach(o -> byIndex.put(o.index(), o));
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_outputs (task_id, idx, url, kind,"
-                    + " expires_at, bytes, sha256, mime_type, requires_auth) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement keep = c.prepareStatement("UPDATE task_outputs SET url = ?, kind = ?,"
-                         + " expires_at = ?, bytes = ?, sha256 = ?, mime_type = ?, requires_auth = ? WHERE id = ?");
-                 PreparedStatement reset = c.prepareStatement("UPDATE task_outputs SET url = ?, kind = ?,"
-                         + " expires_at = ?, bytes = ?, sha256 = ?, mime_type = ?, requires_auth = ?,"
-                         + " archive_state = 'none', local_path = NULL, local_bytes = NULL, local_sha256 = NULL,"
-                         + " download_percent = NULL, archive_error = NULL WHERE id = ?");
-                 PreparedStatement delete = c.prepareStatement("DELETE FROM task_outputs WHERE id = ?")) {
-                for (TaskOutput output : byIndex.values()) {
-                    ExistingOutput old = existing.remove(output.index());
-                    if (old == null) {
-                        insert.setLong(1, taskId);
-                        insert.setInt(2, output.index());
-                        bindOutput(insert, 3, output);
-                        insert.executeUpdate();
-                    } else {
-                        PreparedStatement ps = old.survives(output) ? keep : reset;
-                        int next = bindOutput(ps, 1, output);
-                        ps.setLong(next, old.id());
-                        ps.executeUpdate();
-                    }
+            for (TaskOutput output : byIndex.values()) {
+                ExistingOutput old = existing.remove(output.index());
+                if (old == null) {
+                    sql.insert.setLong(1, taskId);
+                    sql.insert.setInt(2, output.index());
+                    bindOutput(sql.insert, 3, output);
+                    sql.insert.executeUpdate();
+                } else {
+                    PreparedStatement ps = old.survives(output) ? sql.keep : sql.reset;
+                    int next = bindOutput(ps, 1, output);
+                    ps.setLong(next, old.id());
+                    ps.executeUpdate();
                 }
-                for (ExistingOutput gone : existing.values()) {
-                    if (gone.state() != ArchiveState.ARCHIVED) {
-                        delete.setLong(1, gone.id());
-                        delete.executeUpdate();
-                    }
+            }
+            for (ExistingOutput gone : existing.values()) {
+                if (gone.state() != ArchiveState.ARCHIVED) {
+                    sql.delete.setLong(1, gone.id());
+                    sql.delete.executeUpdate();
                 }
             }
         }
@@ -217,6 +208,36 @@ public final class SqliteTaskStore implements TaskStore {
             ps.setString(i++, output.mimeType());
             ps.setInt(i++, output.requiresAuth() ? 1 : 0);
             return i;
+        }
+    }
+
+    /** The output statements of one batch, prepared once. */
+    private static final class OutputStatements implements AutoCloseable {
+        final PreparedStatement existing;
+        final PreparedStatement insert;
+        final PreparedStatement keep;
+        final PreparedStatement reset;
+        final PreparedStatement delete;
+
+        OutputStatements(Connection c) throws SQLException {
+            existing = c.prepareStatement("SELECT id, idx, url, sha256, archive_state FROM task_outputs"
+                    + " WHERE task_id = ?");
+            insert = c.prepareStatement("INSERT INTO task_outputs (task_id, idx, url, kind, expires_at, bytes,"
+                    + " sha256, mime_type, requires_auth) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            keep = c.prepareStatement("UPDATE task_outputs SET url = ?, kind = ?, expires_at = ?, bytes = ?,"
+                    + " sha256 = ?, mime_type = ?, requires_auth = ? WHERE id = ?");
+            reset = c.prepareStatement("UPDATE task_outputs SET url = ?, kind = ?, expires_at = ?, bytes = ?,"
+                    + " sha256 = ?, mime_type = ?, requires_auth = ?, archive_state = 'none', local_path = NULL,"
+                    + " local_bytes = NULL, local_sha256 = NULL, download_percent = NULL, archive_error = NULL"
+                    + " WHERE id = ?");
+            delete = c.prepareStatement("DELETE FROM task_outputs WHERE id = ?");
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement ps : List.of(existing, insert, keep, reset, delete)) {
+                ps.close();
+            }
         }
     }
 
