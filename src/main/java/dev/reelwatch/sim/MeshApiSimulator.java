@@ -44,6 +44,7 @@ public final class MeshApiSimulator extends SimServer {
     private final Map<String, SimRequest> lastRequests = new ConcurrentHashMap<>();
     private final Map<String, byte[]> thumbnails = new ConcurrentHashMap<>();
     private volatile boolean includePrompt;
+    private volatile boolean upstreamFailing;
 
     /** What MeshAPI's DB row says: the phase and time of the last sync. */
     private record DbRow(SimPhase phase, Instant updatedAt) {
@@ -77,6 +78,14 @@ public final class MeshApiSimulator extends SimServer {
      */
     public void setIncludePrompt(boolean on) {
         includePrompt = on;
+    }
+
+    /**
+     * When on, a single GET of a non-terminal task answers 502 as MeshAPI does when BytePlus fails (terminal
+     * tasks still come from the DB, and the list is unaffected).
+     */
+    public void setUpstreamFailing(boolean failing) {
+        upstreamFailing = failing;
     }
 
     /** Edits a task's JSON every time it is rendered: API drift (unknown fields, statuses, missing ids). */
@@ -191,6 +200,9 @@ public final class MeshApiSimulator extends SimServer {
         DbRow row;
         synchronized (this) {
             row = db.get(id);
+            if (!isTerminal(row.phase()) && upstreamFailing) {
+                return detail(502, "BytePlus upstream error: ServiceUnavailable (the model service is overloaded)");
+            }
             if (!isTerminal(row.phase())) {
                 // Not terminal: MeshAPI polls BytePlus live and syncs its DB row.
                 SimPhase live = task.phaseAt(now);

@@ -123,7 +123,13 @@ public final class PhaseoSimulator extends SimServer {
             return "list";
         }
         if (path.startsWith(VIDEOS + "/")) {
-            return path.endsWith(CONTENT) ? "content" : "get";
+            String[] parts = path.substring(VIDEOS.length() + 1).split("/", -1);
+            if (parts.length == 1 && !parts[0].isEmpty()) {
+                return "get";
+            }
+            if (parts.length == 2 && !parts[0].isEmpty() && ("/" + parts[1]).equals(CONTENT)) {
+                return "content";
+            }
         }
         if (path.startsWith(FILES)) {
             return "file";
@@ -300,8 +306,8 @@ public final class PhaseoSimulator extends SimServer {
         o.put("status", wireStatus(phase));
         o.put("provider", t.model().contains("veo") ? "google-vertex" : "openai");
         o.put("polling_url", base + VIDEOS + "/" + t.id());
-        o.put("request_id", "req_" + t.id().replace("-", "").substring(0, 16));
-        o.put("generation_id", "gen_" + t.id().replace("-", "").substring(16));
+        o.put("request_id", "req_" + token(t.id(), 0));
+        o.put("generation_id", "gen_" + token(t.id(), 1));
         o.put("created_at", t.createdAt().getEpochSecond());
         if (phase != SimPhase.QUEUED) {
             o.put("started_at", t.startedAt().getEpochSecond());
@@ -356,7 +362,7 @@ public final class PhaseoSimulator extends SimServer {
         o.put("download_url", signedUrl(base, t.id(), 0, expires));
         o.put("expires_at", expires);
         ObjectNode asset = o.putObject("asset");
-        asset.put("id", "asset_" + t.id().replace("-", "").substring(0, 12));
+        asset.put("id", "asset_" + token(t.id(), 2));
         asset.put("mime_type", "video/mp4");
         asset.put("bytes", first.length);
         asset.put("sha256", digests.computeIfAbsent(t.clip(), c -> sha256(clips.bytes(c))));
@@ -397,7 +403,7 @@ public final class PhaseoSimulator extends SimServer {
         b.put("total_nanos", charged ? nanos : 0);
         b.put("estimated_nanos", nanos);
         b.put("reserved_nanos", phase == SimPhase.QUEUED || phase == SimPhase.RUNNING ? nanos : 0);
-        b.put("reservation_id", "rsv_" + t.id().substring(0, 8));
+        b.put("reservation_id", "rsv_" + token(t.id(), 4));
         b.put("reservation_status", switch (phase) {
             case QUEUED, RUNNING -> "held";
             case SUCCEEDED -> "captured";
@@ -423,7 +429,7 @@ public final class PhaseoSimulator extends SimServer {
     /** Tasks with a webhook: delivery stats and attempts (one failed try, then success, once finished). */
     private static void webhook(ObjectNode o, SimTask t, SimPhase phase) {
         ObjectNode w = o.putObject("webhook");
-        w.put("url", "https://hooks.example.com/phaseo/" + t.id().substring(0, 8));
+        w.put("url", "https://hooks.example.com/phaseo/" + token(t.id(), 3));
         w.putArray("events").add("video.completed").add("video.failed");
         w.put("has_secret", true);
         ObjectNode d = w.putObject("delivery");
@@ -455,7 +461,7 @@ public final class PhaseoSimulator extends SimServer {
 
     private static void attempt(ObjectNode a, SimTask t, String event, int number, Instant tried, Instant delivered,
                                 int status, String error) {
-        a.put("id", "wha_" + t.id().substring(0, 8) + "_" + number);
+        a.put("id", "wha_" + token(t.id(), 5) + "_" + number);
         a.put("delivery_key", event);
         a.put("event_type", event);
         a.put("attempt_number", number);
@@ -535,6 +541,11 @@ public final class PhaseoSimulator extends SimServer {
         } catch (RuntimeException e) {
             return new int[]{0, 0};
         }
+    }
+
+    /** A stable, id-derived token for the secondary ids Phaseo reports (request, generation, asset…). */
+    private static String token(String id, int salt) {
+        return sha256((salt + ":" + id).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     private static int parseIndex(String s) {

@@ -1,6 +1,7 @@
 package dev.reelwatch.provider.meshapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskStatus;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -87,7 +89,7 @@ public final class MeshApiClient implements ProviderClient {
                     pageProblems.add("MeshAPI sent a list item that is not an object (" + where + "); skipped.");
                     continue;
                 }
-                var id = mapper.idOf(item);
+                Optional<String> id = mapper.idOf(item);
                 if (id.isEmpty()) {
                     pageProblems.add("MeshAPI sent a task without an id (" + where + "); skipped.");
                     continue;
@@ -144,7 +146,7 @@ public final class MeshApiClient implements ProviderClient {
         JsonNode item = body;
         if (mapper.idOf(body).isEmpty()) {
             item = body.deepCopy();
-            ((com.fasterxml.jackson.databind.node.ObjectNode) item).put("id", providerTaskId);
+            ((ObjectNode) item).put("id", providerTaskId);
         }
         return mapper.toTask(item, response.rawText()).withAccountId(account.id());
     }

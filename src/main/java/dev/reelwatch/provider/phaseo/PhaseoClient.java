@@ -1,6 +1,7 @@
 package dev.reelwatch.provider.phaseo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskOutput;
@@ -13,8 +14,8 @@ import dev.reelwatch.provider.PageConsumer;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.provider.ProviderException;
 import dev.reelwatch.provider.RequestContext;
-import dev.reelwatch.provider.TaskPage;
 import dev.reelwatch.provider.Json;
+import dev.reelwatch.provider.TaskPage;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -105,7 +107,7 @@ public final class PhaseoClient implements ProviderClient {
                     pageProblems.add("Phaseo sent a list item that is not an object (" + where + "); skipped.");
                     continue;
                 }
-                var id = mapper.idOf(item);
+                Optional<String> id = mapper.idOf(item);
                 if (id.isEmpty()) {
                     pageProblems.add("Phaseo sent a video without an id (" + where + "); skipped.");
                     continue;
@@ -164,7 +166,7 @@ public final class PhaseoClient implements ProviderClient {
         JsonNode item = body;
         if (mapper.idOf(body).isEmpty()) {
             item = body.deepCopy();
-            ((com.fasterxml.jackson.databind.node.ObjectNode) item).put("id", providerTaskId);
+            ((ObjectNode) item).put("id", providerTaskId);
         }
         return mapper.toTask(item, response.rawText()).withAccountId(account.id());
     }

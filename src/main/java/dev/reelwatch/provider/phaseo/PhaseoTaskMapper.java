@@ -283,7 +283,7 @@ public final class PhaseoTaskMapper {
             return;
         }
         if (!outputs.isArray()) {
-            b.parameter("outputs", shorten(outputs.toString()));
+            b.parameter("outputs", shorten(outputs.isValueNode() ? outputs.asText() : outputs.toString()));
             return;
         }
         b.parameter("outputs", outputs.size());

@@ -100,6 +100,23 @@ class MeshApiClientTest {
     }
 
     @Test
+    void bytePlusFailureOnTheLiveRefreshIsATransientUpstreamError() throws Exception {
+        MeshApiSimulator sim = start(List.of(
+                task("live", NOW.minusSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(100), SimOutcome.SUCCEEDED),
+                task("done", NOW.minusSeconds(600), Duration.ofSeconds(5), Duration.ofSeconds(20), SimOutcome.SUCCEEDED)));
+        sim.setUpstreamFailing(true);
+        MeshApiClient client = client(sim);
+
+        ProviderException e = assertThrows(ProviderException.class, () -> client.fetchTask("live"));
+
+        assertEquals(ProviderErrorKind.UPSTREAM, e.kind());
+        assertEquals(502, e.httpStatus());
+        assertTrue(e.getMessage().contains("BytePlus upstream error"), e.getMessage());
+        assertNoKey(e, KEY);
+        assertEquals(TaskStatus.SUCCEEDED, client.fetchTask("done").status(), "terminal tasks come from the DB");
+    }
+
+    @Test
     void mapsEveryStatusTheSimulatorProduces() throws Exception {
         List<SimTask> tasks = new ArrayList<>();
         for (SimOutcome outcome : SimOutcome.values()) {
@@ -350,9 +367,9 @@ class MeshApiClientTest {
     @Test
     void slowAnswerBeyondTheRequestTimeoutIsANetworkError() {
         MeshApiSimulator sim = start(finishedTasks(1));
-        sim.faults().on(Fault.LATENCY).latency(Duration.ofMillis(1500));
+        sim.faults().on(Fault.LATENCY).latency(Duration.ofMillis(800));
         HttpTransport impatient = new HttpTransport(HttpTransport.newHttpClient(Duration.ofSeconds(1)), "Reelwatch-test",
-                Duration.ofMillis(300), HttpTransport.DEFAULT_MAX_BODY_BYTES, clock);
+                Duration.ofMillis(200), HttpTransport.DEFAULT_MAX_BODY_BYTES, clock);
 
         ProviderException e = assertThrows(ProviderException.class,
                 () -> new MeshApiClient(account(sim.baseUrl()), KEY, impatient).fetchTask("t0"));
