@@ -127,6 +127,9 @@ public final class HedraTaskMapper {
         } else if (notBlank(flatMessage)) {
             b.error(new TaskError("", flatMessage));
             used.add("error_message");
+        } else if (error != null && error.isTextual() && notBlank(error.asText())) {
+            b.error(new TaskError("", error.asText()));
+            used.add("error");
         }
         keepTheRest(gen, used, b);
         return b.build();
