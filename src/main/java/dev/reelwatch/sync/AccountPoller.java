@@ -88,6 +88,7 @@ final class AccountPoller {
     private boolean listedThisSession;
     private Instant nextListAt = Instant.MIN;
     private Instant retryAt;
+    private volatile Instant rateLimitedUntil;
     private int failuresInRow;
     private Map<TaskStatus, Integer> counts;
 
@@ -131,7 +132,11 @@ final class AccountPoller {
 
     /** Whether a pass has anything to do at {@code now}. */
     boolean isDue(Instant now) {
-        return !stopped && (manualRequested.get() || !requestedTasks.isEmpty() || !now.isBefore(nextDue));
+        Instant limited = rateLimitedUntil;
+        if (stopped || limited != null && now.isBefore(limited)) {
+            return false;
+        }
+        return manualRequested.get() || !requestedTasks.isEmpty() || !now.isBefore(nextDue);
     }
 
     /** Claims the poller for one pass; false when a pass is already running. */
@@ -156,9 +161,13 @@ final class AccountPoller {
         if (stopped) {
             return PassTally.idle();
         }
+        Instant now = clock.instant();
+        if (rateLimitedUntil != null && now.isBefore(rateLimitedUntil)) {
+            // Even a manual refresh waits for the provider's Retry-After; it stays pending until then.
+            return PassTally.idle();
+        }
         boolean full = manualRequested.getAndSet(false) || manual;
         Set<String> asked = drainRequestedTasks();
-        Instant now = clock.instant();
         boolean backingOff = !full && retryAt != null && now.isBefore(retryAt);
         // The first pass after a backoff retries every active task, whatever their own cadence says.
         boolean retrying = !backingOff && retryAt != null;
@@ -360,6 +369,7 @@ final class AccountPoller {
         Instant lastSuccess = before.lastSuccess();
         ProviderErrorKind errorKind = before.lastErrorKind();
         String errorMessage = before.lastErrorMessage();
+        rateLimitedUntil = null;
         if (failure == null && tally.errors().isEmpty()) {
             failuresInRow = 0;
             retryAt = null;
@@ -371,6 +381,7 @@ final class AccountPoller {
             errorKind = failure != null ? failure.kind() : tally.lastErrorKind();
             errorMessage = failure != null ? failure.message() : last(tally.errors());
             retryAt = end.plus(delayAfter(errorKind, failure == null ? null : failure.retryAfter()));
+            rateLimitedUntil = errorKind == ProviderErrorKind.RATE_LIMITED ? retryAt : null;
         } else {
             // Some tasks answered, some did not: the account is reachable, the failing tasks wait on their own.
             failuresInRow = 0;

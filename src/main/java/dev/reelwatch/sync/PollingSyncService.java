@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -287,10 +286,6 @@ public final class PollingSyncService implements SyncService {
                 LOG.log(Level.WARNING, "sync status listener failed", e);
             }
         }
-    }
-
-    Optional<AccountPoller> poller(long accountId) {
-        return Optional.ofNullable(pollers.get(accountId));
     }
 
     private static long remaining(long deadlineNanos) {

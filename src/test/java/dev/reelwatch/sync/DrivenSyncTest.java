@@ -144,9 +144,10 @@ class DrivenSyncTest {
         sim.resetCounts();
         for (int i = 0; i < 8; i++) {
             advance(Duration.ofSeconds(5));
+            sync.refreshNow();
             sync.runDuePasses();
         }
-        assertEquals(0, sim.totalRequests(), "nothing is sent before Retry-After has passed");
+        assertEquals(0, sim.totalRequests(), "nothing is sent before Retry-After has passed, even when asked");
 
         sim.faults().clear();
         advance(Duration.ofSeconds(5));

@@ -56,7 +56,7 @@ final class SyncTestbed implements AutoCloseable {
     SyncTestbed(Path dir) {
         this.dir = dir;
         this.transport = new HttpTransport(HttpTransport.newHttpClient(Duration.ofSeconds(2)), "Reelwatch/test",
-                Duration.ofSeconds(5), HttpTransport.DEFAULT_MAX_BODY_BYTES, clock);
+                Duration.ofSeconds(10), HttpTransport.DEFAULT_MAX_BODY_BYTES, clock);
         this.clients = new ProviderClients(transport);
         openDatabase();
     }
@@ -121,9 +121,13 @@ final class SyncTestbed implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         while (!closeables.isEmpty()) {
-            closeables.pop().close();
+            try {
+                closeables.pop().close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close a test resource", e);
+            }
         }
         db.close();
     }
