@@ -84,7 +84,7 @@ class AccountsViewTest extends ApplicationTest {
 
     @Test
     void testingABadKeyShowsAClearAuthenticationError() throws Exception {
-        interact(() -> lookup("#account-kind").queryAs(ComboBox.class).getSelectionModel().select(ProviderKind.HEDRA));
+        interact(() -> lookup("#account-kind").<ComboBox<ProviderKind>>query().getSelectionModel().select(ProviderKind.HEDRA));
         assertEquals("https://api.hedra.com", lookup("#account-url").queryAs(TextField.class).getText(),
                 "the URL follows the provider's default");
         clickOn("#account-name").write("studio");
@@ -100,7 +100,7 @@ class AccountsViewTest extends ApplicationTest {
 
     @Test
     void savingAddsTheAccountToTheListAndKeepsTheKeyOutOfTheDatabase() throws Exception {
-        interact(() -> lookup("#account-kind").queryAs(ComboBox.class).getSelectionModel().select(ProviderKind.HEDRA));
+        interact(() -> lookup("#account-kind").<ComboBox<ProviderKind>>query().getSelectionModel().select(ProviderKind.HEDRA));
         clickOn("#account-name").write("studio");
         interact(() -> lookup("#account-url").queryAs(TextField.class).setText(hedra.baseUrl().toString()));
         clickOn("#account-key").write("hedra-right-key");
