@@ -1,0 +1,119 @@
+package dev.reelwatch.ui.accounts;
+
+import dev.reelwatch.core.Account;
+import dev.reelwatch.core.CredentialRef;
+import dev.reelwatch.store.AccountStore;
+import dev.reelwatch.store.CredentialStore;
+import dev.reelwatch.store.StoreException;
+import dev.reelwatch.sync.SyncService;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * The accounts dialog: the list of accounts beside one {@link AccountEditorViewModel}. Selecting an account
+ * edits it; "Add" starts a new one; "Remove" deletes an account, its cached tasks and its stored key.
+ */
+public final class AccountsViewModel {
+    private final AccountStore accounts;
+    private final CredentialStore keys;
+    private final SyncService sync;
+    private final Executor background;
+    private final Executor ui;
+    private final AccountEditorViewModel editor;
+    private final ObservableList<Account> list = FXCollections.observableArrayList();
+    private final ObservableList<Account> listView = FXCollections.unmodifiableObservableList(list);
+    private final ObjectProperty<Account> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    public AccountsViewModel(AccountStore accounts, CredentialStore keys, Map<String, String> environment,
+                             ConnectionTester tester, SyncService sync, Executor background, Executor ui) {
+        this.accounts = accounts;
+        this.keys = keys;
+        this.sync = sync;
+        this.background = background;
+        this.ui = ui;
+        this.editor = new AccountEditorViewModel(accounts, keys, environment, tester, sync, background, ui);
+        editor.setOnSaved(saved -> reload(saved.id()));
+        selected.addListener((obs, was, now) -> {
+            if (now != null && now != editor.editingProperty().get()) {
+                editor.edit(now);
+            }
+        });
+    }
+
+    public AccountEditorViewModel editor() {
+        return editor;
+    }
+
+    /** Accounts by name. */
+    public ObservableList<Account> accounts() {
+        return listView;
+    }
+
+    public ObjectProperty<Account> selectedProperty() {
+        return selected;
+    }
+
+    /** Why the last removal failed, or empty. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Reads the accounts again and selects {@code selectId} (null: a new, empty form). */
+    public void reload(Long selectId) {
+        background.execute(() -> {
+            List<Account> all = accounts.all().stream()
+                    .sorted(Comparator.comparing(Account::name, String.CASE_INSENSITIVE_ORDER)).toList();
+            ui.execute(() -> {
+                list.setAll(all);
+                Account pick = selectId == null ? null
+                        : all.stream().filter(a -> a.id() == selectId).findFirst().orElse(null);
+                if (pick == null) {
+                    addNew();
+                } else {
+                    selected.set(pick);
+                    editor.edit(pick);
+                }
+            });
+        });
+    }
+
+    /** Clears the selection and the form for a new account. */
+    public void addNew() {
+        selected.set(null);
+        editor.startNew();
+    }
+
+    /** Removes the account with its cached tasks and stored key; the poller is told. */
+    public void remove(Account account) {
+        error.set("");
+        background.execute(() -> {
+            String problem = null;
+            try {
+                accounts.remove(account.id());
+                if (account.credential().source() == CredentialRef.Source.CREDENTIALS_FILE) {
+                    keys.remove(account.credential().name());
+                }
+                sync.accountsChanged();
+            } catch (StoreException e) {
+                problem = e.getMessage();
+            }
+            String failed = problem;
+            ui.execute(() -> {
+                if (failed != null) {
+                    error.set(failed);
+                }
+                reload(null);
+            });
+        });
+    }
+}

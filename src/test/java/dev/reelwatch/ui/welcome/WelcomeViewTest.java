@@ -1,0 +1,73 @@
+package dev.reelwatch.ui.welcome;
+
+import dev.reelwatch.ui.common.UiThread;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.ApplicationTest;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WelcomeViewTest extends ApplicationTest {
+    private final AtomicInteger addClicks = new AtomicInteger();
+    private final AtomicInteger launches = new AtomicInteger();
+    private final AtomicInteger started = new AtomicInteger();
+    private final AtomicBoolean demoFails = new AtomicBoolean();
+    private ExecutorService background;
+
+    @Override
+    public void start(Stage stage) {
+        background = Executors.newSingleThreadExecutor();
+        WelcomeViewModel model = new WelcomeViewModel(addClicks::incrementAndGet, () -> {
+            launches.incrementAndGet();
+            if (demoFails.get()) {
+                throw new IllegalStateException("no free loopback port");
+            }
+        }, started::incrementAndGet, background, UiThread.fx());
+        Scene scene = new Scene(new WelcomeView(model), 1000, 720);
+        scene.getStylesheets().add(getClass().getResource("/dev/reelwatch/ui/test-theme.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void shutDownBackground() {
+        background.shutdownNow();
+    }
+
+    @Test
+    void addAccountButtonOpensTheAccountsDialog() {
+        clickOn("#welcome-add");
+        assertEquals(1, addClicks.get());
+        assertEquals(0, launches.get());
+    }
+
+    @Test
+    void demoButtonStartsTheDemoAndReportsBack() throws Exception {
+        clickOn("#welcome-demo");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> started.get() == 1);
+        assertEquals(1, launches.get());
+        assertEquals(0, addClicks.get());
+    }
+
+    @Test
+    void aDemoThatCannotStartSaysWhy() throws Exception {
+        demoFails.set(true);
+        clickOn("#welcome-demo");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#welcome-error").query().isVisible());
+        assertEquals("The demo could not start: no free loopback port",
+                lookup("#welcome-error").queryAs(Label.class).getText());
+        assertEquals(0, started.get());
+        assertTrue(!lookup("#welcome-demo").query().isDisabled(), "the user can try again");
+    }
+}
