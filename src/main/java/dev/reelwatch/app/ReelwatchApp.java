@@ -1,20 +1,83 @@
 package dev.reelwatch.app;
 
+import dev.reelwatch.app.demo.DemoEnvironment;
+import dev.reelwatch.store.DataDirectory;
+import dev.reelwatch.store.StoreException;
+import dev.reelwatch.ui.main.MediaHooks;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
- * The JavaFX application: for now an empty main window. The desktop composition (stores, poller, main
- * view) is wired in here; this class is that seam.
+ * The JavaFX application and desktop composition root: opens the data directory, starts the poller (and the
+ * demo simulators when asked or when demo accounts exist), and shows the main window.
+ *
+ * <p>Parameters: {@code --data-dir=DIR} chooses the data directory, {@code --demo} starts the demo at once.
  */
 public final class ReelwatchApp extends Application {
+    private static final Logger LOG = Logger.getLogger(ReelwatchApp.class.getName());
+
+    private DesktopServices services;
+    private DemoEnvironment demo;
+    private DesktopWindow window;
+    private String startupProblem;
+
+    @Override
+    public void init() {
+        // Runs on the launcher thread, so opening the database and starting servers never block the FX thread.
+        Map<String, String> named = getParameters().getNamed();
+        List<String> flags = getParameters().getUnnamed();
+        Map<String, String> env = System.getenv();
+        try {
+            Path dir = DataDirectory.prepare(DataDirectory.resolve(named.get("data-dir"), env,
+                    System.getProperty("os.name", ""), System.getProperty("user.home", ".")));
+            services = new DesktopServices(dir, env, Clock.systemUTC());
+            demo = new DemoEnvironment(services.accounts(), services.settings(), services.credentials(),
+                    services.clock());
+            if (flags.contains("--demo")) {
+                demo.start();
+            } else {
+                demo.resumeIfPresent();
+            }
+            services.sync().start();
+        } catch (StoreException e) {
+            startupProblem = e.getMessage();
+            LOG.log(Level.SEVERE, "cannot open the data directory", e);
+        }
+    }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle(AppInfo.NAME);
-        stage.setScene(new Scene(new StackPane(), 1100, 700));
-        stage.show();
+        if (startupProblem != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, startupProblem);
+            alert.setTitle(AppInfo.NAME);
+            alert.setHeaderText("Reelwatch cannot open its data");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        window = new DesktopWindow(services, demo, MediaHooks.NONE, System.getenv(), stage);
+        window.show(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+        if (services != null) {
+            // The poller stops before the demo servers it polls, then the stores close.
+            services.sync().close();
+            demo.close();
+            services.close();
+        }
     }
 }

@@ -124,6 +124,8 @@ public final class DemoEnvironment implements AutoCloseable {
         Instant anchor = historyAnchor(now);
         MeshApiSimulator mesh = new MeshApiSimulator(clock, apiKey(ProviderKind.MESHAPI).orElseThrow(),
                 tasks(11, anchor, now, 24, List.of("seedance-1-0-pro-250528", "seedance-1-0-lite-t2v-250428")));
+        // MeshAPI's schema has no prompt; the demo adds one so its rows read like the others.
+        mesh.setIncludePrompt(true);
         servers.put(ProviderKind.MESHAPI, mesh.start());
         PhaseoSimulator phaseo = new PhaseoSimulator(clock, apiKey(ProviderKind.PHASEO).orElseThrow(),
                 tasks(23, anchor, now, 18, List.of("openai/sora-2", "google/veo-3", "bytedance/seedance-1-pro")));

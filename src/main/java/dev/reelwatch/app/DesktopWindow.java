@@ -1,0 +1,106 @@
+package dev.reelwatch.app;
+
+import dev.reelwatch.app.demo.DemoEnvironment;
+import dev.reelwatch.core.Account;
+import dev.reelwatch.provider.ProviderClient;
+import dev.reelwatch.store.StoredTask;
+import dev.reelwatch.ui.accounts.AccountsDialog;
+import dev.reelwatch.ui.accounts.AccountsViewModel;
+import dev.reelwatch.ui.common.StoreChangeRelay;
+import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.detail.DetailView;
+import dev.reelwatch.ui.detail.DetailViewModel;
+import dev.reelwatch.ui.main.MainView;
+import dev.reelwatch.ui.main.MainViewModel;
+import dev.reelwatch.ui.main.MediaHooks;
+import dev.reelwatch.ui.tasks.ServerTaskDeleter;
+import dev.reelwatch.ui.theme.OsThemeDetector;
+import dev.reelwatch.ui.welcome.WelcomeView;
+import dev.reelwatch.ui.welcome.WelcomeViewModel;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * Builds the main window from the services: ViewModels, views and the ports between them. The only place
+ * that knows every screen; {@link #close()} releases what the views subscribed to.
+ */
+final class DesktopWindow implements AutoCloseable {
+    private final DesktopServices services;
+    private final StoreChangeRelay relay;
+    private final MainViewModel mainModel;
+    private final DetailViewModel detailModel;
+    private final MainView mainView;
+
+    DesktopWindow(DesktopServices services, DemoEnvironment demo, MediaHooks media, Map<String, String> env,
+                  Stage stage) {
+        this.services = services;
+        Executor fx = UiThread.fx();
+        Executor background = services.background();
+        relay = new StoreChangeRelay(services.tasks(), fx);
+        mainModel = new MainViewModel(services.tasks(), services.accounts(), services.settings(), services.sync(),
+                relay, new OsThemeDetector(), background, fx, services.clock());
+        detailModel = new DetailViewModel(services.tasks(), relay, services.clock(), background, fx);
+        DetailView detailView = new DetailView(detailModel);
+        detailModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
+        detailView.setPlayer(media.createPlayer(detailModel.taskIdProperty()));
+
+        AccountsDialog accountsDialog = new AccountsDialog(() -> new AccountsViewModel(services.accounts(),
+                services.credentials(), env, new ProviderConnectionTester(services.providerClients()::create),
+                services.sync(), background, fx));
+        WelcomeViewModel welcomeModel = new WelcomeViewModel(
+                () -> openAccounts(accountsDialog, stage, null),
+                () -> {
+                    demo.start();
+                    services.sync().accountsChanged();
+                },
+                mainModel::accountsChanged, background, fx);
+        mainView = new MainView(mainModel, detailView, new WelcomeView(welcomeModel), media,
+                () -> openAccounts(accountsDialog, stage, null),
+                id -> openAccounts(accountsDialog, stage, id),
+                serverDeleter());
+    }
+
+    /** Opens the accounts dialog; when it closes the sidebar and welcome state are reloaded. */
+    private void openAccounts(AccountsDialog dialog, Stage owner, Long accountId) {
+        Stage shown = dialog.show(owner, accountId);
+        shown.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> mainModel.accountsChanged());
+    }
+
+    /** Puts the window on screen and starts loading; call on the FX thread. */
+    void show(Stage stage) {
+        Scene scene = mainView.createScene();
+        stage.setTitle(AppInfo.NAME);
+        stage.setScene(scene);
+        mainView.bindWindow(stage);
+        stage.show();
+        mainModel.start();
+    }
+
+    MainViewModel mainModel() {
+        return mainModel;
+    }
+
+    /** Deletes a MoneyPrinterTurbo task on its server, with the account's own client and key. */
+    private ServerTaskDeleter serverDeleter() {
+        return taskId -> {
+            StoredTask task = services.tasks().byId(taskId)
+                    .orElseThrow(() -> new IllegalStateException("The task is no longer in the cache."));
+            Account account = services.accounts().byId(task.accountId())
+                    .orElseThrow(() -> new IllegalStateException("The task's account was removed."));
+            ProviderClient client = services.providerClients().create(account,
+                    services.credentialResolver().apiKeyFor(account).orElse(null));
+            client.deleteTask(task.task().providerTaskId());
+        };
+    }
+
+    @Override
+    public void close() {
+        detailModel.close();
+        mainModel.close();
+        relay.close();
+    }
+}
