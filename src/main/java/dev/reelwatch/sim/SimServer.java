@@ -56,10 +56,11 @@ public abstract class SimServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", this::exchange);
     }
 
     public SimServer start() {
+        // Registered here, not in the constructor, so no request reaches a half-built subclass.
+        server.createContext("/", this::exchange);
         server.start();
         return this;
     }

@@ -19,8 +19,11 @@ public interface TaskStore {
     /**
      * Inserts or updates tasks of one account (unique per account + provider task id) in one transaction.
      * A status-change event is written only when the status differs from the cached one (and once for a
-     * task's first sighting). A task seen again is marked on the provider again. Outputs are matched by index:
-     * their archive state survives updates unless the URL changed.
+     * task's first sighting). A task seen again is marked on the provider again. A task whose content is
+     * identical to the cached one counts as unchanged: no event, no listener call. Outputs are matched by index:
+     * their archive state survives updates unless the URL changed; when only a signed link rotated, an output
+     * already ARCHIVED stays archived (same sha256, when known). Outputs the provider stops listing are dropped
+     * unless ARCHIVED, so the library keeps its files.
      */
     UpsertResult upsert(long accountId, List<Task> tasks);
 

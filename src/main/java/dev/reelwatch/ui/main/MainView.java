@@ -1,0 +1,299 @@
+package dev.reelwatch.ui.main;
+
+import dev.reelwatch.ui.notify.DesktopNotifier;
+import dev.reelwatch.ui.sidebar.SidebarView;
+import dev.reelwatch.ui.status.StatusBarView;
+import dev.reelwatch.ui.tasks.ServerTaskDeleter;
+import dev.reelwatch.ui.tasks.TaskFilterBar;
+import dev.reelwatch.ui.tasks.TaskTableView;
+import dev.reelwatch.ui.theme.ThemeChoice;
+import dev.reelwatch.ui.theme.ThemeStylesheets;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+
+/**
+ * The main window: menu bar and tool bar on top, sidebar | task table | detail pane in a split pane, status
+ * bar at the bottom. Only binds to {@link MainViewModel}; the detail pane, welcome view and media feature are
+ * handed in by the composition root.
+ */
+public final class MainView extends BorderPane {
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.main.messages");
+
+    private final MainViewModel vm;
+    private final Node detailPane;
+    private final Runnable onAddAccount;
+    private final TaskTableView table;
+    private final TaskFilterBar filters;
+    private final SplitPane split = new SplitPane();
+    private final StackPane detailHolder = new StackPane();
+    private final CheckMenuItem showDetail = new CheckMenuItem();
+
+    public MainView(MainViewModel vm, Node detailPane, Node welcome, MediaHooks media, Runnable onAddAccount,
+                    Consumer<Long> onEditAccount, ServerTaskDeleter deleter) {
+        this.vm = vm;
+        this.detailPane = detailPane;
+        this.onAddAccount = onAddAccount;
+        getStyleClass().add("main-view");
+        setId("mainView");
+
+        table = new TaskTableView(vm.tasks(), media, deleter, this::openDetail, onAddAccount, vm::refresh);
+        filters = new TaskFilterBar(vm.tasks(), vm.accounts().entries());
+        SidebarView sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount);
+
+        StackPane center = new StackPane(table, welcome);
+        center.getStyleClass().add("center-area");
+        welcome.visibleProperty().bind(vm.showWelcomeBinding());
+        table.visibleProperty().bind(vm.showWelcomeBinding().not());
+
+        detailHolder.getStyleClass().add("detail-holder");
+        detailHolder.getChildren().add(detailPane);
+        detailHolder.setMinWidth(260);
+        split.getStyleClass().add("main-split");
+        split.getItems().addAll(sidebar, center, detailHolder);
+        SplitPane.setResizableWithParent(sidebar, false);
+        SplitPane.setResizableWithParent(detailHolder, false);
+        restoreDividers();
+
+        setTop(new VBox(menuBar(), toolBar()));
+        setCenter(split);
+        setBottom(new StatusBarView(vm.statusBar()));
+
+        vm.tasks().addProblemListener(this::showProblem);
+        new DesktopNotifier(vm.notifications(), () -> getScene() == null ? null : getScene().getWindow(),
+                () -> vm.theme().darkProperty().get(), id -> {
+            table.select(List.of(id));
+            openDetail();
+        });
+    }
+
+    /** A scene holding this view, with the theme applied now and on every switch. */
+    public Scene createScene() {
+        WindowPlacement p = vm.savedPlacement().orElse(null);
+        Scene scene = new Scene(this, p == null ? 1280 : p.width(), p == null ? 800 : p.height());
+        ThemeStylesheets.follow(scene, vm.theme());
+        return scene;
+    }
+
+    /** Puts the window where it was last time and remembers where it goes. Call before showing it. */
+    public void bindWindow(Stage stage) {
+        vm.savedPlacement().ifPresent(p -> {
+            boolean visible = Screen.getScreensForRectangle(new Rectangle2D(p.x(), p.y(), p.width(), p.height()))
+                    .stream().findAny().isPresent();
+            if (visible) {
+                stage.setX(p.x());
+                stage.setY(p.y());
+            }
+            stage.setWidth(p.width());
+            stage.setHeight(p.height());
+            stage.setMaximized(p.maximized());
+        });
+        InvalidationListener save = o -> {
+            if (!stage.isIconified() && stage.getWidth() > 0) {
+                if (stage.isMaximized()) {
+                    vm.savedPlacement().ifPresentOrElse(
+                            old -> vm.savePlacement(new WindowPlacement(old.x(), old.y(), old.width(), old.height(),
+                                    true)),
+                            () -> vm.savePlacement(new WindowPlacement(stage.getX(), stage.getY(), 1280, 800, true)));
+                } else {
+                    vm.savePlacement(new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(),
+                            stage.getHeight(), false));
+                }
+            }
+        };
+        stage.xProperty().addListener(save);
+        stage.yProperty().addListener(save);
+        stage.widthProperty().addListener(save);
+        stage.heightProperty().addListener(save);
+        stage.maximizedProperty().addListener(save);
+    }
+
+    public TaskTableView taskTable() {
+        return table;
+    }
+
+    public TaskFilterBar filterBar() {
+        return filters;
+    }
+
+    /** Enter: shows the detail pane if it was hidden and moves the keyboard focus into it. */
+    public void openDetail() {
+        if (!split.getItems().contains(detailHolder)) {
+            showDetail.setSelected(true);
+        }
+        detailPane.requestFocus();
+    }
+
+    // ---- layout pieces -------------------------------------------------------------------------------
+
+    private HBox toolBar() {
+        Button refresh = new Button(TEXT.getString("toolbar.refresh"), icon("refresh"));
+        refresh.setId("refreshButton");
+        refresh.setTooltip(new Tooltip(TEXT.getString("toolbar.refresh.tooltip")));
+        refresh.setOnAction(e -> vm.refresh());
+        Button add = new Button(TEXT.getString("toolbar.addAccount"), icon("plus"));
+        add.setId("addAccountButton");
+        add.getStyleClass().add("primary");
+        add.setOnAction(e -> onAddAccount.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(filters, spacer, refresh, add);
+        bar.getStyleClass().add("main-toolbar");
+        return bar;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem addAccount = item("menu.addAccount", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                onAddAccount);
+        MenuItem refresh = item("menu.refresh", new KeyCodeCombination(KeyCode.F5), vm::refresh);
+        MenuItem export = item("menu.export", null, table::exportSelected);
+        MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                this::closeWindow);
+        Menu file = new Menu(TEXT.getString("menu.file"), null, addAccount, refresh, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
+
+        MenuItem find = item("menu.find", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                filters::focusSearch);
+        MenuItem clear = item("menu.clearFilters", null, vm.tasks()::clearFilters);
+        MenuItem remove = item("menu.remove", null, table::confirmRemove);
+        Menu edit = new Menu(TEXT.getString("menu.edit"), null, find, clear, new SeparatorMenuItem(), remove);
+
+        ToggleGroup themes = new ToggleGroup();
+        Menu theme = new Menu(TEXT.getString("menu.theme"));
+        for (ThemeChoice c : ThemeChoice.values()) {
+            RadioMenuItem r = new RadioMenuItem(TEXT.getString("theme." + c.name()));
+            r.setId("theme-" + c.name());
+            r.setToggleGroup(themes);
+            r.setSelected(vm.theme().choiceProperty().get() == c);
+            r.setOnAction(e -> vm.theme().choiceProperty().set(c));
+            theme.getItems().add(r);
+        }
+        vm.theme().choiceProperty().addListener((obs, was, now) -> themes.getToggles().forEach(t ->
+                t.setSelected(((RadioMenuItem) t).getId().equals("theme-" + now.name()))));
+        CheckMenuItem notify = new CheckMenuItem(TEXT.getString("menu.notifications"));
+        notify.setId("menu-notifications");
+        notify.selectedProperty().bindBidirectional(vm.notifications().enabledProperty());
+        showDetail.setText(TEXT.getString("menu.showDetail"));
+        showDetail.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
+        showDetail.setSelected(true);
+        showDetail.selectedProperty().addListener((obs, was, now) -> setDetailShown(now));
+        Menu view = new Menu(TEXT.getString("menu.view"), null, theme, notify, new SeparatorMenuItem(), showDetail);
+
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void setDetailShown(boolean shown) {
+        List<Double> before = positions();
+        if (shown && !split.getItems().contains(detailHolder)) {
+            split.getItems().add(detailHolder);
+            List<Double> saved = vm.savedDividers();
+            if (saved.size() == 2) {
+                split.setDividerPositions(saved.get(0), saved.get(1));
+            }
+        } else if (!shown) {
+            if (before.size() == 2) {
+                vm.saveDividers(before);
+            }
+            split.getItems().remove(detailHolder);
+        }
+    }
+
+    private void restoreDividers() {
+        List<Double> saved = vm.savedDividers();
+        double[] positions = saved.size() == 2 ? new double[]{saved.get(0), saved.get(1)} : new double[]{0.165, 0.78};
+        split.setDividerPositions(positions);
+        // Save only once the window is laid out: the first layout moves dividers on its own.
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                Platform.runLater(() -> {
+                    split.setDividerPositions(positions);
+                    for (SplitPane.Divider d : split.getDividers()) {
+                        d.positionProperty().addListener(o -> {
+                            if (split.getItems().size() == 3) {
+                                vm.saveDividers(positions());
+                            }
+                        });
+                    }
+                });
+            }
+        });
+    }
+
+    private List<Double> positions() {
+        List<Double> out = new ArrayList<>();
+        for (double d : split.getDividerPositions()) {
+            out.add(d);
+        }
+        return out;
+    }
+
+    private void closeWindow() {
+        Window w = getScene() == null ? null : getScene().getWindow();
+        if (w != null) {
+            WindowEvent close = new WindowEvent(w, WindowEvent.WINDOW_CLOSE_REQUEST);
+            w.fireEvent(close);
+            if (!close.isConsumed()) {
+                w.hide();
+            }
+        }
+    }
+
+    private void showProblem(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText(TEXT.getString("problem.header"));
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+            alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        alert.show();
+    }
+
+    private static MenuItem item(String key, KeyCombination accelerator, Runnable action) {
+        MenuItem m = new MenuItem(TEXT.getString(key));
+        m.setId(key.replace("menu.", "menu-"));
+        if (accelerator != null) {
+            m.setAccelerator(accelerator);
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private static Region icon(String name) {
+        Region r = new Region();
+        r.getStyleClass().addAll("icon", "icon-" + name);
+        return r;
+    }
+}

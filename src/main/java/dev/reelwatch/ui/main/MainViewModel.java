@@ -1,0 +1,152 @@
+package dev.reelwatch.ui.main;
+
+import dev.reelwatch.store.AccountStore;
+import dev.reelwatch.store.SettingsStore;
+import dev.reelwatch.store.TaskStore;
+import dev.reelwatch.sync.SyncService;
+import dev.reelwatch.ui.common.LiveAccounts;
+import dev.reelwatch.ui.common.RelativeTime;
+import dev.reelwatch.ui.common.SettingsWriter;
+import dev.reelwatch.ui.common.StoreChangeRelay;
+import dev.reelwatch.ui.notify.TaskNotificationsViewModel;
+import dev.reelwatch.ui.sidebar.SidebarViewModel;
+import dev.reelwatch.ui.status.StatusBarViewModel;
+import dev.reelwatch.ui.tasks.TaskListViewModel;
+import dev.reelwatch.ui.theme.SystemTheme;
+import dev.reelwatch.ui.theme.ThemeViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The main window's state: the task list, sidebar, status bar, theme and notifications ViewModels wired to
+ * each other, plus the window's remembered geometry. {@link #start()} loads; {@link #close()} lets go.
+ */
+public final class MainViewModel implements AutoCloseable {
+    static final String WINDOW_KEY = "ui.window";
+    static final String DIVIDERS_KEY = "ui.window.dividers";
+
+    private final SyncService sync;
+    private final Executor background;
+    private final SettingsWriter settings;
+    private final LiveAccounts accounts;
+    private final TaskListViewModel tasks;
+    private final SidebarViewModel sidebar;
+    private final StatusBarViewModel statusBar;
+    private final ThemeViewModel theme;
+    private final TaskNotificationsViewModel notifications;
+    private final BooleanBinding showWelcome;
+
+    public MainViewModel(TaskStore taskStore, AccountStore accountStore, SettingsStore settingsStore,
+                         SyncService sync, StoreChangeRelay relay, SystemTheme systemTheme,
+                         Executor background, Executor ui, Clock clock) {
+        this.sync = sync;
+        this.background = background;
+        this.settings = new SettingsWriter(settingsStore, background);
+        RelativeTime time = new RelativeTime(clock);
+        this.accounts = new LiveAccounts(accountStore, sync, background, ui);
+        this.tasks = new TaskListViewModel(taskStore, relay, sync, settings, background, ui, time);
+        this.sidebar = new SidebarViewModel(tasks, accounts);
+        this.statusBar = new StatusBarViewModel(accounts, tasks);
+        this.theme = new ThemeViewModel(settings, systemTheme, background, ui);
+        this.notifications = new TaskNotificationsViewModel(settings);
+        tasks.addTransitionListener(notifications::onTransitions);
+        this.showWelcome = Bindings.createBooleanBinding(
+                () -> accounts.loadedProperty().get() && accounts.entries().isEmpty() && tasks.allRows().isEmpty(),
+                accounts.loadedProperty(), accounts.entries(), tasks.allRows());
+    }
+
+    /** Loads accounts and tasks in the background. */
+    public void start() {
+        accounts.reload();
+        tasks.reload();
+    }
+
+    /** "Refresh" (F5): polls every enabled account now. */
+    public void refresh() {
+        background.execute(sync::refreshNow);
+    }
+
+    /** The composition root calls this after an account was added, edited or removed. */
+    public void accountsChanged() {
+        accounts.reload();
+    }
+
+    public Optional<WindowPlacement> savedPlacement() {
+        return settings.store().get(WINDOW_KEY).flatMap(WindowPlacement::decode);
+    }
+
+    public void savePlacement(WindowPlacement placement) {
+        settings.put(WINDOW_KEY, placement.encode());
+    }
+
+    /** The split pane's divider positions (0..1), sidebar first; empty when never saved. */
+    public List<Double> savedDividers() {
+        List<Double> out = new ArrayList<>();
+        for (String part : settings.store().get(DIVIDERS_KEY, "").split(",")) {
+            try {
+                double d = Double.parseDouble(part);
+                if (d > 0 && d < 1) {
+                    out.add(d);
+                }
+            } catch (NumberFormatException e) {
+                return List.of();
+            }
+        }
+        return out;
+    }
+
+    public void saveDividers(List<Double> positions) {
+        StringBuilder b = new StringBuilder();
+        for (Double d : positions) {
+            b.append(b.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", d));
+        }
+        settings.put(DIVIDERS_KEY, b.toString());
+    }
+
+    /** The focused task, for the detail pane and player; null when nothing is selected. */
+    public ReadOnlyObjectProperty<Long> selectedTaskIdProperty() {
+        return tasks.selectedTaskIdProperty();
+    }
+
+    /** True when there are no accounts and no cached tasks: the welcome view replaces the table. */
+    public BooleanBinding showWelcomeBinding() {
+        return showWelcome;
+    }
+
+    public TaskListViewModel tasks() {
+        return tasks;
+    }
+
+    public SidebarViewModel sidebar() {
+        return sidebar;
+    }
+
+    public StatusBarViewModel statusBar() {
+        return statusBar;
+    }
+
+    public ThemeViewModel theme() {
+        return theme;
+    }
+
+    public TaskNotificationsViewModel notifications() {
+        return notifications;
+    }
+
+    public LiveAccounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public void close() {
+        accounts.close();
+    }
+}

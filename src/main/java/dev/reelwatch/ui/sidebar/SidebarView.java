@@ -1,0 +1,189 @@
+package dev.reelwatch.ui.sidebar;
+
+import dev.reelwatch.ui.tasks.StatusGroup;
+import javafx.beans.Observable;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+
+/** The source list on the left: all tasks, status groups with counts, accounts with health dots. */
+public final class SidebarView extends ScrollPane {
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.sidebar.messages");
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    private final SidebarViewModel vm;
+    private final Consumer<Long> onEditAccount;
+    private final Runnable onAddAccount;
+    private final VBox accountsBox = new VBox(2);
+    private final List<Row> rows = new ArrayList<>();
+
+    /** One selectable line and what selecting it means. */
+    private record Row(HBox node, SidebarSelection selection) {
+    }
+
+    public SidebarView(SidebarViewModel vm, Runnable onAddAccount, Consumer<Long> onEditAccount) {
+        this.vm = vm;
+        this.onAddAccount = onAddAccount;
+        this.onEditAccount = onEditAccount;
+        getStyleClass().add("sidebar-scroll");
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        setMinWidth(200);
+
+        VBox content = new VBox(2);
+        content.getStyleClass().add("sidebar");
+        content.getChildren().add(section("section.library"));
+        content.getChildren().add(selectable(line(icon("all"), TEXT.getString("all"), count(vm.allCountProperty()), null),
+                SidebarSelection.ALL, "sidebar-all"));
+        for (StatusGroup g : StatusGroup.values()) {
+            content.getChildren().add(selectable(line(icon(g.name().toLowerCase(Locale.ROOT)),
+                            TEXT.getString("group." + g.name()), count(vm.countProperty(g)), null),
+                    SidebarSelection.group(g), "sidebar-" + g.name().toLowerCase(Locale.ROOT)));
+        }
+        content.getChildren().add(section("section.accounts"));
+        content.getChildren().add(accountsBox);
+        Button add = new Button(TEXT.getString("account.add"), icon("plus"));
+        add.getStyleClass().add("sidebar-add");
+        add.setOnAction(e -> onAddAccount.run());
+        content.getChildren().add(add);
+        setContent(content);
+
+        vm.accountItems().addListener((Observable o) -> rebuildAccounts());
+        vm.selectionProperty().addListener((obs, was, now) -> showSelection());
+        rebuildAccounts();
+    }
+
+    private void rebuildAccounts() {
+        rows.removeIf(r -> r.selection().accountId() != null);
+        accountsBox.getChildren().clear();
+        if (vm.accountItems().isEmpty()) {
+            Label none = new Label(TEXT.getString("account.none"));
+            none.getStyleClass().addAll("muted");
+            none.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+            accountsBox.getChildren().add(none);
+        }
+        for (AccountItem item : vm.accountItems()) {
+            Region dot = new Region();
+            dot.getStyleClass().addAll("health-dot", item.level().styleClass());
+            Label badge = null;
+            if (item.demo()) {
+                badge = new Label(TEXT.getString("account.demo"));
+                badge.getStyleClass().add("demo-badge");
+                badge.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            HBox line = line(dot, item.name(), countLabel(item.taskCount()), badge);
+            Tooltip tip = new Tooltip(item.tooltip());
+            tip.setShowDelay(Duration.millis(300));
+            Tooltip.install(line, tip);
+            MenuItem edit = new MenuItem(TEXT.getString("account.edit"));
+            edit.setOnAction(e -> onEditAccount.accept(item.id()));
+            MenuItem remove = new MenuItem(TEXT.getString("account.remove"));
+            remove.setOnAction(e -> confirmRemove(item));
+            ContextMenu menu = new ContextMenu(edit, remove);
+            line.setOnContextMenuRequested(e -> menu.show(line, e.getScreenX(), e.getScreenY()));
+            accountsBox.getChildren().add(selectable(line, SidebarSelection.account(item.id()),
+                    "sidebar-account-" + item.id()));
+        }
+        showSelection();
+    }
+
+    private void confirmRemove(AccountItem item) {
+        ButtonType go = new ButtonType(TEXT.getString("remove.confirm"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                String.format(TEXT.getString("remove.content"), item.taskCount(),
+                        item.entry().account().provider().displayName()), go, ButtonType.CANCEL);
+        alert.setTitle(TEXT.getString("remove.title"));
+        alert.setHeaderText(String.format(TEXT.getString("remove.header"), item.name()));
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+            alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        if (alert.showAndWait().filter(go::equals).isPresent()) {
+            vm.removeAccount(item.id(), error -> {
+                Alert failed = new Alert(Alert.AlertType.ERROR, error.getMessage());
+                failed.initOwner(getScene() == null ? null : getScene().getWindow());
+                failed.show();
+            });
+        }
+    }
+
+    private Node selectable(HBox line, SidebarSelection selection, String id) {
+        line.setId(id);
+        line.getStyleClass().add("sidebar-row");
+        line.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                vm.selectionProperty().set(selection);
+            }
+        });
+        rows.add(new Row(line, selection));
+        line.pseudoClassStateChanged(SELECTED, selection.equals(vm.selectionProperty().get()));
+        return line;
+    }
+
+    private void showSelection() {
+        for (Row r : rows) {
+            r.node().pseudoClassStateChanged(SELECTED, r.selection().equals(vm.selectionProperty().get()));
+        }
+    }
+
+    private static HBox line(Node graphic, String text, Label count, Label badge) {
+        Label label = new Label(text);
+        label.getStyleClass().add("sidebar-label");
+        label.setMinWidth(0);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox box = new HBox(graphic, label);
+        if (badge != null) {
+            box.getChildren().add(badge);
+        }
+        box.getChildren().addAll(spacer, count);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static Label count(javafx.beans.value.ObservableNumberValue value) {
+        Label l = countLabel(value.intValue());
+        l.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> java.text.NumberFormat.getIntegerInstance().format(value.intValue()), value));
+        return l;
+    }
+
+    private static Label countLabel(int n) {
+        Label l = new Label(java.text.NumberFormat.getIntegerInstance().format(n));
+        l.getStyleClass().add("count");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label section(String key) {
+        Label l = new Label(TEXT.getString(key).toUpperCase(Locale.ROOT));
+        l.getStyleClass().add("sidebar-section");
+        return l;
+    }
+
+    private static Region icon(String name) {
+        Region r = new Region();
+        r.getStyleClass().addAll("icon", "icon-" + name);
+        return r;
+    }
+}

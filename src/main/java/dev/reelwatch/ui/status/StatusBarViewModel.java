@@ -1,0 +1,118 @@
+package dev.reelwatch.ui.status;
+
+import dev.reelwatch.core.AccountHealth;
+import dev.reelwatch.ui.common.AccountEntry;
+import dev.reelwatch.ui.common.LiveAccounts;
+import dev.reelwatch.ui.common.RelativeTime;
+import dev.reelwatch.ui.tasks.TaskListViewModel;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * The status bar: how many tasks are shown, when we last synced, whether we are offline and what the poller
+ * is doing right now. {@link #tick()} refreshes the relative times.
+ */
+public final class StatusBarViewModel {
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.status.messages");
+
+    private final LiveAccounts accounts;
+    private final TaskListViewModel tasks;
+    private final RelativeTime time;
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ReadOnlyStringWrapper lastSyncText = new ReadOnlyStringWrapper(this, "lastSyncText", "");
+    private final ReadOnlyStringWrapper lastSyncTooltip = new ReadOnlyStringWrapper(this, "lastSyncTooltip", "");
+    private final ReadOnlyStringWrapper activityText = new ReadOnlyStringWrapper(this, "activityText", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+
+    public StatusBarViewModel(LiveAccounts accounts, TaskListViewModel tasks) {
+        this.accounts = accounts;
+        this.tasks = tasks;
+        this.time = tasks.time();
+        tasks.visibleCountProperty().addListener((Observable o) -> updateCounts());
+        tasks.totalCountProperty().addListener((Observable o) -> updateCounts());
+        accounts.entries().addListener((Observable o) -> tick());
+        accounts.requestsInFlightProperty().addListener((Observable o) -> updateActivity());
+        updateCounts();
+        tick();
+    }
+
+    /** Recomputes the texts that depend on the clock. */
+    public void tick() {
+        Instant newest = accounts.entries().stream().map(AccountEntry::health).filter(Objects::nonNull)
+                .map(AccountHealth::lastSuccess).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
+        lastSyncText.set(newest == null ? TEXT.getString("lastSync.never")
+                : String.format(TEXT.getString("lastSync"), time.ago(newest)));
+        lastSyncTooltip.set(newest == null ? "" : time.exact(newest));
+        updateActivity();
+    }
+
+    private void updateCounts() {
+        NumberFormat n = NumberFormat.getIntegerInstance();
+        int visible = tasks.visibleCountProperty().get();
+        int total = tasks.totalCountProperty().get();
+        countText.set(visible == total ? String.format(TEXT.getString("count.all"), n.format(total))
+                : String.format(TEXT.getString("count.filtered"), n.format(visible), n.format(total)));
+    }
+
+    private void updateActivity() {
+        int inFlight = accounts.requestsInFlightProperty().get();
+        long syncing = accounts.entries().stream().filter(e -> e.health() != null && e.health().syncing()).count();
+        busy.set(inFlight > 0 || syncing > 0);
+        if (inFlight > 0) {
+            activityText.set(String.format(TEXT.getString(inFlight == 1 ? "activity.one" : "activity.many"),
+                    inFlight));
+        } else if (syncing > 0) {
+            activityText.set(TEXT.getString("activity.syncing"));
+        } else {
+            activityText.set("");
+        }
+    }
+
+    public ObservableList<AccountEntry> accounts() {
+        return accounts.entries();
+    }
+
+    public ReadOnlyBooleanProperty offlineProperty() {
+        return accounts.offlineProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastSyncTextProperty() {
+        return lastSyncText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastSyncTooltipProperty() {
+        return lastSyncTooltip.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty activityTextProperty() {
+        return activityText.getReadOnlyProperty();
+    }
+
+    /** One line per account for the compact dot's tooltip: "name — state". */
+    public String accountTooltip(AccountEntry e) {
+        AccountHealth h = e.health();
+        String state = TEXT.getString("health." + e.level().name());
+        String last = h == null || h.lastSuccess() == null ? ""
+                : " · " + String.format(TEXT.getString("lastSync"), time.ago(h.lastSuccess()));
+        String error = h == null || h.lastErrorKind() == null ? ""
+                : "\n" + h.lastErrorKind().title() + (h.lastErrorMessage() == null ? "" : ": " + h.lastErrorMessage());
+        return e.name() + " — " + state + last + error;
+    }
+}

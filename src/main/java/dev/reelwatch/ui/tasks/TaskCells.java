@@ -1,0 +1,258 @@
+package dev.reelwatch.ui.tasks;
+
+import dev.reelwatch.core.TaskStatus;
+import dev.reelwatch.ui.common.RelativeTime;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+
+/** The task table's cells: light, reused nodes that only display a {@link TaskRow}. */
+final class TaskCells {
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.tasks.messages");
+
+    private TaskCells() {
+    }
+
+    static Region icon(String name) {
+        Region r = new Region();
+        r.getStyleClass().addAll("icon", "icon-" + name);
+        return r;
+    }
+
+    static String statusText(TaskStatus status) {
+        return TEXT.getString("status." + status.wireName());
+    }
+
+    static Tooltip tooltip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setShowDelay(Duration.millis(400));
+        t.setWrapText(true);
+        t.setMaxWidth(520);
+        return t;
+    }
+
+    /** A coloured chip with the status icon and name; the provider's raw status in the tooltip. */
+    static final class StatusCell extends TableCell<TaskRow, TaskRow> {
+        private final Label chip = new Label();
+        private final Region icon = new Region();
+
+        StatusCell() {
+            chip.getStyleClass().add("status-chip");
+            icon.getStyleClass().add("icon");
+            chip.setGraphic(icon);
+            chip.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(TaskRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            String name = row.status().wireName();
+            chip.getStyleClass().setAll("label", "status-chip", "status-" + name);
+            icon.getStyleClass().setAll("icon", "icon-" + name);
+            chip.setText(statusText(row.status()));
+            setGraphic(chip);
+            String tip = String.format(TEXT.getString("status.tooltip"), row.providerStatus());
+            if (row.errorMessage() != null && row.status() == TaskStatus.FAILED) {
+                tip += "\n" + row.errorMessage();
+            }
+            setTooltip(tooltip(tip));
+        }
+    }
+
+    /** A 16:9 thumbnail loaded lazily from the cache, with a placeholder frame meanwhile. */
+    static final class ThumbnailCell extends TableCell<TaskRow, TaskRow> {
+        private final ThumbnailCache cache;
+        private final ImageView view = new ImageView();
+        private final StackPane frame = new StackPane();
+        private final Region placeholder = icon("running");
+
+        ThumbnailCell(ThumbnailCache cache) {
+            this.cache = cache;
+            frame.getStyleClass().add("thumb-frame");
+            view.setFitWidth(48);
+            view.setFitHeight(27);
+            view.setPreserveRatio(true);
+            Rectangle clip = new Rectangle(48, 27);
+            clip.setArcWidth(8);
+            clip.setArcHeight(8);
+            frame.setClip(clip);
+            frame.getChildren().addAll(placeholder, view);
+            setAlignment(Pos.CENTER);
+        }
+
+        @Override
+        protected void updateItem(TaskRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            long id = row.id();
+            view.setImage(cache.get(id, image -> {
+                if (getItem() != null && getItem().id() == id) {
+                    view.setImage(image);
+                }
+            }));
+            setGraphic(frame);
+        }
+    }
+
+    /** The prompt's first line; the whole prompt in the tooltip. */
+    static final class PromptCell extends TableCell<TaskRow, TaskRow> {
+        @Override
+        protected void updateItem(TaskRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(row.promptFirstLine().isEmpty() ? row.providerTaskId() : row.promptFirstLine());
+            setTooltip(tooltip(row.prompt().isEmpty() ? row.providerTaskId()
+                    : row.prompt() + "\n\n" + row.providerTaskId()));
+        }
+    }
+
+    /** Account name with the provider in muted text. */
+    static final class AccountCell extends TableCell<TaskRow, TaskRow> {
+        private final Label name = new Label();
+        private final Label provider = new Label();
+        private final HBox box = new HBox(6, name, provider);
+
+        AccountCell() {
+            provider.getStyleClass().add("muted");
+            box.setAlignment(Pos.CENTER_LEFT);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(TaskRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            name.setText(row.accountName());
+            provider.setText(row.provider().displayName());
+            setGraphic(box);
+        }
+    }
+
+    /** A thin bar with "42 % · 1:20 left" for running work, a full bar for finished work. */
+    static final class ProgressCell extends TableCell<TaskRow, TaskRow> {
+        private final ProgressBar bar = new ProgressBar();
+        private final Label text = new Label();
+        private final HBox box = new HBox(8, bar, text);
+
+        ProgressCell() {
+            bar.getStyleClass().add("task-progress");
+            text.getStyleClass().add("progress-text");
+            box.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(bar, Priority.NEVER);
+        }
+
+        @Override
+        protected void updateItem(TaskRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            double fraction = row.progressFraction();
+            bar.getStyleClass().removeAll("done", "failed");
+            if (row.status() == TaskStatus.SUCCEEDED) {
+                bar.getStyleClass().add("done");
+            } else if (row.status().isTerminal()) {
+                bar.getStyleClass().add("failed");
+            }
+            // An indeterminate bar animates forever; only show it for work that is actually running.
+            bar.setProgress(fraction < 0 && row.status() != TaskStatus.RUNNING ? 0 : fraction);
+            text.setText(progressText(row));
+            setGraphic(box);
+        }
+
+        static String progressText(TaskRow row) {
+            if (row.status() == TaskStatus.SUCCEEDED) {
+                return "100 %";
+            }
+            if (row.status().isTerminal()) {
+                return "";
+            }
+            StringBuilder b = new StringBuilder();
+            if (row.progress() != null && row.status() == TaskStatus.RUNNING) {
+                b.append(row.progress()).append(" %");
+            }
+            if (row.etaSeconds() != null && row.etaSeconds() > 0) {
+                b.append(b.length() > 0 ? " · " : "").append(String.format(TEXT.getString("progress.eta"),
+                        RelativeTime.shortDuration(java.time.Duration.ofSeconds(row.etaSeconds()))));
+            }
+            return b.toString();
+        }
+    }
+
+    /** "3 min ago", exact date and time in the tooltip. */
+    static final class CreatedCell extends TableCell<TaskRow, TaskRow> {
+        private final RelativeTime time;
+
+        CreatedCell(RelativeTime time) {
+            this.time = time;
+            getStyleClass().add("muted-cell");
+        }
+
+        @Override
+        protected void updateItem(TaskRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null || row.createdAt() == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(time.ago(row.createdAt()));
+            setTooltip(tooltip(time.exact(row.createdAt())));
+        }
+    }
+
+    /** Plain text from the row, optionally right-aligned for numbers. */
+    static final class TextCell extends TableCell<TaskRow, TaskRow> {
+        private final Function<TaskRow, String> text;
+
+        TextCell(Function<TaskRow, String> text, boolean numeric) {
+            this.text = text;
+            if (numeric) {
+                getStyleClass().add("numeric");
+            }
+        }
+
+        @Override
+        protected void updateItem(TaskRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(empty || row == null ? null : text.apply(row));
+        }
+    }
+
+    static String durationText(TaskRow row) {
+        return row.duration() == null ? "" : RelativeTime.shortDuration(row.duration());
+    }
+
+    static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.reelwatch.ui.tasks;
+
+import dev.reelwatch.core.TaskStatus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Everything the table can be narrowed by. {@code from}/{@code to} are inclusive days in {@code zone}, either
+ * may be null; the search matches when every word occurs in a row's search key (ids, prompt, model, account).
+ */
+public record TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String model, LocalDate from, LocalDate to,
+                         String search, ZoneId zone) {
+
+    public TaskFilter {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        source = source == null ? SourceFilter.ALL : source;
+        model = model == null || model.isBlank() ? null : model;
+        search = search == null ? "" : search.strip();
+    }
+
+    public boolean isEmpty() {
+        return statuses.isEmpty() && source.isAll() && model == null && from == null && to == null
+                && search.isEmpty();
+    }
+
+    /** Compiles the filter once; the predicate does no allocation per row. */
+    public Predicate<TaskRow> toPredicate() {
+        Set<TaskStatus> wanted = statuses;
+        SourceFilter src = source;
+        String wantedModel = model;
+        Instant fromAt = from == null ? null : from.atStartOfDay(zone).toInstant();
+        Instant toAt = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
+        String[] words = search.isEmpty() ? new String[0]
+                : Arrays.stream(search.toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty())
+                .toArray(String[]::new);
+        return row -> {
+            if (!wanted.isEmpty() && !wanted.contains(row.status())) {
+                return false;
+            }
+            if (!src.matches(row)) {
+                return false;
+            }
+            if (wantedModel != null && !wantedModel.equals(row.model())) {
+                return false;
+            }
+            if (fromAt != null || toAt != null) {
+                Instant created = row.createdAt();
+                if (created == null || (fromAt != null && created.isBefore(fromAt))
+                        || (toAt != null && !created.isBefore(toAt))) {
+                    return false;
+                }
+            }
+            for (String w : words) {
+                if (!row.searchKey().contains(w)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+}

@@ -1,0 +1,190 @@
+package dev.reelwatch.ui.tasks;
+
+import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.core.TaskStatus;
+import dev.reelwatch.ui.common.AccountEntry;
+import javafx.beans.Observable;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.controlsfx.control.textfield.TextFields;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/** The filter controls of the tool bar, each bound to the task list ViewModel: search, status, source, model, dates. */
+public final class TaskFilterBar extends HBox {
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.tasks.messages");
+
+    private final TaskListViewModel vm;
+    private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
+    private final CheckComboBox<TaskStatus> statusBox = new CheckComboBox<>();
+    private final ComboBox<SourceFilter> sourceBox = new ComboBox<>();
+    private final ComboBox<String> modelBox = new ComboBox<>();
+    private final ComboBox<DateRange> rangeBox = new ComboBox<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final ObservableList<AccountEntry> accounts;
+    private boolean syncing;
+
+    public TaskFilterBar(TaskListViewModel vm, ObservableList<AccountEntry> accounts) {
+        super(8);
+        this.vm = vm;
+        this.accounts = accounts;
+        getStyleClass().add("filter-bar");
+        setAlignment(Pos.CENTER_LEFT);
+
+        search.setId("searchField");
+        search.getStyleClass().add("search-field");
+        search.setPromptText(TEXT.getString("filter.search"));
+        search.setLeft(TaskCells.icon("search"));
+        search.textProperty().bindBidirectional(vm.searchTextProperty());
+
+        statusBox.setId("statusFilter");
+        statusBox.getItems().setAll(TaskStatus.values());
+        statusBox.setConverter(converter(TaskCells::statusText));
+        statusBox.getCheckModel().getCheckedItems().addListener((ListChangeListener<TaskStatus>) c -> {
+            if (!syncing) {
+                syncing = true;
+                vm.showStatuses(new ArrayList<>(statusBox.getCheckModel().getCheckedItems()));
+                syncing = false;
+            }
+            updateStatusTitle();
+        });
+        vm.statuses().addListener((SetChangeListener<TaskStatus>) c -> pullStatuses());
+        pullStatuses();
+
+        sourceBox.setId("sourceFilter");
+        sourceBox.setConverter(converter(s -> s == null || s.isAll() ? TEXT.getString("filter.source.all") : s.label()));
+        sourceBox.valueProperty().bindBidirectional(vm.sourceProperty());
+        vm.providers().addListener((Observable o) -> rebuildSources());
+        accounts.addListener((Observable o) -> rebuildSources());
+        rebuildSources();
+
+        modelBox.setId("modelFilter");
+        modelBox.setConverter(converter(m -> m == null ? TEXT.getString("filter.model.all") : m));
+        modelBox.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(item == null ? TEXT.getString("filter.model.all") : item);
+            }
+        });
+        modelBox.valueProperty().bindBidirectional(vm.modelProperty());
+        vm.models().addListener((Observable o) -> rebuildModels());
+        rebuildModels();
+
+        rangeBox.setId("dateFilter");
+        rangeBox.getItems().setAll(DateRange.values());
+        rangeBox.setConverter(converter(r -> TEXT.getString("filter.range." + r.name())));
+        rangeBox.valueProperty().bindBidirectional(vm.dateRangeProperty());
+        from.setPromptText(TEXT.getString("filter.from"));
+        to.setPromptText(TEXT.getString("filter.to"));
+        from.setPrefWidth(120);
+        to.setPrefWidth(120);
+        from.valueProperty().bindBidirectional(vm.customFromProperty());
+        to.valueProperty().bindBidirectional(vm.customToProperty());
+        for (DatePicker p : List.of(from, to)) {
+            p.visibleProperty().bind(vm.dateRangeProperty().isEqualTo(DateRange.CUSTOM));
+            p.managedProperty().bind(p.visibleProperty());
+        }
+        getChildren().addAll(search, statusBox, sourceBox, modelBox, rangeBox, from, to);
+    }
+
+    /** Ctrl+F. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    public TextField searchField() {
+        return search;
+    }
+
+    private void pullStatuses() {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            for (TaskStatus s : TaskStatus.values()) {
+                boolean wanted = vm.statuses().contains(s);
+                if (wanted != statusBox.getCheckModel().isChecked(s)) {
+                    if (wanted) {
+                        statusBox.getCheckModel().check(s);
+                    } else {
+                        statusBox.getCheckModel().clearCheck(s);
+                    }
+                }
+            }
+        } finally {
+            syncing = false;
+        }
+        updateStatusTitle();
+    }
+
+    private void updateStatusTitle() {
+        List<TaskStatus> checked = statusBox.getCheckModel().getCheckedItems();
+        statusBox.setTitle(checked.isEmpty() ? TEXT.getString("filter.allStatuses")
+                : checked.size() <= 2 ? String.join(", ", checked.stream().filter(Objects::nonNull)
+                .map(TaskCells::statusText).toList())
+                : TEXT.getString("filter.statuses") + " (" + checked.size() + ")");
+    }
+
+    private void rebuildSources() {
+        SourceFilter current = vm.sourceProperty().get();
+        List<SourceFilter> items = new ArrayList<>();
+        items.add(SourceFilter.ALL);
+        List<ProviderKind> kinds = new ArrayList<>(vm.providers());
+        accounts.forEach(a -> {
+            if (!kinds.contains(a.account().provider())) {
+                kinds.add(a.account().provider());
+            }
+        });
+        if (kinds.size() > 1) {
+            kinds.stream().sorted().forEach(k -> items.add(SourceFilter.provider(k)));
+        }
+        accounts.forEach(a -> items.add(SourceFilter.account(a.id(), a.name())));
+        if (current != null && !items.contains(current)) {
+            items.add(current);
+        }
+        sourceBox.getItems().setAll(items);
+        sourceBox.setValue(current);
+    }
+
+    private void rebuildModels() {
+        String current = vm.modelProperty().get();
+        List<String> items = new ArrayList<>();
+        items.add(null);
+        items.addAll(vm.models());
+        if (current != null && !items.contains(current)) {
+            items.add(current);
+        }
+        modelBox.getItems().setAll(items);
+        modelBox.setValue(current);
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
+    }
+}

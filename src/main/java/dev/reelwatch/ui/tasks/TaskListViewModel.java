@@ -1,0 +1,469 @@
+package dev.reelwatch.ui.tasks;
+
+import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.core.TaskStatus;
+import dev.reelwatch.store.StoredTask;
+import dev.reelwatch.store.TaskChange;
+import dev.reelwatch.store.TaskQuery;
+import dev.reelwatch.store.TaskStore;
+import dev.reelwatch.sync.SyncService;
+import dev.reelwatch.ui.common.RelativeTime;
+import dev.reelwatch.ui.common.SerialExecutor;
+import dev.reelwatch.ui.common.SettingsWriter;
+import dev.reelwatch.ui.common.StoreChangeRelay;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import javafx.collections.ObservableSet;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The task table's state: every cached task as a light {@link TaskRow} in memory, filtered and sorted in
+ * place, kept current from the store's change events, with live counts and the commands of the table.
+ * Store reads run on the background executor; their results are applied on the UI executor in {@link #apply}.
+ */
+public final class TaskListViewModel {
+    /** Above this many changed rows one reload is cheaper than fetching rows one by one. */
+    static final int BULK_CHANGE = 500;
+    static final String COLUMNS_KEY = "ui.tasks.columns";
+
+    private final TaskStore store;
+    private final SyncService sync;
+    private final SettingsWriter settings;
+    private final Executor reads;
+    private final Executor background;
+    private final Executor ui;
+    private final RelativeTime time;
+
+    private final ObservableList<TaskRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<TaskRow> filtered = new FilteredList<>(rows);
+    private final SortedList<TaskRow> sorted = new SortedList<>(filtered);
+    private final Map<Long, TaskRow> byId = new HashMap<>();
+
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final ObservableSet<TaskStatus> statuses = FXCollections.observableSet();
+    private final ObjectProperty<SourceFilter> source = new SimpleObjectProperty<>(this, "source", SourceFilter.ALL);
+    private final ObjectProperty<String> model = new SimpleObjectProperty<>(this, "model");
+    private final ObjectProperty<DateRange> dateRange = new SimpleObjectProperty<>(this, "dateRange", DateRange.ANY);
+    private final ObjectProperty<LocalDate> customFrom = new SimpleObjectProperty<>(this, "customFrom");
+    private final ObjectProperty<LocalDate> customTo = new SimpleObjectProperty<>(this, "customTo");
+    private final ReadOnlyObjectWrapper<TaskFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter");
+
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
+    private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount", 0);
+    private final ReadOnlyIntegerWrapper visibleCount = new ReadOnlyIntegerWrapper(this, "visibleCount", 0);
+    private final Map<StatusGroup, ReadOnlyIntegerWrapper> groupCounts = new EnumMap<>(StatusGroup.class);
+    private final ObservableMap<Long, Integer> accountCounts = FXCollections.observableHashMap();
+    private final ObservableList<String> models = FXCollections.observableArrayList();
+    private final ObservableList<ProviderKind> providers = FXCollections.observableArrayList();
+
+    private final ObservableList<Long> selectedIds = FXCollections.observableArrayList();
+    private final ObservableList<Long> readOnlySelectedIds = FXCollections.unmodifiableObservableList(selectedIds);
+    private final ObservableList<TaskRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableMap<Long, Integer> readOnlyAccountCounts =
+            FXCollections.unmodifiableObservableMap(accountCounts);
+    private boolean holdFilter;
+    private final ReadOnlyObjectWrapper<Long> selectedTaskId = new ReadOnlyObjectWrapper<>(this, "selectedTaskId");
+    private final ReadOnlyObjectWrapper<List<Long>> restoreSelection = new ReadOnlyObjectWrapper<>(this, "restoreSelection");
+
+    private final List<Consumer<List<StatusTransition>>> transitionListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> problemListeners = new CopyOnWriteArrayList<>();
+
+    public TaskListViewModel(TaskStore store, StoreChangeRelay relay, SyncService sync, SettingsWriter settings,
+                             Executor background, Executor ui, RelativeTime time) {
+        this.store = store;
+        this.sync = sync;
+        this.settings = settings;
+        this.background = background;
+        this.reads = new SerialExecutor(background);
+        this.ui = ui;
+        this.time = time;
+        for (StatusGroup g : StatusGroup.values()) {
+            groupCounts.put(g, new ReadOnlyIntegerWrapper(this, g.name(), 0));
+        }
+        Observable[] inputs = {searchText, statuses, source, model, dateRange, customFrom, customTo};
+        for (Observable o : inputs) {
+            o.addListener(ignored -> refilter());
+        }
+        filtered.addListener((Observable ignored) -> visibleCount.set(filtered.size()));
+        selectedIds.addListener((Observable ignored) ->
+                selectedTaskId.set(selectedIds.isEmpty() ? null : selectedIds.get(selectedIds.size() - 1)));
+        refilter();
+        relay.subscribe(this::onStoreChange);
+    }
+
+    // ---- loading and store changes -------------------------------------------------------------------
+
+    /** Loads every cached task (without raw JSON) in the background. */
+    public void reload() {
+        reads.execute(() -> {
+            List<TaskRow> fresh = store.query(TaskQuery.all()).stream().map(TaskRow::of).toList();
+            ui.execute(() -> apply(fresh, Set.of(), true));
+        });
+    }
+
+    private void onStoreChange(TaskChange change) {
+        if (change.changed().size() > BULK_CHANGE) {
+            reload();
+            return;
+        }
+        Set<Long> changed = change.changed();
+        Set<Long> removed = change.removed();
+        reads.execute(() -> {
+            List<TaskRow> fresh = new ArrayList<>();
+            Set<Long> gone = new HashSet<>(removed);
+            for (Long id : changed) {
+                Optional<StoredTask> task = store.byId(id);
+                task.ifPresentOrElse(t -> fresh.add(TaskRow.of(t)), () -> gone.add(id));
+            }
+            ui.execute(() -> apply(fresh, gone, false));
+        });
+    }
+
+    /** The one place store results enter the UI state. {@code full}: {@code fresh} is the whole cache. */
+    private void apply(List<TaskRow> fresh, Set<Long> removedIds, boolean full) {
+        boolean baseline = loaded.get();
+        List<Long> selectionBefore = List.copyOf(selectedIds);
+        Map<Long, TaskRow> incoming = new LinkedHashMap<>();
+        for (TaskRow r : fresh) {
+            incoming.put(r.id(), r);
+        }
+        Set<Long> removed = new HashSet<>(removedIds);
+        if (full) {
+            for (Long id : byId.keySet()) {
+                if (!incoming.containsKey(id)) {
+                    removed.add(id);
+                }
+            }
+        }
+        List<StatusTransition> transitions = new ArrayList<>();
+        List<TaskRow> added = new ArrayList<>();
+        for (TaskRow r : incoming.values()) {
+            TaskRow before = byId.get(r.id());
+            if (before == null) {
+                added.add(r);
+            } else if (baseline && before.status() != r.status()) {
+                transitions.add(new StatusTransition(before, r));
+            }
+        }
+        if (full && (rows.isEmpty() || incoming.size() > BULK_CHANGE)) {
+            rows.setAll(fresh);
+        } else {
+            if (!removed.isEmpty()) {
+                rows.removeIf(r -> removed.contains(r.id()));
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                TaskRow now = incoming.get(rows.get(i).id());
+                if (now != null && !now.equals(rows.get(i))) {
+                    rows.set(i, now);
+                }
+            }
+            if (!added.isEmpty()) {
+                rows.addAll(0, added);
+            }
+        }
+        removed.forEach(byId::remove);
+        byId.putAll(incoming);
+        recount();
+        if (full) {
+            loaded.set(true);
+        }
+        List<Long> wanted = selectionBefore.stream().filter(id -> !removed.contains(id)).toList();
+        if (!wanted.equals(selectedIds)) {
+            restoreSelection.set(new ArrayList<>(wanted));
+        }
+        if (!transitions.isEmpty()) {
+            for (Consumer<List<StatusTransition>> l : transitionListeners) {
+                l.accept(List.copyOf(transitions));
+            }
+        }
+    }
+
+    private void recount() {
+        Map<StatusGroup, Integer> counts = new EnumMap<>(StatusGroup.class);
+        Map<Long, Integer> perAccount = new HashMap<>();
+        Set<String> modelNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Set<ProviderKind> kinds = new TreeSet<>();
+        for (TaskRow r : rows) {
+            counts.merge(StatusGroup.of(r.status()), 1, Integer::sum);
+            perAccount.merge(r.accountId(), 1, Integer::sum);
+            if (!r.model().isEmpty()) {
+                modelNames.add(r.model());
+            }
+            kinds.add(r.provider());
+        }
+        for (StatusGroup g : StatusGroup.values()) {
+            groupCounts.get(g).set(counts.getOrDefault(g, 0));
+        }
+        totalCount.set(rows.size());
+        accountCounts.keySet().retainAll(perAccount.keySet());
+        accountCounts.putAll(perAccount);
+        if (!models.equals(new ArrayList<>(modelNames))) {
+            models.setAll(modelNames);
+        }
+        if (!providers.equals(new ArrayList<>(kinds))) {
+            providers.setAll(kinds);
+        }
+    }
+
+    // ---- filtering -----------------------------------------------------------------------------------
+
+    private void refilter() {
+        if (holdFilter) {
+            return;
+        }
+        LocalDate today = LocalDate.now(time.clock());
+        LocalDate from;
+        LocalDate to;
+        switch (dateRange.get() == null ? DateRange.ANY : dateRange.get()) {
+            case TODAY -> { from = today; to = today; }
+            case LAST_7_DAYS -> { from = today.minusDays(6); to = null; }
+            case LAST_30_DAYS -> { from = today.minusDays(29); to = null; }
+            case CUSTOM -> { from = customFrom.get(); to = customTo.get(); }
+            default -> { from = null; to = null; }
+        }
+        TaskFilter f = new TaskFilter(Set.copyOf(statuses), source.get(), model.get(), from, to, searchText.get(),
+                time.zone());
+        filter.set(f);
+        filtered.setPredicate(f.isEmpty() ? null : f.toPredicate());
+        visibleCount.set(filtered.size());
+    }
+
+    /** Shows every task again. */
+    public void clearFilters() {
+        holdFilter = true;
+        searchText.set("");
+        statuses.clear();
+        source.set(SourceFilter.ALL);
+        model.set(null);
+        dateRange.set(DateRange.ANY);
+        customFrom.set(null);
+        customTo.set(null);
+        holdFilter = false;
+        refilter();
+    }
+
+    /** Replaces the status filter in one step (one refilter rather than one per status). */
+    public void showStatuses(Collection<TaskStatus> wanted) {
+        if (!statuses.equals(Set.copyOf(wanted))) {
+            holdFilter = true;
+            statuses.retainAll(wanted);
+            statuses.addAll(wanted);
+            holdFilter = false;
+            refilter();
+        }
+    }
+
+    // ---- commands ------------------------------------------------------------------------------------
+
+    /** Removes tasks from local history only; the provider keeps them. */
+    public void removeFromHistory(List<Long> ids) {
+        List<Long> copy = List.copyOf(ids);
+        background.execute(() -> {
+            try {
+                store.removeFromHistory(copy);
+            } catch (RuntimeException e) {
+                report(e);
+            }
+        });
+    }
+
+    /** Asks the provider about these tasks now. */
+    public void refreshTasks(List<Long> ids) {
+        List<Long> copy = List.copyOf(ids);
+        background.execute(() -> copy.forEach(sync::refreshTask));
+    }
+
+    /** Deletes the tasks and their files on their server, one by one; failures are reported, the rest go on. */
+    public void deleteOnServer(List<Long> ids, ServerTaskDeleter deleter) {
+        List<Long> copy = List.copyOf(ids);
+        background.execute(() -> {
+            for (Long id : copy) {
+                try {
+                    deleter.deleteOnServer(id);
+                    sync.refreshTask(id);
+                } catch (Exception e) {
+                    report(e);
+                }
+            }
+        });
+    }
+
+    /** Whether every task can be deleted on its server: MoneyPrinterTurbo tasks the server still has. */
+    public boolean canDeleteOnServer(List<Long> ids) {
+        List<TaskRow> picked = rowsFor(ids);
+        return !picked.isEmpty() && picked.stream()
+                .allMatch(r -> r.provider() == ProviderKind.MONEYPRINTERTURBO && r.onProvider());
+    }
+
+    /** The provider task ids, one a line, for the clipboard. */
+    public String idsText(List<Long> ids) {
+        return rowsFor(ids).stream().map(TaskRow::providerTaskId).collect(Collectors.joining("\n"));
+    }
+
+    /** The video URLs of the tasks that have one, one a line. */
+    public String urlsText(List<Long> ids) {
+        return rowsFor(ids).stream().map(TaskRow::videoUrl).filter(Objects::nonNull)
+                .collect(Collectors.joining("\n"));
+    }
+
+    public List<TaskRow> rowsFor(List<Long> ids) {
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    public Optional<TaskRow> row(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    private void report(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        ui.execute(() -> problemListeners.forEach(l -> l.accept(message)));
+    }
+
+    // ---- selection -----------------------------------------------------------------------------------
+
+    /** Called by the view when the table's selection changes; the last id is the focused task. */
+    public void selectionChanged(List<Long> ids) {
+        if (!selectedIds.equals(ids)) {
+            selectedIds.setAll(ids);
+        }
+    }
+
+    // ---- column layout -------------------------------------------------------------------------------
+
+    public Optional<ColumnLayout> savedColumnLayout() {
+        return settings.store().get(COLUMNS_KEY).flatMap(ColumnLayout::decode);
+    }
+
+    public void saveColumnLayout(ColumnLayout layout) {
+        settings.put(COLUMNS_KEY, layout.encode());
+    }
+
+    // ---- listeners and properties --------------------------------------------------------------------
+
+    /** Told, on the UI executor, which known tasks changed status in one store update (never on first load). */
+    public void addTransitionListener(Consumer<List<StatusTransition>> listener) {
+        transitionListeners.add(listener);
+    }
+
+    /** Told, on the UI executor, when a command failed; the text is for a person. */
+    public void addProblemListener(Consumer<String> listener) {
+        problemListeners.add(listener);
+    }
+
+    /** The rows after filtering, sorted by the comparator the view binds to {@link SortedList#comparatorProperty()}. */
+    public SortedList<TaskRow> sortedRows() {
+        return sorted;
+    }
+
+    public ObservableList<TaskRow> allRows() {
+        return readOnlyRows;
+    }
+
+    public RelativeTime time() {
+        return time;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ObservableSet<TaskStatus> statuses() {
+        return statuses;
+    }
+
+    public ObjectProperty<SourceFilter> sourceProperty() {
+        return source;
+    }
+
+    public ObjectProperty<String> modelProperty() {
+        return model;
+    }
+
+    public ObjectProperty<DateRange> dateRangeProperty() {
+        return dateRange;
+    }
+
+    public ObjectProperty<LocalDate> customFromProperty() {
+        return customFrom;
+    }
+
+    public ObjectProperty<LocalDate> customToProperty() {
+        return customTo;
+    }
+
+    public ReadOnlyObjectProperty<TaskFilter> filterProperty() {
+        return filter.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty totalCountProperty() {
+        return totalCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty visibleCountProperty() {
+        return visibleCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty countProperty(StatusGroup group) {
+        return groupCounts.get(group).getReadOnlyProperty();
+    }
+
+    public ObservableMap<Long, Integer> accountCounts() {
+        return readOnlyAccountCounts;
+    }
+
+    public ObservableList<String> models() {
+        return models;
+    }
+
+    public ObservableList<ProviderKind> providers() {
+        return providers;
+    }
+
+    public ObservableList<Long> selectedIds() {
+        return readOnlySelectedIds;
+    }
+
+    public ReadOnlyObjectProperty<Long> selectedTaskIdProperty() {
+        return selectedTaskId.getReadOnlyProperty();
+    }
+
+    /** Set after an update when the table's selection should be put back to these ids. */
+    public ReadOnlyObjectProperty<List<Long>> restoreSelectionProperty() {
+        return restoreSelection.getReadOnlyProperty();
+    }
+}

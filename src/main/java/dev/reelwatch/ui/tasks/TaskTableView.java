@@ -1,0 +1,429 @@
+package dev.reelwatch.ui.tasks;
+
+import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.main.MediaHooks;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Callback;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The task table: a virtualised TableView over the ViewModel's sorted rows, with sortable, movable, hideable
+ * columns whose layout is remembered, multi-select, a context menu and keyboard shortcuts, and empty states.
+ */
+public final class TaskTableView extends StackPane {
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.tasks.messages");
+
+    private final TaskListViewModel vm;
+    private final MediaHooks media;
+    private final ServerTaskDeleter deleter;
+    private final Runnable openDetail;
+    private final TableView<TaskRow> table = new TableView<>();
+    private final Map<String, TableColumn<TaskRow, TaskRow>> columns = new LinkedHashMap<>();
+    private final ThumbnailCache thumbnails;
+    private boolean restoring;
+
+    public TaskTableView(TaskListViewModel vm, MediaHooks media, ServerTaskDeleter deleter, Runnable openDetail,
+                         Runnable addAccount, Runnable refresh) {
+        this.vm = vm;
+        this.media = media;
+        this.deleter = deleter;
+        this.openDetail = openDetail;
+        this.thumbnails = new ThumbnailCache(media, UiThread.fx(), 400, 96, 54);
+        getStyleClass().add("task-table-pane");
+        table.getStyleClass().add("task-table");
+        table.setId("taskTable");
+        table.setTableMenuButtonVisible(true);
+        table.setFixedCellSize(40);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        buildColumns();
+        applyLayout(vm.savedColumnLayout().orElse(null));
+        table.setItems(vm.sortedRows());
+        vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
+        table.setPlaceholder(placeholder(addAccount, refresh));
+        bindSelection();
+        watchLayout();
+        table.setContextMenu(contextMenu());
+        table.setRowFactory(t -> {
+            var row = new javafx.scene.control.TableRow<TaskRow>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    openDetail.run();
+                }
+            });
+            return row;
+        });
+        media.installDragExport(table, this::selectedIds);
+        getChildren().add(table);
+    }
+
+    // ---- columns -------------------------------------------------------------------------------------
+
+    private void buildColumns() {
+        Comparator<String> text = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
+        add("status", 104, Comparator.comparing(TaskRow::status), c -> new TaskCells.StatusCell());
+        add("thumbnail", 72, Comparator.comparing(TaskRow::archived), c -> new TaskCells.ThumbnailCell(thumbnails));
+        columns.get("thumbnail").setSortable(false);
+        add("prompt", 260, Comparator.comparing(TaskRow::promptFirstLine, text), c -> new TaskCells.PromptCell());
+        add("account", 160, Comparator.comparing(TaskRow::accountName, text), c -> new TaskCells.AccountCell());
+        add("model", 104, Comparator.comparing(TaskRow::model, text),
+                c -> new TaskCells.TextCell(TaskRow::model, false));
+        add("progress", 150, Comparator.comparingDouble(TaskRow::progressFraction),
+                c -> new TaskCells.ProgressCell());
+        add("created", 96, Comparator.comparing(TaskRow::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())),
+                c -> new TaskCells.CreatedCell(vm.time()));
+        add("duration", 70, Comparator.comparing(TaskRow::duration, Comparator.nullsFirst(Comparator.naturalOrder())),
+                c -> new TaskCells.TextCell(TaskCells::durationText, true));
+        add("resolution", 120, Comparator.comparing(TaskRow::resolutionAndRatio, text),
+                c -> new TaskCells.TextCell(TaskRow::resolutionAndRatio, false));
+        add("cost", 96, Comparator.comparing(TaskRow::cost,
+                        Comparator.nullsFirst(Comparator.comparing(c -> c.amount()))),
+                c -> new TaskCells.TextCell(TaskRow::costText, true));
+        // Shown in the detail pane; here on demand through the column menu.
+        columns.get("resolution").setVisible(false);
+        columns.get("cost").setVisible(false);
+    }
+
+    private void add(String id, double width, Comparator<TaskRow> comparator,
+                     Callback<TableColumn<TaskRow, TaskRow>, javafx.scene.control.TableCell<TaskRow, TaskRow>> cells) {
+        TableColumn<TaskRow, TaskRow> col = new TableColumn<>(TEXT.getString("column." + id));
+        col.setId(id);
+        col.setPrefWidth(width);
+        col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        col.setComparator(comparator);
+        col.setCellFactory(cells);
+        columns.put(id, col);
+        table.getColumns().add(col);
+    }
+
+    private void applyLayout(ColumnLayout layout) {
+        if (layout == null) {
+            TableColumn<TaskRow, TaskRow> created = columns.get("created");
+            created.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(created));
+            return;
+        }
+        List<TableColumn<TaskRow, ?>> ordered = new ArrayList<>();
+        for (ColumnLayout.Column c : layout.columns()) {
+            TableColumn<TaskRow, TaskRow> col = columns.get(c.id());
+            if (col != null && !ordered.contains(col)) {
+                col.setPrefWidth(c.width());
+                col.setVisible(c.visible());
+                ordered.add(col);
+            }
+        }
+        columns.values().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+        table.getColumns().setAll(ordered);
+        List<TableColumn<TaskRow, ?>> sort = new ArrayList<>();
+        for (ColumnLayout.SortKey k : layout.sort()) {
+            TableColumn<TaskRow, TaskRow> col = columns.get(k.columnId());
+            if (col != null) {
+                col.setSortType(k.ascending() ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+                sort.add(col);
+            }
+        }
+        table.getSortOrder().setAll(sort);
+    }
+
+    /** The layout as it is now. */
+    public ColumnLayout currentLayout() {
+        List<ColumnLayout.Column> cols = new ArrayList<>();
+        for (TableColumn<TaskRow, ?> c : table.getColumns()) {
+            cols.add(new ColumnLayout.Column(c.getId(), c.getWidth() > 0 ? c.getWidth() : c.getPrefWidth(),
+                    c.isVisible()));
+        }
+        List<ColumnLayout.SortKey> sort = new ArrayList<>();
+        for (TableColumn<TaskRow, ?> c : table.getSortOrder()) {
+            sort.add(new ColumnLayout.SortKey(c.getId(), c.getSortType() == TableColumn.SortType.ASCENDING));
+        }
+        return new ColumnLayout(cols, sort);
+    }
+
+    private void watchLayout() {
+        InvalidationListener save = o -> vm.saveColumnLayout(currentLayout());
+        table.getColumns().addListener(save);
+        table.getSortOrder().addListener(save);
+        for (TableColumn<TaskRow, TaskRow> c : columns.values()) {
+            c.widthProperty().addListener(save);
+            c.visibleProperty().addListener(save);
+            c.sortTypeProperty().addListener(save);
+        }
+    }
+
+    // ---- selection -----------------------------------------------------------------------------------
+
+    private void bindSelection() {
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TaskRow>) c -> {
+            if (!restoring) {
+                vm.selectionChanged(selectedIds());
+            }
+        });
+        vm.restoreSelectionProperty().addListener((obs, was, wanted) -> {
+            if (wanted != null) {
+                select(wanted);
+            }
+        });
+    }
+
+    /** Selects the rows of these tasks (those the filter shows), the last one focused. */
+    public void select(List<Long> ids) {
+        Set<Long> wanted = new HashSet<>(ids);
+        Map<Long, Integer> index = new HashMap<>();
+        List<TaskRow> items = table.getItems();
+        for (int i = 0; i < items.size() && index.size() < wanted.size(); i++) {
+            if (wanted.contains(items.get(i).id())) {
+                index.put(items.get(i).id(), i);
+            }
+        }
+        restoring = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            for (Long id : ids) {
+                Integer i = index.get(id);
+                if (i != null) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        } finally {
+            restoring = false;
+        }
+        vm.selectionChanged(selectedIds());
+    }
+
+    public List<Long> selectedIds() {
+        List<Long> ids = new ArrayList<>();
+        for (TaskRow r : table.getSelectionModel().getSelectedItems()) {
+            if (r != null) {
+                ids.add(r.id());
+            }
+        }
+        TaskRow focused = table.getFocusModel().getFocusedItem();
+        if (focused != null && ids.remove(focused.id())) {
+            ids.add(focused.id());
+        }
+        return ids;
+    }
+
+    public TableView<TaskRow> table() {
+        return table;
+    }
+
+    // ---- commands ------------------------------------------------------------------------------------
+
+    private ContextMenu contextMenu() {
+        MenuItem open = item("menu.open", new KeyCodeCombination(KeyCode.ENTER), openDetail);
+        MenuItem copyId = item("menu.copyId", new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN),
+                () -> copy(vm.idsText(selectedIds())));
+        MenuItem copyUrl = item("menu.copyUrl",
+                new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> copy(vm.urlsText(selectedIds())));
+        MenuItem refresh = item("menu.refreshTask", null, () -> vm.refreshTasks(selectedIds()));
+        MenuItem export = item("menu.export", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                this::exportSelected);
+        MenuItem folder = item("menu.openFolder", null, () -> {
+            List<Long> ids = selectedIds();
+            if (!ids.isEmpty()) {
+                media.openContainingFolder(ids.get(ids.size() - 1));
+            }
+        });
+        MenuItem remove = item("menu.remove", new KeyCodeCombination(KeyCode.DELETE), this::confirmRemove);
+        MenuItem deleteOnServer = item("menu.deleteOnServer", null, this::confirmDeleteOnServer);
+        ContextMenu menu = new ContextMenu(open, new SeparatorMenuItem(), copyId, copyUrl, new SeparatorMenuItem(),
+                refresh, export, folder, new SeparatorMenuItem(), remove, deleteOnServer);
+        menu.setOnShowing(e -> {
+            List<Long> ids = selectedIds();
+            boolean none = ids.isEmpty();
+            List<TaskRow> rows = vm.rowsFor(ids);
+            for (MenuItem m : menu.getItems()) {
+                m.setDisable(none);
+            }
+            copyUrl.setDisable(rows.stream().allMatch(r -> r.videoUrl() == null));
+            folder.setDisable(none || !rows.get(rows.size() - 1).archived());
+            deleteOnServer.setVisible(rows.stream().anyMatch(r -> r.provider() == ProviderKind.MONEYPRINTERTURBO));
+            deleteOnServer.setDisable(!vm.canDeleteOnServer(ids));
+        });
+        return menu;
+    }
+
+    private MenuItem item(String key, KeyCombination accelerator, Runnable action) {
+        MenuItem m = new MenuItem(TEXT.getString(key));
+        m.setId(key.replace("menu.", "menu-"));
+        if (accelerator != null) {
+            m.setAccelerator(accelerator);
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private void copy(String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** Ctrl+E: hands the selection to the media feature's export dialog. */
+    public void exportSelected() {
+        List<Long> ids = selectedIds();
+        if (!ids.isEmpty()) {
+            media.exportTasks(ids, getScene() == null ? null : getScene().getWindow());
+        }
+    }
+
+    /** Delete: asks, naming how many tasks, then removes them from local history only. */
+    public void confirmRemove() {
+        List<Long> ids = selectedIds();
+        if (ids.isEmpty()) {
+            return;
+        }
+        String header = ids.size() == 1
+                ? String.format(TEXT.getString("remove.header.one"), vm.rowsFor(ids).get(0).promptOpening(8))
+                : String.format(TEXT.getString("remove.header.many"), ids.size());
+        if (confirm(TEXT.getString("remove.title"), header, TEXT.getString("remove.content"),
+                TEXT.getString("remove.confirm"))) {
+            vm.removeFromHistory(ids);
+        }
+    }
+
+    /** MoneyPrinterTurbo: asks, naming the task ids and server, then deletes the tasks and their files there. */
+    public void confirmDeleteOnServer() {
+        List<Long> ids = selectedIds();
+        if (!vm.canDeleteOnServer(ids)) {
+            return;
+        }
+        List<TaskRow> rows = vm.rowsFor(ids);
+        StringBuilder names = new StringBuilder();
+        for (TaskRow r : rows) {
+            names.append("• ").append(r.providerTaskId()).append(" (").append(r.accountName()).append(")\n");
+        }
+        String header = rows.size() == 1 ? TEXT.getString("deleteOnServer.header.one")
+                : String.format(TEXT.getString("deleteOnServer.header.many"), rows.size());
+        if (confirm(TEXT.getString("deleteOnServer.title"), header,
+                names + "\n" + TEXT.getString("deleteOnServer.content"), TEXT.getString("deleteOnServer.confirm"))) {
+            vm.deleteOnServer(ids, deleter);
+        }
+    }
+
+    private boolean confirm(String title, String header, String content, String confirmText) {
+        ButtonType go = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, content, go, ButtonType.CANCEL);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+            alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+            alert.getDialogPane().getStyleClass().addAll(getScene().getRoot().getStyleClass());
+        }
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ((Button) alert.getDialogPane().lookupButton(go)).setDefaultButton(false);
+        return alert.showAndWait().filter(go::equals).isPresent();
+    }
+
+    // ---- empty states --------------------------------------------------------------------------------
+
+    private StackPane placeholder(Runnable addAccount, Runnable refresh) {
+        Label title = new Label();
+        title.getStyleClass().add("title");
+        Label message = new Label();
+        message.getStyleClass().add("message");
+        message.setWrapText(true);
+        javafx.scene.layout.Region icon = TaskCells.icon("empty");
+        Button clear = new Button(TEXT.getString("empty.clear"));
+        clear.getStyleClass().add("primary");
+        clear.setOnAction(e -> vm.clearFilters());
+        Button add = new Button(TEXT.getString("empty.addAccount"));
+        add.getStyleClass().add("primary");
+        add.setOnAction(e -> addAccount.run());
+        Button refreshButton = new Button(TEXT.getString("empty.refresh"));
+        refreshButton.setOnAction(e -> refresh.run());
+        HBox buttons = new HBox(add, refreshButton, clear);
+        buttons.getStyleClass().add("buttons");
+        VBox box = new VBox(icon, title, message, buttons);
+        box.getStyleClass().add("empty-state");
+        box.setAlignment(Pos.CENTER);
+        Supplier<Boolean> noTasks = () -> vm.totalCountProperty().get() == 0;
+        Runnable update = () -> {
+            boolean none = noTasks.get();
+            boolean loading = !vm.loadedProperty().get();
+            icon.getStyleClass().setAll("icon", none ? "icon-empty" : "icon-filter-empty");
+            title.setText(loading ? TEXT.getString("empty.loading")
+                    : TEXT.getString(none ? "empty.none.title" : "empty.filtered.title"));
+            message.setText(loading ? "" : none ? TEXT.getString("empty.none.message")
+                    : String.format(TEXT.getString("empty.filtered.message"), describe(vm.filterProperty().get())));
+            show(add, none && !loading);
+            show(refreshButton, none && !loading);
+            show(clear, !none && !loading);
+        };
+        for (Observable o : List.of(vm.totalCountProperty(), vm.loadedProperty(), vm.filterProperty())) {
+            o.addListener(ignored -> update.run());
+        }
+        update.run();
+        StackPane pane = new StackPane(box);
+        pane.setId("taskPlaceholder");
+        return pane;
+    }
+
+    private static void show(javafx.scene.Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+
+    private static String describe(TaskFilter f) {
+        List<String> parts = new ArrayList<>();
+        if (!f.search().isEmpty()) {
+            parts.add("“" + f.search() + "”");
+        }
+        if (!f.statuses().isEmpty()) {
+            parts.add(String.join(", ", f.statuses().stream().sorted().map(TaskCells::statusText).toList()));
+        }
+        if (!f.source().isAll()) {
+            parts.add(f.source().label());
+        }
+        if (f.model() != null) {
+            parts.add(f.model());
+        }
+        if (f.from() != null || f.to() != null) {
+            parts.add(TEXT.getString("empty.filtered.dates"));
+        }
+        Function<List<String>, String> join = l -> String.join(" · ", l);
+        return parts.isEmpty() ? TEXT.getString("empty.filtered.filter") : join.apply(parts);
+    }
+}

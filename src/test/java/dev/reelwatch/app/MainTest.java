@@ -1,0 +1,72 @@
+package dev.reelwatch.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The {@code java -jar reelwatch.jar ARGS} path: the CLI over the real data directory, returning exit codes. */
+class MainTest {
+
+    @TempDir
+    Path temp;
+
+    /** What one run printed and returned. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run main(Map<String, String> env, String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.runCli(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, env,
+                "Linux", temp.resolve("home"));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void cliPathReturnsTheExitCodesInsteadOfExiting() throws Exception {
+        String dir = temp.resolve("data").toString();
+        Path notAFolder = Files.writeString(temp.resolve("file"), "x");
+
+        assertEquals(0, main(Map.of(), "", "--data-dir", dir, "accounts", "add", "--provider", "moneyprinterturbo",
+                "--name", "Ünïcode desk").exitCode());
+        Run list = main(Map.of(), "", "--data-dir", dir, "accounts", "list", "--json");
+        Run usage = main(Map.of(), "", "--data-dir", dir, "tasks", "--status", "sleeping");
+        Run failure = main(Map.of(), "", "--data-dir", notAFolder.resolve("d").toString(), "tasks");
+
+        assertEquals(0, list.exitCode(), list.err());
+        JsonNode accounts = new ObjectMapper().readTree(list.out());
+        assertEquals("Ünïcode desk", accounts.get(0).get("name").asText(), "UTF-8 output");
+        assertEquals(2, usage.exitCode());
+        assertTrue(usage.err().contains("valid statuses"), usage.err());
+        assertEquals(1, failure.exitCode());
+        assertTrue(failure.err().contains("is not writable"), failure.err());
+    }
+
+    @Test
+    void withoutDataDirTheCliUsesTheOsDataFolderOrReelwatchHome() {
+        Run linux = main(Map.of(), "", "accounts", "add", "--provider", "moneyprinterturbo", "--name", "desk");
+        assertEquals(0, linux.exitCode(), linux.err());
+        assertTrue(Files.exists(temp.resolve("home/.local/share/reelwatch/reelwatch.db")));
+
+        Path custom = temp.resolve("custom-home");
+        Run withEnv = main(Map.of("REELWATCH_HOME", custom.toString()), "key\n", "accounts", "add",
+                "--provider", "hedra", "--name", "h", "--api-key-stdin");
+        assertEquals(0, withEnv.exitCode(), withEnv.err());
+        assertTrue(Files.exists(custom.resolve("reelwatch.db")));
+        assertTrue(Files.exists(custom.resolve("credentials.properties")));
+        Run listed = main(Map.of(), "", "accounts", "list", "--json");
+        assertFalse(listed.out().contains("\"h\""), "the other data directory does not see it");
+    }
+}

@@ -1,0 +1,207 @@
+package dev.reelwatch.ui.tasks;
+
+import dev.reelwatch.core.Account;
+import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.core.Task;
+import dev.reelwatch.core.TaskStatus;
+import dev.reelwatch.sim.AdjustableClock;
+import dev.reelwatch.ui.common.RelativeTime;
+import dev.reelwatch.ui.common.SettingsWriter;
+import dev.reelwatch.ui.common.StoreChangeRelay;
+import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.fixtures.RecordingSyncService;
+import dev.reelwatch.ui.fixtures.TestCache;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TaskListViewModelTest {
+    private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
+
+    @TempDir
+    Path dir;
+    private AdjustableClock clock;
+    private TestCache cache;
+    private RecordingSyncService sync;
+    private TaskListViewModel vm;
+    private Account mesh;
+    private Account mpt;
+
+    @BeforeEach
+    void setUp() {
+        clock = new AdjustableClock(NOW);
+        cache = new TestCache(dir, clock);
+        sync = new RecordingSyncService();
+        mesh = cache.addAccount("Studio", ProviderKind.MESHAPI, false);
+        mpt = cache.addAccount("Home server", ProviderKind.MONEYPRINTERTURBO, false);
+        cache.put(TestCache.task(mesh, "mesh-1", TaskStatus.RUNNING, "A paper boat drifting\nsecond line", "veo-3",
+                NOW.minusSeconds(60)));
+        cache.put(TestCache.task(mesh, "mesh-2", TaskStatus.SUCCEEDED, "Aerial shot over a fjord", "kling-2.1",
+                NOW.minus(Duration.ofDays(3))));
+        cache.put(TestCache.task(mpt, "mpt-1", TaskStatus.FAILED, "Robot barista pouring latte art", "mpt-local",
+                NOW.minus(Duration.ofDays(10))));
+        cache.put(TestCache.task(mpt, "mpt-2", TaskStatus.EXPIRED, "A lighthouse in a storm", "mpt-local",
+                NOW.minus(Duration.ofDays(40))));
+        vm = newViewModel();
+        vm.reload();
+    }
+
+    private TaskListViewModel newViewModel() {
+        return new TaskListViewModel(cache.tasks, new StoreChangeRelay(cache.tasks, UiThread.direct()), sync,
+                new SettingsWriter(cache.settings, UiThread.direct()), UiThread.direct(), UiThread.direct(),
+                new RelativeTime(clock));
+    }
+
+    @AfterEach
+    void tearDown() {
+        cache.close();
+    }
+
+    private List<String> visibleIds() {
+        List<String> ids = new ArrayList<>();
+        vm.sortedRows().stream().map(TaskRow::providerTaskId).sorted().forEach(ids::add);
+        return ids;
+    }
+
+    @Test
+    void loadsEveryCachedTaskWithLiveGroupCounts() {
+        assertTrue(vm.loadedProperty().get());
+        assertEquals(4, vm.totalCountProperty().get());
+        assertEquals(1, vm.countProperty(StatusGroup.RUNNING).get());
+        assertEquals(1, vm.countProperty(StatusGroup.SUCCEEDED).get());
+        assertEquals(1, vm.countProperty(StatusGroup.FAILED).get());
+        assertEquals(1, vm.countProperty(StatusGroup.ENDED).get());
+        assertEquals(2, vm.accountCounts().get(mpt.id()));
+        assertEquals(List.of("kling-2.1", "mpt-local", "veo-3"), vm.models());
+    }
+
+    @Test
+    void searchMatchesEveryWordInIdsPromptsAndModelsIgnoringCase() {
+        vm.searchTextProperty().set("PAPER boat");
+        assertEquals(List.of("mesh-1"), visibleIds());
+        vm.searchTextProperty().set("mpt-");
+        assertEquals(List.of("mpt-1", "mpt-2"), visibleIds());
+        vm.searchTextProperty().set("kling");
+        assertEquals(List.of("mesh-2"), visibleIds());
+        vm.searchTextProperty().set("paper lighthouse");
+        assertEquals(List.of(), visibleIds());
+        assertEquals(0, vm.visibleCountProperty().get());
+    }
+
+    @Test
+    void statusSourceModelAndDateFiltersCombineAndClearTogether() {
+        vm.showStatuses(Set.of(TaskStatus.FAILED, TaskStatus.EXPIRED));
+        assertEquals(List.of("mpt-1", "mpt-2"), visibleIds());
+        vm.dateRangeProperty().set(DateRange.LAST_30_DAYS);
+        assertEquals(List.of("mpt-1"), visibleIds());
+        vm.clearFilters();
+        vm.sourceProperty().set(SourceFilter.account(mesh.id(), mesh.name()));
+        assertEquals(List.of("mesh-1", "mesh-2"), visibleIds());
+        vm.sourceProperty().set(SourceFilter.provider(ProviderKind.MONEYPRINTERTURBO));
+        vm.modelProperty().set("mpt-local");
+        assertEquals(List.of("mpt-1", "mpt-2"), visibleIds());
+        vm.clearFilters();
+        vm.dateRangeProperty().set(DateRange.CUSTOM);
+        vm.customFromProperty().set(LocalDate.of(2025, 3, 1));
+        vm.customToProperty().set(LocalDate.of(2025, 3, 7));
+        assertEquals(List.of("mesh-2"), visibleIds());
+        vm.dateRangeProperty().set(DateRange.TODAY);
+        assertEquals(List.of("mesh-1"), visibleIds());
+        vm.clearFilters();
+        assertTrue(vm.filterProperty().get().isEmpty());
+        assertEquals(4, vm.visibleCountProperty().get());
+    }
+
+    @Test
+    void sortedRowsFollowTheComparatorTheTableSets() {
+        vm.sortedRows().comparatorProperty().set(Comparator.comparing(TaskRow::promptFirstLine));
+        assertEquals("A lighthouse in a storm", vm.sortedRows().get(0).promptFirstLine());
+        assertEquals("Robot barista pouring latte art", vm.sortedRows().get(3).promptFirstLine());
+    }
+
+    @Test
+    void storeUpdatesReplaceRowsAndReportStatusTransitionsOfKnownTasksOnly() {
+        List<StatusTransition> seen = new ArrayList<>();
+        vm.addTransitionListener(seen::addAll);
+        Task done = cache.tasks.find(mesh.id(), "mesh-1").orElseThrow().task().toBuilder()
+                .status(TaskStatus.SUCCEEDED).providerStatus(null).progress(100).build();
+        cache.put(done);
+        cache.put(TestCache.task(mesh, "mesh-3", TaskStatus.SUCCEEDED, "Brand new", "veo-3", NOW));
+
+        assertEquals(1, seen.size());
+        assertEquals(TaskStatus.RUNNING, seen.get(0).before().status());
+        assertEquals(TaskStatus.SUCCEEDED, seen.get(0).after().status());
+        assertEquals(5, vm.totalCountProperty().get());
+        assertEquals(0, vm.countProperty(StatusGroup.RUNNING).get());
+        assertEquals(3, vm.countProperty(StatusGroup.SUCCEEDED).get());
+    }
+
+    @Test
+    void removingFromHistoryDropsTheRowsAndTheirSelection() {
+        long failed = vm.allRows().stream().filter(r -> r.providerTaskId().equals("mpt-1")).findFirst()
+                .orElseThrow().id();
+        long other = vm.allRows().stream().filter(r -> r.providerTaskId().equals("mesh-1")).findFirst()
+                .orElseThrow().id();
+        vm.selectionChanged(List.of(other, failed));
+        assertEquals(failed, vm.selectedTaskIdProperty().get());
+
+        vm.removeFromHistory(List.of(failed));
+
+        assertEquals(3, vm.totalCountProperty().get());
+        assertTrue(cache.tasks.byId(failed).isEmpty());
+        assertEquals(List.of(other), vm.restoreSelectionProperty().get());
+        assertEquals(1, vm.accountCounts().get(mpt.id()));
+    }
+
+    @Test
+    void commandsGoToTheSyncServiceAndServerDeleterInTheBackground() throws Exception {
+        long mptTask = vm.allRows().stream().filter(r -> r.providerTaskId().equals("mpt-1")).findFirst()
+                .orElseThrow().id();
+        long meshTask = vm.allRows().stream().filter(r -> r.providerTaskId().equals("mesh-1")).findFirst()
+                .orElseThrow().id();
+        vm.refreshTasks(List.of(meshTask));
+        assertEquals(List.of("refreshTask " + meshTask), sync.calls);
+
+        assertTrue(vm.canDeleteOnServer(List.of(mptTask)));
+        assertFalse(vm.canDeleteOnServer(List.of(mptTask, meshTask)));
+        List<Long> deleted = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        vm.addProblemListener(problems::add);
+        vm.deleteOnServer(List.of(mptTask), deleted::add);
+        assertEquals(List.of(mptTask), deleted);
+        vm.deleteOnServer(List.of(mptTask), id -> {
+            throw new IllegalStateException("Server answered 500");
+        });
+        assertEquals(List.of("Server answered 500"), problems);
+        assertEquals("mesh-1\nmpt-1", vm.idsText(List.of(meshTask, mptTask)));
+    }
+
+    @Test
+    void columnLayoutIsRememberedBetweenRuns() {
+        ColumnLayout layout = new ColumnLayout(
+                List.of(new ColumnLayout.Column("prompt", 412, true), new ColumnLayout.Column("status", 90, false)),
+                List.of(new ColumnLayout.SortKey("model", true)));
+        vm.saveColumnLayout(layout);
+        assertEquals(layout, newViewModel().savedColumnLayout().orElseThrow());
+    }
+
+    @Test
+    void aDamagedStoredLayoutFallsBackToTheDefaults() {
+        cache.settings.put(TaskListViewModel.COLUMNS_KEY, "prompt:wide");
+        assertTrue(newViewModel().savedColumnLayout().isEmpty());
+    }
+}
