@@ -10,6 +10,6 @@ public final class DesktopLauncher {
 
     /** Blocks until the window is closed. */
     public static void launch(String[] args) {
-        Application.launch(ReelwatchApp.class, args);
+        Application.launch(dev.reelwatch.Reelwatch.class, args);
     }
 }

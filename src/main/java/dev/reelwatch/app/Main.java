@@ -3,6 +3,7 @@ package dev.reelwatch.app;
 import dev.reelwatch.cli.CliContext;
 import dev.reelwatch.cli.CliServicesFactory;
 import dev.reelwatch.cli.ReelwatchCommand;
+import dev.reelwatch.cli.DemoCommand;
 import dev.reelwatch.cli.SyncCommand;
 import picocli.CommandLine;
 
@@ -49,6 +50,8 @@ public final class Main {
             CommandLine commandLine = ReelwatchCommand.commandLine(services, outWriter, errWriter, in);
             CliContext context = ReelwatchCommand.context(commandLine);
             commandLine.addSubcommand("sync", new SyncCommand(() -> CliSync.pass(context, env, clock)));
+            commandLine.addSubcommand("demo", new DemoCommand(context,
+                    dir -> DesktopLauncher.launch(new String[] {"--data-dir=" + dir, "--demo"})));
             // setOut/setErr reach only subcommands present at the time, so apply them again.
             commandLine.setOut(outWriter);
             commandLine.setErr(errWriter);

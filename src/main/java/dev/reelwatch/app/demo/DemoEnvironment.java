@@ -131,6 +131,7 @@ public final class DemoEnvironment implements AutoCloseable {
                 tasks(23, anchor, now, 18, List.of("openai/sora-2", "google/veo-3", "bytedance/seedance-1-pro")));
         // The real Phaseo has its video API switched off; the demo shows what it looks like when it is on.
         phaseo.setVideoApiEnabled(true);
+        phaseo.setIncludePrompt(true);
         servers.put(ProviderKind.PHASEO, phaseo.start());
         servers.put(ProviderKind.MONEYPRINTERTURBO, new MoneyPrinterSimulator(clock,
                 tasks(37, anchor, now, 16, List.of("gpt-4o-mini", "deepseek-chat"))).start());

@@ -17,24 +17,24 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The JavaFX application and desktop composition root: opens the data directory, starts the poller (and the
- * demo simulators when asked or when demo accounts exist), and shows the main window.
+ * The desktop composition root behind the JavaFX application class {@code dev.reelwatch.Reelwatch}: opens the
+ * data directory, starts the poller (and the demo simulators when asked or when demo accounts exist), and
+ * shows the main window.
  *
  * <p>Parameters: {@code --data-dir=DIR} chooses the data directory, {@code --demo} starts the demo at once.
  */
-public final class ReelwatchApp extends Application {
-    private static final Logger LOG = Logger.getLogger(ReelwatchApp.class.getName());
+public final class DesktopApp {
+    private static final Logger LOG = Logger.getLogger(DesktopApp.class.getName());
 
     private DesktopServices services;
     private DemoEnvironment demo;
     private DesktopWindow window;
     private String startupProblem;
 
-    @Override
-    public void init() {
-        // Runs on the launcher thread, so opening the database and starting servers never block the FX thread.
-        Map<String, String> named = getParameters().getNamed();
-        List<String> flags = getParameters().getUnnamed();
+    /** Runs on the launcher thread, so opening the database and starting servers never block the FX thread. */
+    public void init(Application.Parameters parameters) {
+        Map<String, String> named = parameters.getNamed();
+        List<String> flags = parameters.getUnnamed();
         Map<String, String> env = System.getenv();
         try {
             Path dir = DataDirectory.prepare(DataDirectory.resolve(named.get("data-dir"), env,
@@ -54,7 +54,6 @@ public final class ReelwatchApp extends Application {
         }
     }
 
-    @Override
     public void start(Stage stage) {
         if (startupProblem != null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, startupProblem);
@@ -65,10 +64,10 @@ public final class ReelwatchApp extends Application {
             return;
         }
         window = new DesktopWindow(services, demo, MediaHooks.NONE, System.getenv(), stage);
+        stage.getIcons().addAll(AppIcons.load());
         window.show(stage);
     }
 
-    @Override
     public void stop() {
         if (window != null) {
             window.close();
