@@ -84,11 +84,11 @@ if [ "${1:-}" = "__gui" ]; then
     *) kill -9 "$pid" 2>/dev/null || true; fail "window title is '$actual_title', expected it to start with '$title'" ;;
   esac
   if command -v xprop >/dev/null; then
-    # A warning, not a failure, until the main window sets its icon.
     if xprop -id "$wid" _NET_WM_ICON 2>/dev/null | grep -q 'Icon ('; then
       info "window icon set (_NET_WM_ICON)"
     else
-      info "WARNING: the window sets no icon (_NET_WM_ICON); call stage.getIcons().addAll(AppIcons.load())"
+      kill -9 "$pid" 2>/dev/null || true
+      fail "the window sets no icon (_NET_WM_ICON); the main window must call stage.getIcons().addAll(AppIcons.load())"
     fi
   fi
   if [ -x /usr/bin/import ]; then
