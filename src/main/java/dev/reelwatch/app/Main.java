@@ -1,13 +1,51 @@
 package dev.reelwatch.app;
 
+import dev.reelwatch.cli.CliServicesFactory;
+import dev.reelwatch.cli.ReelwatchCommand;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
 /** Entry point: with no arguments opens the desktop app, with arguments runs the command line. */
 public final class Main {
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        // Placeholder until the composition root lands; replaced by the foundation work.
-        System.out.println("Reelwatch");
+        // sqlite-jdbc logs through SLF4J; without a binding SLF4J would print a warning on every CLI run.
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
+        if (args.length == 0) {
+            DesktopLauncher.launch(args);
+            return;
+        }
+        System.exit(runCli(args, System.in, System.out, System.err, System.getenv(),
+                System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", "."))));
+    }
+
+    /**
+     * Runs the command line over the real stores of the data directory ({@code --data-dir}, else the one
+     * {@code env}, {@code osName} and {@code userHome} point to) and returns its exit code.
+     */
+    public static int runCli(String[] args, InputStream in, OutputStream out, OutputStream err,
+                             Map<String, String> env, String osName, Path userHome) {
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CliServicesFactory services = new AppCliServices(env, osName, userHome, Clock.systemUTC());
+        try {
+            return ReelwatchCommand.commandLine(services, outWriter, errWriter, in).execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
     }
 }

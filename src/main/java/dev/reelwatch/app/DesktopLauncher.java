@@ -1,0 +1,15 @@
+package dev.reelwatch.app;
+
+import javafx.application.Application;
+
+/** Starts the desktop app; the one place that hands control to JavaFX. */
+public final class DesktopLauncher {
+
+    private DesktopLauncher() {
+    }
+
+    /** Blocks until the window is closed. */
+    public static void launch(String[] args) {
+        Application.launch(ReelwatchApp.class, args);
+    }
+}

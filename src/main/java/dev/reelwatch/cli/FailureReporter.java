@@ -1,0 +1,33 @@
+package dev.reelwatch.cli;
+
+import dev.reelwatch.store.StoreException;
+import picocli.CommandLine;
+
+/**
+ * Turns an exception from a command into one line on stderr and exit code 1: people get the message, not
+ * a stack trace.
+ */
+final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine,
+                                        CommandLine.ParseResult parseResult) {
+        commandLine.getErr().println("reelwatch: " + describe(ex));
+        commandLine.getErr().flush();
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    private static String describe(Throwable ex) {
+        String message = ex.getMessage();
+        if ((ex instanceof CliFailure || ex instanceof StoreException) && message != null && !message.isBlank()) {
+            return message;
+        }
+        // Not one of our worded failures: name what broke so a bug report is still useful.
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = root.getMessage() == null ? "" : ": " + root.getMessage();
+        return "unexpected error (" + root.getClass().getSimpleName() + what + ")";
+    }
+}

@@ -1,0 +1,262 @@
+package dev.reelwatch.provider.moneyprinter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reelwatch.core.Account;
+import dev.reelwatch.core.Task;
+import dev.reelwatch.core.TaskOutput;
+import dev.reelwatch.provider.HttpErrors;
+import dev.reelwatch.provider.HttpTransport;
+import dev.reelwatch.provider.Json;
+import dev.reelwatch.provider.ListOutcome;
+import dev.reelwatch.provider.ListQuery;
+import dev.reelwatch.provider.PageConsumer;
+import dev.reelwatch.provider.ProviderClient;
+import dev.reelwatch.provider.ProviderException;
+import dev.reelwatch.provider.RequestContext;
+import dev.reelwatch.provider.TaskPage;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Talks to a self-hosted MoneyPrinterTurbo server: pages through {@code /api/v1/tasks} until {@code total},
+ * fetches and deletes single tasks, and names each output's stream and download URLs.
+ *
+ * <p>MoneyPrinterTurbo has no key by default. When the account has one, it is sent as {@code x-api-key}
+ * (the header auth-adding proxies and forks commonly check) and only to the account's own host.
+ */
+public final class MoneyPrinterClient implements ProviderClient {
+    private static final String KEY_HEADER = "x-api-key";
+    /** Guards against a server whose {@code total} never stops growing. */
+    private static final int MAX_PAGES = 10_000;
+
+    private final Account account;
+    private final String apiKey;
+    private final HttpTransport transport;
+    private final RequestContext ctx;
+    private final MoneyPrinterUrls urls;
+    private final MoneyPrinterTaskMapper mapper;
+
+    public MoneyPrinterClient(Account account, String apiKeyOrNull, HttpTransport transport) {
+        this.account = account;
+        this.apiKey = apiKeyOrNull == null || apiKeyOrNull.isBlank() ? null : apiKeyOrNull.strip();
+        this.transport = transport;
+        this.ctx = RequestContext.of(account);
+        this.urls = new MoneyPrinterUrls(account.baseUrl());
+        this.mapper = new MoneyPrinterTaskMapper(account.baseUrl());
+    }
+
+    @Override
+    public Account account() {
+        return account;
+    }
+
+    /**
+     * Reads every page: the list is in insertion (or Redis SCAN) order, not by time, so there is no way to
+     * stop early. Status and time filters are applied here, since the server has none.
+     */
+    @Override
+    public ListOutcome listTasks(ListQuery query, PageConsumer pages) throws ProviderException {
+        Set<String> seen = new HashSet<>();
+        List<String> allProblems = new ArrayList<>();
+        int listed = 0;
+        int itemsRead = 0;
+        int pageNumber = 0;
+        boolean reachedEnd = false;
+        while (pageNumber < MAX_PAGES) {
+            pageNumber++;
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("page", String.valueOf(pageNumber));
+            params.put("page_size", String.valueOf(query.pageSize()));
+            HttpTransport.JsonResponse response = transport.getJson(ctx, urls.api("/api/v1/tasks", params), headers());
+            JsonNode data = data(response);
+            List<Item> items = items(response, data);
+            Long total = Json.longValue(data, "total");
+            itemsRead += items.size();
+
+            List<Task> tasks = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                String where = "item " + (i + 1) + " on page " + pageNumber;
+                if (!item.node().isObject()) {
+                    problems.add("MoneyPrinterTurbo sent " + where + " that is not a task record; skipped.");
+                    continue;
+                }
+                String id = MoneyPrinterTaskMapper.taskId(item.node());
+                if (id == null) {
+                    id = item.key();
+                }
+                if (id == null) {
+                    problems.add("MoneyPrinterTurbo sent " + where + " without a task_id; skipped.");
+                    continue;
+                }
+                if (!seen.add(id)) {
+                    problems.add("MoneyPrinterTurbo listed task " + id + " twice (again as " + where
+                            + "); the repeat was skipped.");
+                    continue;
+                }
+                try {
+                    Task task = mapper.map(item.node(), id, item.node().toString()).withAccountId(account.id());
+                    if (matches(query, task)) {
+                        tasks.add(task);
+                    }
+                } catch (RuntimeException e) {
+                    problems.add("MoneyPrinterTurbo task " + id + " could not be read (" + e.getMessage() + "); skipped.");
+                }
+            }
+            listed += tasks.size();
+            allProblems.addAll(problems);
+            pages.accept(new TaskPage(pageNumber, tasks, problems));
+
+            if (items.isEmpty()) {
+                reachedEnd = total == null || itemsRead >= total;
+                if (!reachedEnd) {
+                    allProblems.add("MoneyPrinterTurbo reported " + total + " tasks but listed only " + itemsRead
+                            + "; tasks may have been deleted while listing.");
+                }
+                break;
+            }
+            if (total != null ? itemsRead >= total : items.size() < query.pageSize()) {
+                reachedEnd = true;
+                break;
+            }
+        }
+        if (!reachedEnd && pageNumber >= MAX_PAGES) {
+            allProblems.add("Stopped listing MoneyPrinterTurbo after " + MAX_PAGES + " pages.");
+        }
+        return new ListOutcome(listed, pageNumber, reachedEnd && query.isUnfiltered(), allProblems);
+    }
+
+    @Override
+    public Task fetchTask(String providerTaskId) throws ProviderException {
+        HttpTransport.JsonResponse response = transport.getJson(ctx, urls.task(providerTaskId), headers());
+        JsonNode data = data(response);
+        try {
+            return mapper.map(data, providerTaskId, data.toString()).withAccountId(account.id());
+        } catch (RuntimeException e) {
+            throw HttpErrors.badResponse(ctx, response.status(), "task " + providerTaskId + " could not be read ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public boolean listReportsLiveStatus() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsDelete() {
+        return true;
+    }
+
+    /** Deletes the task and its files on the server; an unknown task is {@code NOT_FOUND}. */
+    @Override
+    public void deleteTask(String providerTaskId) throws ProviderException {
+        HttpTransport.JsonResponse response = transport.deleteJson(ctx, urls.task(providerTaskId), headers());
+        envelopeStatus(response);
+    }
+
+    @Override
+    public Map<String, String> downloadHeaders(TaskOutput output) {
+        if (apiKey == null) {
+            return Map.of();
+        }
+        try {
+            URI target = URI.create(output.url());
+            URI own = account.baseUrl();
+            boolean sameHost = own.getHost() != null && own.getHost().equalsIgnoreCase(target.getHost())
+                    && port(own) == port(target) && own.getScheme().equalsIgnoreCase(target.getScheme());
+            return sameHost ? Map.of(KEY_HEADER, apiKey) : Map.of();
+        } catch (IllegalArgumentException e) {
+            return Map.of();
+        }
+    }
+
+    /** Seekable playback URL: {@code <base>/api/v1/stream/<task_id>/<file>} (answers 206). */
+    public URI streamUrl(String taskId, String fileName) {
+        return urls.stream(taskId, fileName);
+    }
+
+    /** Attachment download URL: {@code <base>/api/v1/download/<task_id>/<file>}. */
+    public URI downloadUrl(String taskId, String fileName) {
+        return urls.download(taskId, fileName);
+    }
+
+    /** Static file URL: {@code <base>/tasks/<task_id>/<file>}, the one outputs use. */
+    public URI fileUrl(String taskId, String fileName) {
+        return urls.file(taskId, fileName);
+    }
+
+    private Map<String, String> headers() {
+        return apiKey == null ? Map.of() : Map.of(KEY_HEADER, apiKey);
+    }
+
+    /** The {@code data} of the {status, message, data} envelope; an error status inside it is an error. */
+    private JsonNode data(HttpTransport.JsonResponse response) throws ProviderException {
+        envelopeStatus(response);
+        JsonNode data = response.body().get("data");
+        if (data == null || !data.isObject()) {
+            throw HttpErrors.badResponse(ctx, response.status(), "the answer has no data object", null);
+        }
+        return data;
+    }
+
+    private void envelopeStatus(HttpTransport.JsonResponse response) throws ProviderException {
+        if (!response.body().isObject()) {
+            throw HttpErrors.badResponse(ctx, response.status(), "the answer is not a JSON object", null);
+        }
+        Integer status = Json.intValue(response.body(), "status");
+        if (status != null && status >= 400) {
+            throw HttpErrors.fromStatus(ctx, status, response.rawText(), Map.of(), transport.clock());
+        }
+    }
+
+    private record Item(String key, JsonNode node) {
+    }
+
+    /** {@code tasks} is a list of records; a map keyed by task id is accepted too. */
+    private List<Item> items(HttpTransport.JsonResponse response, JsonNode data) throws ProviderException {
+        JsonNode tasks = data.get("tasks");
+        List<Item> items = new ArrayList<>();
+        if (tasks == null || tasks.isNull()) {
+            // Never read a missing list as "no tasks": that would look like the server forgot them all.
+            throw HttpErrors.badResponse(ctx, response.status(), "the answer has no data.tasks list", null);
+        }
+        if (tasks.isArray()) {
+            tasks.forEach(t -> items.add(new Item(null, t)));
+        } else if (tasks.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = tasks.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                items.add(new Item(e.getKey(), e.getValue()));
+            }
+        } else {
+            throw HttpErrors.badResponse(ctx, response.status(), "data.tasks is neither a list nor a map", null);
+        }
+        return items;
+    }
+
+    private static boolean matches(ListQuery query, Task task) {
+        if (!query.statuses().isEmpty() && !query.statuses().contains(task.status())) {
+            return false;
+        }
+        if (!query.models().isEmpty() && (task.model() == null || !query.models().contains(task.model()))) {
+            return false;
+        }
+        return query.createdAfter() == null || task.createdAt() == null || !task.createdAt().isBefore(query.createdAfter());
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() != -1) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+}

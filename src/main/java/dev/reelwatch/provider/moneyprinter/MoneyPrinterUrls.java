@@ -1,0 +1,93 @@
+package dev.reelwatch.provider.moneyprinter;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Builds MoneyPrinterTurbo addresses under the account's base URL (which may carry a reverse-proxy path
+ * prefix) and turns the server's file paths or URLs into the task-relative file they name.
+ */
+public final class MoneyPrinterUrls {
+    private final String base;
+
+    public MoneyPrinterUrls(URI baseUrl) {
+        String b = baseUrl.toString();
+        while (b.endsWith("/")) {
+            b = b.substring(0, b.length() - 1);
+        }
+        this.base = b;
+    }
+
+    /** {@code <base><path>?<query>}; query values are encoded, the path must already be. */
+    public URI api(String path, Map<String, String> query) {
+        String q = query.isEmpty() ? "" : "?" + query.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return URI.create(base + path + q);
+    }
+
+    public URI task(String taskId) {
+        return URI.create(base + "/api/v1/tasks/" + encode(taskId));
+    }
+
+    /** The static file route {@code <base>/tasks/<task_id>/<file>}; it serves Range requests too. */
+    public URI file(String taskId, String fileName) {
+        return URI.create(base + "/tasks/" + encode(taskId) + "/" + encodePath(fileName));
+    }
+
+    /** {@code <base>/api/v1/stream/<task_id>/<file>}: always answers 206, for seekable playback. */
+    public URI stream(String taskId, String fileName) {
+        return URI.create(base + "/api/v1/stream/" + encode(taskId) + "/" + encodePath(fileName));
+    }
+
+    /** {@code <base>/api/v1/download/<task_id>/<file>}: sends the file as an attachment. */
+    public URI download(String taskId, String fileName) {
+        return URI.create(base + "/api/v1/download/" + encode(taskId) + "/" + encodePath(fileName));
+    }
+
+    /**
+     * Where a file reported for a task lives, relative to the server's task folder: the task folder name and
+     * the file path inside it. Accepts POSIX and Windows paths and URLs; a path without a {@code tasks}
+     * folder is taken to be a file of {@code taskId}'s own folder.
+     */
+    public static TaskFile taskFile(String taskId, String pathOrUrl) {
+        String path = pathOrUrl.strip();
+        if (path.startsWith("http://") || path.startsWith("https://")) {
+            try {
+                String p = URI.create(path).getPath();
+                path = p == null ? path : p;
+            } catch (IllegalArgumentException notAUri) {
+                // Keep the text; issue #183 shows servers joining URLs with backslashes.
+            }
+        }
+        List<String> parts = Arrays.stream(path.split("[/\\\\]+")).filter(s -> !s.isEmpty()).toList();
+        int tasks = parts.lastIndexOf("tasks");
+        if (tasks >= 0 && parts.size() - tasks >= 3) {
+            return new TaskFile(parts.get(tasks + 1), String.join("/", parts.subList(tasks + 2, parts.size())));
+        }
+        String name = parts.isEmpty() ? path : parts.get(parts.size() - 1);
+        return new TaskFile(taskId, name);
+    }
+
+    /** A file in a task folder of the server: {@code folder} is normally the task id. */
+    public record TaskFile(String folder, String file) {
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String encodePath(String file) {
+        List<String> out = new ArrayList<>();
+        for (String segment : file.split("/")) {
+            out.add(encode(segment));
+        }
+        return String.join("/", out);
+    }
+}

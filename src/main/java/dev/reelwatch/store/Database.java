@@ -1,0 +1,203 @@
+package dev.reelwatch.store;
+
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The cache's SQLite file: opens it, migrates its schema, and runs work on one write connection and one read
+ * connection (WAL lets reads go on while the poller writes). The stores are built on top of it.
+ */
+public final class Database implements AutoCloseable {
+    private static final int BUSY_TIMEOUT_MILLIS = 5000;
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_NOTADB = 26;
+
+    private final Path file;
+    private final Connection writer;
+    private final Connection reader;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final TaskChangeListeners listeners = new TaskChangeListeners();
+
+    private Database(Path file, Connection writer, Connection reader) {
+        this.file = file;
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    /**
+     * Opens (creating if needed) the cache at {@code file} and brings its schema up to date.
+     *
+     * @throws NewerSchemaException     the file is from a newer Reelwatch; it is left untouched
+     * @throws CorruptDatabaseException the file is not an SQLite database or is damaged; it is left untouched
+     * @throws StoreException           the file cannot be opened or written
+     */
+    public static Database open(Path file) {
+        return open(file, Migrations.latestVersion());
+    }
+
+    /** Opens the cache migrated only up to {@code targetVersion}: lets tests build databases of older versions. */
+    static Database open(Path file, int targetVersion) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            Path parent = absolute.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("Could not create the folder for the cache " + absolute + ": " + e.getMessage(), e);
+        }
+        Connection writer = null;
+        Connection reader = null;
+        try {
+            writer = connect(absolute, false);
+            // Look before changing anything: a newer or damaged file must stay exactly as it is.
+            int version = inspect(writer);
+            if (version > Migrations.latestVersion()) {
+                throw new NewerSchemaException(absolute, version, Migrations.latestVersion());
+            }
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA synchronous = NORMAL");
+            }
+            Migrations.migrate(writer, targetVersion);
+            reader = connect(absolute, true);
+            return new Database(absolute, writer, reader);
+        } catch (SQLException e) {
+            closeQuietly(writer);
+            closeQuietly(reader);
+            if (isCorruption(e)) {
+                throw new CorruptDatabaseException(absolute, e);
+            }
+            throw new StoreException("Could not open the cache " + absolute + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(writer);
+            closeQuietly(reader);
+            throw e;
+        }
+    }
+
+    private static Connection connect(Path file, boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        Connection connection = config.createConnection("jdbc:sqlite:" + file);
+        if (readOnly) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA query_only = ON");
+            }
+        }
+        return connection;
+    }
+
+    /** Reads the schema version; reading the schema table makes SQLite check that this is a database at all. */
+    private static int inspect(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            rs.next();
+        }
+        return Migrations.userVersion(connection);
+    }
+
+    private static boolean isCorruption(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+    }
+
+    /** The schema version this code writes. */
+    public static int latestSchemaVersion() {
+        return Migrations.latestVersion();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The schema version of the open file. */
+    public int schemaVersion() {
+        return read("read the schema version", Migrations::userVersion);
+    }
+
+    TaskChangeListeners listeners() {
+        return listeners;
+    }
+
+    /** Runs {@code work} in one write transaction (BEGIN IMMEDIATE), serialized with every other write. */
+    <T> T write(String what, SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            return inTransaction(writer, "BEGIN IMMEDIATE", what, work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} on the read connection in one read transaction, so it sees one consistent snapshot. */
+    <T> T read(String what, SqlWork<T> work) {
+        readLock.lock();
+        try {
+            return inTransaction(reader, "BEGIN", what, work);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    // Transactions are begun by hand: the driver's own autocommit=false re-begins at once after each commit,
+    // which with BEGIN IMMEDIATE would hold the write lock between writes and shut out other processes (the CLI).
+    private <T> T inTransaction(Connection connection, String begin, String what, SqlWork<T> work) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(begin);
+            T result;
+            try {
+                result = work.run(connection);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    statement.execute("ROLLBACK");
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+            statement.execute("COMMIT");
+            return result;
+        } catch (SQLException e) {
+            if (isCorruption(e)) {
+                throw new CorruptDatabaseException(file, e);
+            }
+            throw new StoreException("Could not " + what + " in the cache " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            readLock.lock();
+            try {
+                closeQuietly(reader);
+                closeQuietly(writer);
+            } finally {
+                readLock.unlock();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Closing is best effort; nothing useful can be done with a failure here.
+            }
+        }
+    }
+}
