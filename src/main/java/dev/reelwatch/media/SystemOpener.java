@@ -46,6 +46,28 @@ public final class SystemOpener {
         return CompletableFuture.runAsync(() -> run(file, true), background);
     }
 
+    /** Opens a web address in the browser (or the system player, for a video link). */
+    public CompletableFuture<Void> browse(java.net.URI uri) {
+        return CompletableFuture.runAsync(() -> {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new IllegalArgumentException("only web addresses are opened, not " + uri);
+            }
+            try {
+                if (!java.awt.GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
+                        && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                    Desktop.getDesktop().browse(uri);
+                    return;
+                }
+                String os = osName.toLowerCase(Locale.ROOT);
+                launcher.launch(os.startsWith("windows") ? List.of("explorer", uri.toString())
+                        : os.startsWith("mac") ? List.of("open", uri.toString()) : List.of("xdg-open", uri.toString()));
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                throw new IllegalStateException("Could not open " + uri + ": " + e.getMessage(), e);
+            }
+        }, background);
+    }
+
     private void run(Path file, boolean reveal) {
         if (!Files.exists(file)) {
             throw new IllegalArgumentException(file + " does not exist any more");
