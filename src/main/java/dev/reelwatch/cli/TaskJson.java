@@ -68,8 +68,6 @@ final class TaskJson {
         node.put("sha256", output.sha256());
         node.put("local_file", stored == null ? null : stored.localPath());
         node.put("archive_state", stored == null ? "none" : stored.archiveState().wireName());
-        node.put("download_percent", stored == null ? null : stored.downloadPercent());
-        node.put("archive_error", stored == null ? null : stored.archiveError());
     }
 
     /** ISO-8601 in UTC, like 2026-11-23T17:40:00Z. */
