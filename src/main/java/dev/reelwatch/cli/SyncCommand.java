@@ -1,5 +1,7 @@
 package dev.reelwatch.cli;
 
+import dev.reelwatch.media.ArchivePass;
+import dev.reelwatch.media.ArchiveReport;
 import dev.reelwatch.sync.AccountSyncSummary;
 import dev.reelwatch.sync.SyncPass;
 import dev.reelwatch.sync.SyncReport;
@@ -16,8 +18,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * {@code reelwatch sync [--account NAME]}: one sync pass now, one summary line per account. Exit 0 when every
- * account synced, 1 when any failed (the others are still synced and saved), 2 for an unknown account.
+ * {@code reelwatch sync [--account NAME] [--no-archive]}: one sync pass now, one summary line per account, then
+ * (unless {@code --no-archive}) the newly finished videos are archived into the library. Exit 0 when every
+ * account synced and every download worked, 1 when any failed (the rest is still saved), 2 for an unknown account.
  */
 @Command(name = "sync", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Fetches new and changed tasks from every enabled account (or one) into the cache now.")
@@ -29,11 +32,24 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--account", paramLabel = "NAME", description = "Sync only this account (even if disabled).")
     private String account;
 
+    @Option(names = "--no-archive", description = "Only update the cache; do not download finished videos.")
+    private boolean noArchive;
+
     private final Supplier<SyncPass> passes;
+    private final Supplier<ArchivePass> archives;
 
     /** @param passes builds the pass over the opened data directory; called only when the command runs */
     public SyncCommand(Supplier<SyncPass> passes) {
+        this(passes, null);
+    }
+
+    /**
+     * @param archives builds the archive step over the opened data directory, run after the sync unless
+     *                 {@code --no-archive}; null: this build has no archive step
+     */
+    public SyncCommand(Supplier<SyncPass> passes, Supplier<ArchivePass> archives) {
         this.passes = Objects.requireNonNull(passes, "passes");
+        this.archives = archives;
     }
 
     @Override
@@ -57,9 +73,38 @@ public final class SyncCommand implements Callable<Integer> {
                 err.println("reelwatch sync: " + error);
             }
         }
+        boolean archiveOk = noArchive || archives == null || archive(out, err);
         out.flush();
         err.flush();
-        return report.allOk() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        return report.allOk() && archiveOk ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** Downloads what finished into the library; false when a download failed (expired links only warn). */
+    private boolean archive(PrintWriter out, PrintWriter err) {
+        ArchiveReport archived;
+        try {
+            archived = archives.get().run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("reelwatch sync: archiving was interrupted");
+            return false;
+        }
+        if (archived.libraryOff()) {
+            out.println("Library: turned off in the settings; no videos downloaded.");
+            return true;
+        }
+        out.println(archiveLine(archived));
+        for (String problem : archived.problems()) {
+            err.println("reelwatch sync: " + problem);
+        }
+        return archived.allOk();
+    }
+
+    /** "Library: 3 videos archived, 1 failed, 1 link expired before archiving, 0 skipped (library full)". */
+    static String archiveLine(ArchiveReport r) {
+        return "Library: " + r.archived() + (r.archived() == 1 ? " video" : " videos") + " archived, " + r.failed()
+                + " failed, " + r.linkExpired() + (r.linkExpired() == 1 ? " link" : " links")
+                + " expired before archiving, " + r.skipped() + " skipped (library full)";
     }
 
     /** "studio (meshapi): 2 new, 1 changed, 40 unchanged, 0 gone, 0 errors". */

@@ -1,0 +1,102 @@
+package dev.reelwatch.cli;
+
+import dev.reelwatch.core.Account;
+import dev.reelwatch.media.ExportFailure;
+import dev.reelwatch.media.ExportNaming;
+import dev.reelwatch.media.OutputArchiver;
+import dev.reelwatch.media.VideoExporter;
+import dev.reelwatch.store.StoredTask;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * {@code reelwatch export TASK_ID DEST}: copies a task's video out of the library (downloading it first when
+ * needed) into a folder (named by the export template) or to a file path. Never overwrites. Exit 1 with a
+ * reason when the video cannot be had.
+ */
+@Command(name = "export", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Copy a task's video to a folder or file, downloading it first if it is not archived yet.")
+public final class ExportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "TASK_ID", description = "The provider's task id, or the local id.")
+    private String taskId;
+
+    @Parameters(index = "1", paramLabel = "DEST", description = "A folder to export into, or the file to create.")
+    private Path dest;
+
+    @Option(names = "--account", paramLabel = "NAME", description = "The account, when several have this task id.")
+    private String account;
+
+    @Option(names = "--name", paramLabel = "TEMPLATE",
+            description = "File name template for a folder DEST (default: the export.nameTemplate setting, else "
+                    + ExportNaming.DEFAULT_TEMPLATE + ").")
+    private String template;
+
+    private final CliContext context;
+    private final Function<CliServices, OutputArchiver> archivers;
+
+    /** @param archivers builds the archiver over the opened data directory; called only when the command runs */
+    public ExportCommand(CliContext context, Function<CliServices, OutputArchiver> archivers) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.archivers = Objects.requireNonNull(archivers, "archivers");
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CliServices services = context.services();
+        StoredTask task = resolve(services);
+        ExportNaming naming = new ExportNaming(template != null ? template
+                : services.settings().get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE), ZoneId.systemDefault());
+        VideoExporter exporter = VideoExporter.over(archivers.apply(services));
+        try {
+            Path written = exporter.exportOne(task.id(), dest, naming, VideoExporter.Listener.NONE, () -> false);
+            context.out().println(written.toAbsolutePath());
+            return CommandLine.ExitCode.OK;
+        } catch (ExportFailure e) {
+            throw new CliFailure(e.getMessage());
+        }
+    }
+
+    private StoredTask resolve(CliServices services) {
+        String wanted = taskId.strip();
+        List<Account> accounts = services.accounts().all();
+        if (account != null) {
+            Account a = services.accounts().byName(account.strip()).orElseThrow(() -> new CliFailure(
+                    "There is no account named '" + account.strip() + "'. See `reelwatch accounts list`."));
+            accounts = List.of(a);
+        }
+        List<StoredTask> found = new ArrayList<>();
+        for (Account a : accounts) {
+            services.tasks().find(a.id(), wanted).ifPresent(found::add);
+        }
+        if (found.size() > 1) {
+            throw new CliFailure("Several accounts have a task '" + wanted + "'; choose one with --account NAME.");
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        Optional<StoredTask> local = localId(wanted).flatMap(id -> services.tasks().byId(id))
+                .filter(t -> account == null || t.accountName().equalsIgnoreCase(account.strip()));
+        return local.orElseThrow(() -> new CliFailure("No task '" + wanted
+                + "' in the cache. See `reelwatch tasks`, or run `reelwatch sync` first."));
+    }
+
+    private static Optional<Long> localId(String s) {
+        try {
+            return Optional.of(Long.parseLong(s));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.reelwatch.media;
+
+import dev.reelwatch.core.TaskOutput;
+import dev.reelwatch.store.StoredTask;
+
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names exported videos from a template such as {@value #DEFAULT_TEMPLATE}. Placeholders: {@code {created:PATTERN}}
+ * (creation time, DateTimeFormatter pattern), {@code {provider}}, {@code {account}}, {@code {model}},
+ * {@code {prompt-slug}}, {@code {id}} (provider task id), {@code {local-id}}, {@code {index}}. The result is a
+ * safe file name; the extension is the video's own.
+ */
+public final class ExportNaming {
+    public static final String DEFAULT_TEMPLATE = "{created:yyyy-MM-dd}_{provider}_{prompt-slug}_{id}.mp4";
+    public static final String SETTING = "export.nameTemplate";
+    static final int MAX_NAME = 150;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)(?::([^}]*))?}");
+
+    private final String template;
+    private final ZoneId zone;
+
+    public ExportNaming(String template, ZoneId zone) {
+        this.template = template == null || template.isBlank() ? DEFAULT_TEMPLATE : template.strip();
+        this.zone = zone;
+    }
+
+    /** The file name (no folder) for the output of a task. */
+    public String fileName(StoredTask task, TaskOutput output) {
+        String stemTemplate = template;
+        int dot = template.lastIndexOf('.');
+        if (dot > 0 && template.indexOf('}', dot) < 0) {
+            stemTemplate = template.substring(0, dot);
+        }
+        Matcher m = PLACEHOLDER.matcher(stemTemplate);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(value(task, output, m.group(1), m.group(2))));
+        }
+        m.appendTail(out);
+        String stem = out.toString().replaceAll("_{2,}", "_").replaceAll("^_|_$", "");
+        return SafeFileName.withExtension(stem, VideoLibrary.extension(output), MAX_NAME);
+    }
+
+    private String value(StoredTask task, TaskOutput output, String name, String argument) {
+        return switch (name) {
+            case "created" -> {
+                Instant when = task.task().createdAt() != null ? task.task().createdAt() : task.firstSeenAt();
+                String pattern = argument == null || argument.isBlank() ? "yyyy-MM-dd" : argument;
+                try {
+                    yield when == null ? "" : DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(zone).format(when);
+                } catch (IllegalArgumentException badPattern) {
+                    yield DateTimeFormatter.ISO_LOCAL_DATE.withZone(zone).format(when);
+                }
+            }
+            case "provider" -> task.provider().cliName();
+            case "account" -> task.accountName();
+            case "model" -> task.task().model() == null ? "" : task.task().model();
+            case "prompt-slug" -> SafeFileName.slug(task.task().promptFirstLine(), 40);
+            case "id" -> task.task().providerTaskId();
+            case "local-id" -> String.valueOf(task.id());
+            case "index" -> String.valueOf(output.index());
+            default -> "{" + name + "}";
+        };
+    }
+
+    /** {@code dir/name}, or "name (2).ext", "name (3).ext"… when taken: an existing file is never overwritten. */
+    public static Path reserveFree(Path dir, String fileName) throws java.io.IOException {
+        int dot = fileName.lastIndexOf('.');
+        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
+        String ext = dot > 0 ? fileName.substring(dot) : "";
+        for (int n = 1; n < 10_000; n++) {
+            Path candidate = dir.resolve(n == 1 ? fileName : stem + " (" + n + ")" + ext);
+            try {
+                // CREATE_NEW is atomic: two exports racing for one name cannot both get it.
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException taken) {
+                // try the next number
+            }
+        }
+        throw new FileAlreadyExistsException(dir.resolve(fileName).toString(), null, "no free name left");
+    }
+}

@@ -1,0 +1,210 @@
+package dev.reelwatch.media;
+
+import dev.reelwatch.core.Account;
+import dev.reelwatch.core.ArchiveState;
+import dev.reelwatch.core.OutputKind;
+import dev.reelwatch.core.TaskOutput;
+import dev.reelwatch.provider.ProviderClient;
+import dev.reelwatch.store.AccountStore;
+import dev.reelwatch.store.SettingsStore;
+import dev.reelwatch.store.StoredOutput;
+import dev.reelwatch.store.StoredTask;
+import dev.reelwatch.store.TaskStore;
+import dev.reelwatch.sync.ClientFactory;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Archives one output of a task into the {@link VideoLibrary} and records every step in the store:
+ * DOWNLOADING with its percentage, then ARCHIVED, FAILED (with why), LINK_EXPIRED or SKIPPED. Retries cut
+ * downloads with growing delays, resuming where they stopped. Two callers asking for the same output share one
+ * download.
+ */
+public final class OutputArchiver {
+    private static final System.Logger LOG = System.getLogger(OutputArchiver.class.getName());
+
+    private final TaskStore tasks;
+    private final AccountStore accounts;
+    private final SettingsStore settings;
+    private final ClientFactory clients;
+    private final FileDownloader downloader;
+    private final VideoLibrary library;
+    private final ArchiveOptions options;
+    private final Map<Long, Object> outputLocks = new ConcurrentHashMap<>();
+
+    public OutputArchiver(TaskStore tasks, AccountStore accounts, SettingsStore settings, ClientFactory clients,
+                          FileDownloader downloader, VideoLibrary library, ArchiveOptions options) {
+        this.tasks = tasks;
+        this.accounts = accounts;
+        this.settings = settings;
+        this.clients = clients;
+        this.downloader = downloader;
+        this.library = library;
+        this.options = options;
+    }
+
+    public TaskStore tasks() {
+        return tasks;
+    }
+
+    public ArchiveOptions options() {
+        return options;
+    }
+
+    public VideoLibrary library() {
+        return library;
+    }
+
+    /** Whether automatic archiving is on (explicit requests work either way). */
+    public boolean automaticArchiving() {
+        return LibrarySettings.read(settings).enabled();
+    }
+
+    /**
+     * Archives the output unless it is already in the library, and returns it as now stored.
+     *
+     * @param explicit the user asked for this file (export, drag): archive even when automatic archiving is off,
+     *                 the library is over its cap, or an earlier attempt failed
+     */
+    public StoredOutput archive(long outputId, long taskId, boolean explicit) throws InterruptedException {
+        Object lock = outputLocks.computeIfAbsent(outputId, id -> new Object());
+        synchronized (lock) {
+            try {
+                return archiveLocked(outputId, taskId, explicit);
+            } finally {
+                outputLocks.remove(outputId, lock);
+            }
+        }
+    }
+
+    private StoredOutput archiveLocked(long outputId, long taskId, boolean explicit) throws InterruptedException {
+        Optional<StoredTask> maybeTask = tasks.byId(taskId);
+        if (maybeTask.isEmpty()) {
+            throw new IllegalArgumentException("task " + taskId + " is no longer in the cache");
+        }
+        StoredTask task = maybeTask.get();
+        StoredOutput stored = outputOf(task, outputId);
+        if (isInLibrary(stored)) {
+            return stored;
+        }
+        if (!explicit && stored.archiveState() != ArchiveState.NONE && stored.archiveState() != ArchiveState.PENDING) {
+            return stored;
+        }
+        LibrarySettings librarySettings = LibrarySettings.read(settings);
+        if (!explicit && !librarySettings.enabled()) {
+            return stored;
+        }
+        TaskOutput output = stored.output();
+        if (!explicit && librarySettings.capped()) {
+            long used = library.sizeBytes();
+            long coming = output.bytes() == null ? 0 : output.bytes();
+            if (used + coming > librarySettings.maxBytes()) {
+                return record(stored, ArchiveState.SKIPPED, null, null, null, null,
+                        "The library is full (" + ByteSize.format(used) + " of " + ByteSize.format(librarySettings.maxBytes())
+                                + "); raise the cap in Settings or export and remove old videos.");
+            }
+        }
+        Path target = library.fileFor(task, output);
+        DownloadRequest request;
+        try {
+            request = new DownloadRequest(URI.create(output.url()), headersFor(task, output), output.expiresAt(),
+                    output.bytes(), output.sha256(), librarySettings.maxFileBytes(),
+                    output.kind() == OutputKind.IMAGE ? DownloadRequest.Accept.IMAGE : DownloadRequest.Accept.VIDEO);
+        } catch (IllegalArgumentException badUrl) {
+            return record(stored, ArchiveState.FAILED, null, null, null, null,
+                    "The provider's link is not a valid address: " + output.url());
+        }
+        record(stored, ArchiveState.DOWNLOADING, null, null, null, 0, null);
+        PercentReporter percent = new PercentReporter(stored);
+        DownloadFailure last = null;
+        for (int attempt = 1; attempt <= options.attempts(); attempt++) {
+            if (attempt > 1) {
+                Thread.sleep(options.retryDelay(attempt).toMillis());
+            }
+            try {
+                DownloadedFile file = downloader.download(request, target, percent);
+                return record(stored, ArchiveState.ARCHIVED, file.path().toString(), file.bytes(), file.sha256(), 100,
+                        null);
+            } catch (DownloadFailure f) {
+                last = f;
+                LOG.log(System.Logger.Level.DEBUG, "archive of output " + outputId + " attempt " + attempt + ": "
+                        + f.getMessage());
+                if (!f.retryable()) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                // Closing: back to the queue so the next start picks it up (and resumes the .part).
+                record(stored, ArchiveState.PENDING, null, null, null, null, null);
+                throw e;
+            }
+        }
+        FileDownloader.deleteQuietly(FileDownloader.partFile(target));
+        if (last.kind() == DownloadFailure.Kind.LINK_EXPIRED) {
+            return record(stored, ArchiveState.LINK_EXPIRED, null, null, null, null, last.getMessage());
+        }
+        String message = last.retryable()
+                ? "Download failed after " + options.attempts() + " attempts: " + last.getMessage()
+                : last.getMessage();
+        return record(stored, ArchiveState.FAILED, null, null, null, null, message);
+    }
+
+    private static boolean isInLibrary(StoredOutput o) {
+        return o.archiveState() == ArchiveState.ARCHIVED && o.localPath() != null && Files.isRegularFile(Path.of(o.localPath()));
+    }
+
+    private static StoredOutput outputOf(StoredTask task, long outputId) {
+        return task.outputs().stream().filter(o -> o.id() == outputId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("output " + outputId + " is not part of task " + task.id()));
+    }
+
+    /** The account's download headers (its key only for its own host); none when the client cannot be built. */
+    private Map<String, String> headersFor(StoredTask task, TaskOutput output) {
+        if (!output.requiresAuth()) {
+            return Map.of();
+        }
+        try {
+            Optional<Account> account = accounts.byId(task.accountId());
+            if (account.isEmpty()) {
+                return Map.of();
+            }
+            ProviderClient client = clients.clientFor(account.get());
+            return client.downloadHeaders(output);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "no download headers for task " + task.id(), e);
+            return Map.of();
+        }
+    }
+
+    private StoredOutput record(StoredOutput o, ArchiveState state, String path, Long bytes, String sha256,
+                                Integer percent, String error) {
+        tasks.updateArchive(o.id(), state, path, bytes, sha256, percent, error);
+        return new StoredOutput(o.id(), o.taskId(), o.output(), state, path, bytes, sha256, percent, error);
+    }
+
+    /** Writes the percentage to the store only when it moved by a few points, to spare the database. */
+    private final class PercentReporter implements FileDownloader.Progress {
+        private final StoredOutput output;
+        private int lastPercent;
+
+        PercentReporter(StoredOutput output) {
+            this.output = output;
+        }
+
+        @Override
+        public void update(long bytesSoFar, long total) {
+            if (total <= 0) {
+                return;
+            }
+            int percent = (int) Math.min(99, bytesSoFar * 100 / total);
+            if (percent >= lastPercent + 5) {
+                lastPercent = percent;
+                tasks.updateArchive(output.id(), ArchiveState.DOWNLOADING, null, null, null, percent, null);
+            }
+        }
+    }
+}

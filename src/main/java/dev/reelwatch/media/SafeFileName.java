@@ -1,0 +1,90 @@
+package dev.reelwatch.media;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+
+/** Turns any text into a file or folder name every desktop OS accepts: no separators, no reserved names. */
+public final class SafeFileName {
+    private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL",
+            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+
+    private SafeFileName() {
+    }
+
+    /**
+     * {@code raw} without characters Windows, macOS or Linux refuse, without leading/trailing dots and spaces,
+     * at most {@code maxCodePoints} long, never a reserved device name, never empty ({@code fallback}).
+     */
+    public static String of(String raw, int maxCodePoints, String fallback) {
+        String s = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder();
+        s.codePoints().forEach(cp -> {
+            if (cp < 0x20 || cp == 0x7f || "<>:\"/\\|?*".indexOf(cp) >= 0) {
+                out.append('_');
+            } else if (Character.isWhitespace(cp)) {
+                out.append(' ');
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        String cleaned = out.toString().replaceAll(" {2,}", " ").replaceAll("_{2,}", "_");
+        cleaned = trimDotsAndSpaces(limit(trimDotsAndSpaces(cleaned), maxCodePoints));
+        if (cleaned.isEmpty()) {
+            cleaned = fallback;
+        }
+        String stem = cleaned.contains(".") ? cleaned.substring(0, cleaned.indexOf('.')) : cleaned;
+        if (RESERVED.contains(stem.toUpperCase(Locale.ROOT))) {
+            cleaned = "_" + cleaned;
+        }
+        return cleaned;
+    }
+
+    /** A name of at most {@code maxCodePoints} whose extension (".mp4") survives shortening. */
+    public static String withExtension(String rawStem, String extension, int maxCodePoints) {
+        String ext = extension == null || extension.isBlank() ? "" : "." + of(extension, 10, "bin");
+        String stem = of(rawStem, Math.max(1, maxCodePoints - ext.length()), "video");
+        return stem + ext;
+    }
+
+    /** Lower-case words joined by '-', for prompts in file names; letters of every script are kept. */
+    public static String slug(String text, int maxCodePoints) {
+        if (text == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        StringBuilder out = new StringBuilder();
+        decomposed.toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
+            if (Character.isLetterOrDigit(cp)) {
+                out.appendCodePoint(cp);
+            } else if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
+                out.append('-');
+            }
+        });
+        String slug = limit(out.toString(), maxCodePoints);
+        while (slug.endsWith("-")) {
+            slug = slug.substring(0, slug.length() - 1);
+        }
+        return slug;
+    }
+
+    static String limit(String s, int maxCodePoints) {
+        if (s.codePointCount(0, s.length()) <= maxCodePoints) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, maxCodePoints));
+    }
+
+    private static String trimDotsAndSpaces(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && (s.charAt(start) == '.' || s.charAt(start) == ' ')) {
+            start++;
+        }
+        while (end > start && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.reelwatch.media;
+
+import dev.reelwatch.core.TaskOutput;
+import dev.reelwatch.store.StoredTask;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Where archived videos and thumbnails live under the data directory:
+ * {@code videos/<provider>/<account>/<local task id>-<output index>.<ext>} and {@code thumbnails/<task id>.<ext>}.
+ * File names come from our own ids only, never from the server.
+ */
+public final class VideoLibrary {
+    private final Path dataDir;
+
+    public VideoLibrary(Path dataDir) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    public Path videosDir() {
+        return dataDir.resolve("videos");
+    }
+
+    public Path thumbnailsDir() {
+        return dataDir.resolve("thumbnails");
+    }
+
+    /** The library file for one output of a task. */
+    public Path fileFor(StoredTask task, TaskOutput output) {
+        String account = SafeFileName.of(task.accountName(), 60, "account-" + task.accountId());
+        return videosDir().resolve(task.provider().cliName()).resolve(account)
+                .resolve(task.id() + "-" + output.index() + "." + extension(output));
+    }
+
+    /** The file extension for an output, from its MIME type (the URL's name is not trusted). */
+    public static String extension(TaskOutput output) {
+        String mime = output.mimeType() == null ? "" : output.mimeType().toLowerCase(Locale.ROOT);
+        return switch (mime) {
+            case "video/webm" -> "webm";
+            case "video/quicktime" -> "mov";
+            case "image/jpeg", "image/jpg" -> "jpg";
+            case "image/png" -> "png";
+            case "image/webp" -> "webp";
+            case "audio/mpeg" -> "mp3";
+            default -> "mp4";
+        };
+    }
+
+    /** Total bytes of archived files (partial downloads included: they take space too). */
+    public long sizeBytes() {
+        Path dir = videosDir();
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(VideoLibrary::sizeOrZero).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot measure the video library at " + dir, e);
+        }
+    }
+
+    private static long sizeOrZero(Path p) {
+        try {
+            return Files.size(p);
+        } catch (NoSuchFileException gone) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
