@@ -17,7 +17,6 @@ import dev.reelwatch.ui.player.PlayerViewModel;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
@@ -99,7 +98,7 @@ public final class MediaFeature implements MediaHooks {
     }
 
     @Override
-    public void installDragExport(TableView<?> table, Supplier<List<Long>> selectedTaskIds) {
+    public void installDragExport(Node table, Supplier<List<Long>> selectedTaskIds) {
         Tooltip notice = new Tooltip();
         notice.getStyleClass().add("drag-refused-tooltip");
         notice.setWrapText(true);

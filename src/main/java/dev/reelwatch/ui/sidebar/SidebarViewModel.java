@@ -7,6 +7,7 @@ import dev.reelwatch.ui.common.LiveAccounts;
 import dev.reelwatch.ui.common.RelativeTime;
 import dev.reelwatch.ui.tasks.SourceFilter;
 import dev.reelwatch.ui.tasks.StatusGroup;
+import dev.reelwatch.ui.tasks.TagCount;
 import dev.reelwatch.ui.tasks.TaskFilter;
 import dev.reelwatch.ui.tasks.TaskListViewModel;
 import javafx.beans.Observable;
@@ -23,7 +24,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The sidebar: all tasks, the status groups with live counts, and the accounts with their health. Selecting
+ * The sidebar: all tasks, starred, the status groups with live counts, the tags, and the accounts with their
+ * health. Selecting
  * a line narrows the task list; narrowing it elsewhere moves the selection to the matching line (or none).
  */
 public final class SidebarViewModel {
@@ -54,7 +56,11 @@ public final class SidebarViewModel {
         }
         applying = true;
         try {
-            if (s.group() != null) {
+            tasks.showLibrary(s.starred(), s.tag());
+            if (s.starred() || s.tag() != null) {
+                tasks.sourceProperty().set(SourceFilter.ALL);
+                tasks.showStatuses(Set.of());
+            } else if (s.group() != null) {
                 tasks.sourceProperty().set(SourceFilter.ALL);
                 tasks.showStatuses(s.group().statuses());
             } else if (s.accountId() != null) {
@@ -76,7 +82,12 @@ public final class SidebarViewModel {
             return;
         }
         SidebarSelection match = null;
-        if (f.source().isAll()) {
+        boolean library = f.starredOnly() || f.tag() != null;
+        if (library) {
+            if (f.source().isAll() && f.statuses().isEmpty() && (f.starredOnly() != (f.tag() != null))) {
+                match = f.starredOnly() ? SidebarSelection.STARRED : SidebarSelection.tag(f.tag());
+            }
+        } else if (f.source().isAll()) {
             if (f.statuses().isEmpty()) {
                 match = SidebarSelection.ALL;
             } else {
@@ -150,6 +161,15 @@ public final class SidebarViewModel {
 
     public ReadOnlyIntegerProperty allCountProperty() {
         return tasks.totalCountProperty();
+    }
+
+    public ReadOnlyIntegerProperty starredCountProperty() {
+        return tasks.starredCountProperty();
+    }
+
+    /** The tags in use with their counts, alphabetical; each is a line under "Tags". */
+    public ObservableList<TagCount> tagItems() {
+        return tasks.tagCounts();
     }
 
     public ObservableList<AccountItem> accountItems() {
