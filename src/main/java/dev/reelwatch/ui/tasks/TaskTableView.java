@@ -272,7 +272,7 @@ public final class TaskTableView extends StackPane {
         MenuItem star = item("menu.star", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), () -> vm.toggleStar(selectedIds()));
         MenuItem tag = item("menu.addTag", new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), this::askTag);
+                KeyCombination.SHIFT_DOWN), () -> askTag(selectedIds()));
         MenuItem compareItem = item("menu.compare", null, () -> compare.accept(selectedIds()));
         MenuItem remove = item("menu.remove", new KeyCodeCombination(KeyCode.DELETE), this::confirmRemove);
         MenuItem deleteOnServer = item("menu.deleteOnServer", null, this::confirmDeleteOnServer);
@@ -326,9 +326,8 @@ public final class TaskTableView extends StackPane {
         return rows.size() >= 2 && rows.stream().allMatch(r -> r.status() == dev.reelwatch.core.TaskStatus.SUCCEEDED);
     }
 
-    /** Asks for a tag and adds it to every selected task. */
-    public void askTag() {
-        List<Long> ids = selectedIds();
+    /** Asks for a tag and adds it to every one of these tasks. */
+    public void askTag(List<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
