@@ -32,6 +32,7 @@ public final class TaskLibraryView extends VBox {
     public TaskLibraryView(TaskLibraryViewModel vm) {
         this.vm = vm;
         getStyleClass().add("library-panel");
+        setMinWidth(0);
         getStylesheets().add(CSS);
         setId("library-panel");
 
@@ -40,10 +41,10 @@ public final class TaskLibraryView extends VBox {
         title.getStyleClass().addAll("section-title", "library-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label local = new Label(TEXT.getString("library.localOnly"));
-        local.getStyleClass().add("saved-hint");
-        HBox head = new HBox(8, title, spacer, local, star);
+        HBox head = new HBox(8, title, spacer, star);
         head.setAlignment(Pos.CENTER_LEFT);
+        head.setMinWidth(0);
+        Tooltip.install(title, new Tooltip(TEXT.getString("library.localOnly")));
 
         TextField add = new TextField();
         add.setId("library-add-tag");
@@ -55,6 +56,8 @@ public final class TaskLibraryView extends VBox {
         });
         TextFields.bindAutoCompletion(add, request -> vm.suggestions(request.getUserText()));
         chips.setAlignment(Pos.CENTER_LEFT);
+        chips.setPrefWrapLength(180);
+        chips.setMinWidth(0);
         chips.setId("library-tags");
         vm.tags().addListener((Observable o) -> rebuildChips(add));
         rebuildChips(add);
@@ -64,6 +67,8 @@ public final class TaskLibraryView extends VBox {
         note.getStyleClass().add("note-area");
         note.setWrapText(true);
         note.setPrefRowCount(3);
+        note.setPrefColumnCount(12);
+        note.setMinWidth(0);
         note.setPromptText(TEXT.getString("library.notePrompt"));
         note.textProperty().bindBidirectional(vm.noteProperty());
         note.focusedProperty().addListener((o, was, now) -> {
@@ -86,6 +91,7 @@ public final class TaskLibraryView extends VBox {
         save.visibleProperty().bind(vm.noteChangedBinding());
         save.managedProperty().bind(save.visibleProperty());
         Label hint = new Label(TEXT.getString("library.noteHint"));
+        hint.setMinWidth(0);
         hint.getStyleClass().add("saved-hint");
         hint.visibleProperty().bind(vm.noteChangedBinding());
         hint.managedProperty().bind(hint.visibleProperty());

@@ -4,7 +4,6 @@ import dev.reelwatch.usage.UsageGrouping;
 import dev.reelwatch.usage.UsagePeriod;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
-import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -168,6 +167,7 @@ public final class UsageView extends BorderPane {
 
     private void show(UsageCharts data) {
         table.getItems().setAll(data.lines());
+        table.getColumns().get(0).setText(TEXT.getString("group." + vm.groupingProperty().get().name()));
         boolean none = data.isEmpty();
         empty.setText(TEXT.getString(vm.loadedProperty().get() ? "empty" : "loading"));
         empty.setVisible(none);
@@ -176,24 +176,58 @@ public final class UsageView extends BorderPane {
         if (none) {
             return;
         }
+        List<String> groups = data.lines().stream().map(UsageLine::group).toList();
+        charts.getChildren().add(legend(groups));
         charts.getChildren().add(stacked("usage-chart-tasks", TEXT.getString("chart.tasks"), data.categories(),
-                data.tasks(), true));
+                data.tasks(), true, groups));
         FlowPane costs = new FlowPane(16, 16);
         costs.getStyleClass().add("usage-cost-charts");
         for (CostChart c : data.costs()) {
             StackedBarChart<String, Number> chart = stacked("usage-chart-cost-" + c.unit(), c.title(),
-                    data.categories(), c.series(), false);
+                    data.categories(), c.series(), false, groups);
             chart.setPrefWidth(data.costs().size() == 1 ? 900 : 440);
             costs.getChildren().add(chart);
         }
         charts.getChildren().add(costs);
         if (!data.successRates().isEmpty()) {
-            charts.getChildren().add(successChart(data.successRates()));
+            charts.getChildren().add(successChart(data.successRates(), groups));
+        }
+    }
+
+    /** One legend for every chart: a group keeps its colour from chart to chart. */
+    private static Node legend(List<String> groups) {
+        FlowPane legend = new FlowPane(14, 6);
+        legend.setId("usage-legend");
+        legend.getStyleClass().add("usage-legend");
+        for (String g : groups) {
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("usage-swatch", colour(groups, g));
+            Label name = new Label(g, swatch);
+            legend.getChildren().add(name);
+        }
+        return legend;
+    }
+
+    /** The style class of a group's colour, by its place in the table. */
+    private static String colour(List<String> groups, String group) {
+        return "group-colour-" + Math.max(0, groups.indexOf(group)) % 8;
+    }
+
+    private static void paint(XYChart.Data<?, ?> data, String colourClass) {
+        if (data.getNode() != null) {
+            data.getNode().getStyleClass().add(colourClass);
+        } else {
+            data.nodeProperty().addListener((o, was, now) -> {
+                if (now != null) {
+                    now.getStyleClass().add(colourClass);
+                }
+            });
         }
     }
 
     private static StackedBarChart<String, Number> stacked(String id, String title, List<String> categories,
-                                                           List<ChartSeries> series, boolean integers) {
+                                                           List<ChartSeries> series, boolean integers,
+                                                           List<String> groups) {
         CategoryAxis x = new CategoryAxis();
         x.setCategories(javafx.collections.FXCollections.observableArrayList(categories));
         x.setAnimated(false);
@@ -214,7 +248,7 @@ public final class UsageView extends BorderPane {
         chart.getStyleClass().add("usage-chart");
         chart.setTitle(title);
         chart.setAnimated(false);
-        chart.setLegendSide(Side.RIGHT);
+        chart.setLegendVisible(false);
         chart.setCategoryGap(categories.size() > 40 ? 1 : 6);
         chart.setPrefHeight(280);
         chart.setMinHeight(240);
@@ -225,11 +259,12 @@ public final class UsageView extends BorderPane {
                 xy.getData().add(new XYChart.Data<>(categories.get(i), s.values().get(i)));
             }
             chart.getData().add(xy);
+            xy.getData().forEach(d -> paint(d, colour(groups, s.name())));
         }
         return chart;
     }
 
-    private static BarChart<Number, String> successChart(List<ChartSeries> rates) {
+    private static BarChart<Number, String> successChart(List<ChartSeries> rates, List<String> groups) {
         NumberAxis x = new NumberAxis(0, 100, 25);
         x.setAnimated(false);
         CategoryAxis y = new CategoryAxis();
@@ -246,6 +281,7 @@ public final class UsageView extends BorderPane {
             series.getData().add(new XYChart.Data<>(s.values().get(0), s.name()));
         }
         chart.getData().add(series);
+        series.getData().forEach(d -> paint(d, colour(groups, d.getYValue())));
         return chart;
     }
 

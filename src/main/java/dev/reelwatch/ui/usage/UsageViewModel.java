@@ -162,9 +162,20 @@ public final class UsageViewModel implements AutoCloseable {
             return "—";
         }
         List<String> parts = new ArrayList<>();
-        cost.forEach((k, v) -> parts.add((k.unit() == dev.reelwatch.core.CostUnit.CURRENCY ? v.toPlainString()
-                : v.stripTrailingZeros().toPlainString()) + " " + k.label()));
+        cost.forEach((k, v) -> parts.add(amount(k, v) + " " + k.label()));
         return String.join(" · ", parts);
+    }
+
+    /** "513,694" tokens, "12.5" credits, "61.28" of a currency, in the user's locale. */
+    static String amount(CostKey key, BigDecimal value) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance();
+        if (key.unit() == dev.reelwatch.core.CostUnit.CURRENCY) {
+            f.setMinimumFractionDigits(2);
+            f.setMaximumFractionDigits(2);
+        } else {
+            f.setMaximumFractionDigits(2);
+        }
+        return f.format(value);
     }
 
     /** "45 s", "2 min 30 s", "1 h 05 min". */
