@@ -39,6 +39,14 @@ public record UsageReport(UsageGrouping grouping, UsagePeriod period, LocalDate 
      */
     public static UsageReport of(Collection<StoredTask> tasks, UsageGrouping grouping, UsagePeriod period,
                                  LocalDate since, ZoneId zone) {
+        return of(tasks, grouping, period, since, null, zone);
+    }
+
+    /**
+     * @param until the last day the periods run to even without tasks (today, for a chart); null: the last task's
+     */
+    public static UsageReport of(Collection<StoredTask> tasks, UsageGrouping grouping, UsagePeriod period,
+                                 LocalDate since, LocalDate until, ZoneId zone) {
         Instant from = since == null ? null : since.atStartOfDay(zone).toInstant();
         Map<String, Tally> byGroup = new TreeMap<>();
         Map<LocalDate, Map<String, Tally>> byPeriod = new TreeMap<>();
@@ -70,6 +78,9 @@ public record UsageReport(UsageGrouping grouping, UsagePeriod period, LocalDate 
         if (!byPeriod.isEmpty()) {
             LocalDate first = since == null ? ((TreeMap<LocalDate, ?>) byPeriod).firstKey() : period.start(from, zone);
             LocalDate last = ((TreeMap<LocalDate, ?>) byPeriod).lastKey();
+            if (until != null && period.start(until.atStartOfDay(zone).toInstant(), zone).isAfter(last)) {
+                last = period.start(until.atStartOfDay(zone).toInstant(), zone);
+            }
             for (LocalDate d = first; !d.isAfter(last); d = period.next(d)) {
                 periods.add(d);
             }

@@ -119,6 +119,14 @@ class UsageReportTest {
     }
 
     @Test
+    void periodsRunOnToTheGivenLastDayWithoutTasks() {
+        UsageReport r = UsageReport.of(tasks, UsageGrouping.PROVIDER, UsagePeriod.DAY, LocalDate.parse("2025-03-10"),
+                LocalDate.parse("2025-03-15"), ZoneOffset.UTC);
+        assertEquals(6, r.periods().size());
+        assertEquals(LocalDate.parse("2025-03-15"), r.periods().get(5));
+    }
+
+    @Test
     void csvHasOneCostColumnPerUnit() {
         UsageReport r = UsageReport.of(tasks, UsageGrouping.PROVIDER, UsagePeriod.WEEK, UsageFixture.SINCE, ZoneOffset.UTC);
 

@@ -99,9 +99,10 @@ public final class UsageViewModel implements AutoCloseable {
         List<StoredTask> snapshot = tasks;
         UsageGrouping g = grouping.get();
         UsagePeriod p = period.get();
-        LocalDate since = range.get().since(LocalDate.now(clock.withZone(zone)));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate since = range.get().since(today);
         background.execute(() -> {
-            UsageReport r = UsageReport.of(snapshot, g, p, since, zone);
+            UsageReport r = UsageReport.of(snapshot, g, p, since, today, zone);
             UsageCharts c = charts(r);
             ui.execute(() -> {
                 if (gen == generation.get()) {
