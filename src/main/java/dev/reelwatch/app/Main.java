@@ -53,7 +53,7 @@ public final class Main {
             commandLine.addSubcommand("sync", new SyncCommand(() -> CliSync.pass(context, env, clock),
                     () -> CliSync.archivePass(context, env, clock)));
             commandLine.addSubcommand("export", new ExportCommand(context,
-                    services -> CliSync.archiver(services, env, clock)));
+                    opened -> CliSync.archiver(opened, env, clock)));
             commandLine.addSubcommand("demo", new DemoCommand(context,
                     dir -> DesktopLauncher.launch(new String[] {"--data-dir=" + dir, "--demo"})));
             // setOut/setErr reach only subcommands present at the time, so apply them again.
