@@ -1,5 +1,12 @@
 package dev.reelwatch.app;
 
+import dev.reelwatch.media.ArchiveOptions;
+import dev.reelwatch.media.ArchiveService;
+import dev.reelwatch.media.DiskSpace;
+import dev.reelwatch.media.FileDownloader;
+import dev.reelwatch.media.OutputArchiver;
+import dev.reelwatch.media.ThumbnailStore;
+import dev.reelwatch.media.VideoLibrary;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.ProviderClients;
 import dev.reelwatch.store.AccountStore;
@@ -23,6 +30,7 @@ import dev.reelwatch.sync.SyncSettings;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -41,6 +49,8 @@ import java.util.logging.Logger;
  */
 public final class DesktopServices implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DesktopServices.class.getName());
+    /** Whole-request limit for one video download; large files on slow links need minutes. */
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(30);
 
     private final Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
     private final Path dataDir;
@@ -57,6 +67,9 @@ public final class DesktopServices implements AutoCloseable {
     private final ExecutorService background;
     private final PlainHttpConsent plainHttpConsent;
     private final Optional<String> recoveryNotice;
+    private final VideoLibrary library;
+    private final ArchiveService archive;
+    private final ThumbnailStore thumbnails;
 
     public DesktopServices(Path dataDir, Map<String, String> env, Clock clock) {
         this.dataDir = dataDir;
@@ -76,9 +89,16 @@ public final class DesktopServices implements AutoCloseable {
         credentialResolver = new CredentialResolver(credentials, env);
         transport = HttpTransport.standard(AppInfo.version(), clock);
         providerClients = new ProviderClients(transport);
-        sync = new PollingSyncService(accounts, tasks, settings,
-                new ResolvingClientFactory(providerClients, credentialResolver), clock, SyncSettings.defaults());
+        ResolvingClientFactory clientFactory = new ResolvingClientFactory(providerClients, credentialResolver);
+        sync = new PollingSyncService(accounts, tasks, settings, clientFactory, clock, SyncSettings.defaults());
         closeInReverse.push(sync);
+        FileDownloader downloader = new FileDownloader(transport.client(), transport.userAgent(),
+                DOWNLOAD_TIMEOUT, DiskSpace.system(), clock);
+        library = new VideoLibrary(dataDir);
+        archive = new ArchiveService(new OutputArchiver(tasks, accounts, settings, clientFactory, downloader, library,
+                ArchiveOptions.defaults()));
+        closeInReverse.push(archive);
+        thumbnails = new ThumbnailStore(library, downloader);
         AtomicInteger n = new AtomicInteger();
         background = Executors.newFixedThreadPool(3, r -> {
             Thread t = new Thread(r, "reelwatch-background-" + n.incrementAndGet());
@@ -144,6 +164,19 @@ public final class DesktopServices implements AutoCloseable {
 
     public SyncService sync() {
         return sync;
+    }
+
+    public VideoLibrary library() {
+        return library;
+    }
+
+    /** Archives finished videos in the background; started with the poller. */
+    public ArchiveService archive() {
+        return archive;
+    }
+
+    public ThumbnailStore thumbnails() {
+        return thumbnails;
     }
 
     /** The executor for UI-triggered background work (queries, tests of connections, file operations). */

@@ -4,6 +4,7 @@ import dev.reelwatch.cli.CliContext;
 import dev.reelwatch.cli.CliServicesFactory;
 import dev.reelwatch.cli.ReelwatchCommand;
 import dev.reelwatch.cli.DemoCommand;
+import dev.reelwatch.cli.ExportCommand;
 import dev.reelwatch.cli.SyncCommand;
 import picocli.CommandLine;
 
@@ -50,7 +51,10 @@ public final class Main {
         try {
             CommandLine commandLine = ReelwatchCommand.commandLine(services, outWriter, errWriter, in);
             CliContext context = ReelwatchCommand.context(commandLine);
-            commandLine.addSubcommand("sync", new SyncCommand(() -> CliSync.pass(context, env, clock)));
+            commandLine.addSubcommand("sync", new SyncCommand(() -> CliSync.pass(context, env, clock),
+                    () -> CliSync.archivePass(context, env, clock)));
+            commandLine.addSubcommand("export", new ExportCommand(context,
+                    opened -> CliSync.archiver(opened, env, clock)));
             commandLine.addSubcommand("demo", new DemoCommand(context,
                     dir -> DesktopLauncher.launch(new String[] {"--data-dir=" + dir, "--demo"})));
             // setOut/setErr reach only subcommands present at the time, so apply them again.
