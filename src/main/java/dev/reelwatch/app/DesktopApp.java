@@ -72,6 +72,13 @@ public final class DesktopApp {
         window = new DesktopWindow(services, demo, media, System.getenv(), stage);
         stage.getIcons().addAll(AppIcons.load());
         window.show(stage);
+        services.recoveryNotice().ifPresent(notice -> {
+            Alert alert = new Alert(Alert.AlertType.WARNING, notice);
+            alert.setTitle(AppInfo.NAME);
+            alert.setHeaderText("Reelwatch rebuilt its cache");
+            alert.initOwner(stage);
+            alert.show();
+        });
     }
 
     public void stop() {
