@@ -2,6 +2,12 @@ package dev.reelwatch.app;
 
 import dev.reelwatch.cli.CliContext;
 import dev.reelwatch.cli.CliServices;
+import dev.reelwatch.media.ArchiveOptions;
+import dev.reelwatch.media.ArchivePass;
+import dev.reelwatch.media.DiskSpace;
+import dev.reelwatch.media.FileDownloader;
+import dev.reelwatch.media.OutputArchiver;
+import dev.reelwatch.media.VideoLibrary;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.ProviderClients;
 import dev.reelwatch.store.CredentialResolver;
@@ -10,19 +16,42 @@ import dev.reelwatch.sync.SyncPass;
 import dev.reelwatch.sync.SyncSettings;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
-/** Builds the CLI's one-shot {@link SyncPass} over the services the command line opened. */
+/** Builds the CLI's one-shot sync and archive work over the services the command line opened. */
 final class CliSync {
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(30);
+
     private CliSync() {
     }
 
     static SyncPass pass(CliContext context, Map<String, String> env, Clock clock) {
         CliServices services = context.services();
-        ProviderClients clients = new ProviderClients(HttpTransport.standard(AppInfo.version(), clock));
-        ResolvingClientFactory factory = new ResolvingClientFactory(clients,
+        return new SyncPass(services.accounts(), services.tasks(), services.settings(), clients(services, env, clock),
+                clock, SyncSettings.defaults());
+    }
+
+    static ArchivePass archivePass(CliContext context, Map<String, String> env, Clock clock) {
+        return new ArchivePass(archiver(context.services(), env, clock));
+    }
+
+    static OutputArchiver archiver(CliServices services, Map<String, String> env, Clock clock) {
+        HttpTransport transport = HttpTransport.standard(AppInfo.version(), clock);
+        FileDownloader downloader = new FileDownloader(transport.client(), transport.userAgent(), DOWNLOAD_TIMEOUT,
+                DiskSpace.system(), clock);
+        return new OutputArchiver(services.tasks(), services.accounts(), services.settings(),
+                clients(services, env, clock, transport), downloader, new VideoLibrary(services.dataDir()),
+                ArchiveOptions.defaults());
+    }
+
+    private static ResolvingClientFactory clients(CliServices services, Map<String, String> env, Clock clock) {
+        return clients(services, env, clock, HttpTransport.standard(AppInfo.version(), clock));
+    }
+
+    private static ResolvingClientFactory clients(CliServices services, Map<String, String> env, Clock clock,
+                                                  HttpTransport transport) {
+        return new ResolvingClientFactory(new ProviderClients(transport),
                 new CredentialResolver(services.credentials(), env));
-        return new SyncPass(services.accounts(), services.tasks(), services.settings(), factory, clock,
-                SyncSettings.defaults());
     }
 }

@@ -3,7 +3,9 @@ package dev.reelwatch.app;
 import dev.reelwatch.app.demo.DemoEnvironment;
 import dev.reelwatch.store.DataDirectory;
 import dev.reelwatch.store.StoreException;
-import dev.reelwatch.ui.main.MediaHooks;
+import dev.reelwatch.media.SystemOpener;
+import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.export.MediaFeature;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
@@ -48,6 +50,7 @@ public final class DesktopApp {
                 demo.resumeIfPresent();
             }
             services.sync().start();
+            services.archive().start();
         } catch (StoreException e) {
             startupProblem = e.getMessage();
             LOG.log(Level.SEVERE, "cannot open the data directory", e);
@@ -63,9 +66,19 @@ public final class DesktopApp {
             Platform.exit();
             return;
         }
-        window = new DesktopWindow(services, demo, MediaHooks.NONE, System.getenv(), stage);
+        MediaFeature media = new MediaFeature(services.tasks(), services.settings(), services.archive(),
+                services.thumbnails(), new SystemOpener(services.background(), System.getProperty("os.name", "")),
+                services.background(), UiThread.fx(), services.clock(), System.getProperty("os.name", ""));
+        window = new DesktopWindow(services, demo, media, System.getenv(), stage);
         stage.getIcons().addAll(AppIcons.load());
         window.show(stage);
+        services.recoveryNotice().ifPresent(notice -> {
+            Alert alert = new Alert(Alert.AlertType.WARNING, notice);
+            alert.setTitle(AppInfo.NAME);
+            alert.setHeaderText("Reelwatch rebuilt its cache");
+            alert.initOwner(stage);
+            alert.show();
+        });
     }
 
     public void stop() {

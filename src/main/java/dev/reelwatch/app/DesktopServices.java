@@ -1,8 +1,19 @@
 package dev.reelwatch.app;
 
+import dev.reelwatch.media.ArchiveOptions;
+import dev.reelwatch.media.ArchiveService;
+import dev.reelwatch.media.DiskSpace;
+import dev.reelwatch.media.FileDownloader;
+import dev.reelwatch.media.OutputArchiver;
+import dev.reelwatch.media.ThumbnailStore;
+import dev.reelwatch.media.VideoLibrary;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.ProviderClients;
 import dev.reelwatch.store.AccountStore;
+import dev.reelwatch.store.AccountsBackup;
+import dev.reelwatch.store.BackedUpAccountStore;
+import dev.reelwatch.store.CacheRecovery;
+import dev.reelwatch.store.PlainHttpConsent;
 import dev.reelwatch.store.CredentialResolver;
 import dev.reelwatch.store.CredentialStore;
 import dev.reelwatch.store.DataDirectory;
@@ -19,9 +30,11 @@ import dev.reelwatch.sync.SyncSettings;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +49,8 @@ import java.util.logging.Logger;
  */
 public final class DesktopServices implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DesktopServices.class.getName());
+    /** Whole-request limit for one video download; large files on slow links need minutes. */
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(30);
 
     private final Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
     private final Path dataDir;
@@ -50,22 +65,40 @@ public final class DesktopServices implements AutoCloseable {
     private final ProviderClients providerClients;
     private final PollingSyncService sync;
     private final ExecutorService background;
+    private final PlainHttpConsent plainHttpConsent;
+    private final Optional<String> recoveryNotice;
+    private final VideoLibrary library;
+    private final ArchiveService archive;
+    private final ThumbnailStore thumbnails;
 
     public DesktopServices(Path dataDir, Map<String, String> env, Clock clock) {
         this.dataDir = dataDir;
         this.clock = clock;
-        database = Database.open(DataDirectory.databaseFile(dataDir));
+        CacheRecovery.OpenedCache opened = CacheRecovery.open(dataDir, clock);
+        database = opened.database();
+        recoveryNotice = opened.notice();
         closeInReverse.push(database);
         tasks = new SqliteTaskStore(database, clock);
-        accounts = new SqliteAccountStore(database);
         settings = new SqliteSettingsStore(database);
+        plainHttpConsent = new PlainHttpConsent(settings);
+        BackedUpAccountStore backedUp = new BackedUpAccountStore(new SqliteAccountStore(database), plainHttpConsent,
+                new AccountsBackup(DataDirectory.accountsBackupFile(dataDir)));
+        backedUp.writeBackup();
+        accounts = backedUp;
         credentials = new CredentialStore(DataDirectory.credentialsFile(dataDir));
         credentialResolver = new CredentialResolver(credentials, env);
         transport = HttpTransport.standard(AppInfo.version(), clock);
         providerClients = new ProviderClients(transport);
-        sync = new PollingSyncService(accounts, tasks, settings,
-                new ResolvingClientFactory(providerClients, credentialResolver), clock, SyncSettings.defaults());
+        ResolvingClientFactory clientFactory = new ResolvingClientFactory(providerClients, credentialResolver);
+        sync = new PollingSyncService(accounts, tasks, settings, clientFactory, clock, SyncSettings.defaults());
         closeInReverse.push(sync);
+        FileDownloader downloader = new FileDownloader(transport.client(), transport.userAgent(),
+                DOWNLOAD_TIMEOUT, DiskSpace.system(), clock);
+        library = new VideoLibrary(dataDir);
+        archive = new ArchiveService(new OutputArchiver(tasks, accounts, settings, clientFactory, downloader, library,
+                ArchiveOptions.defaults()));
+        closeInReverse.push(archive);
+        thumbnails = new ThumbnailStore(library, downloader);
         AtomicInteger n = new AtomicInteger();
         background = Executors.newFixedThreadPool(3, r -> {
             Thread t = new Thread(r, "reelwatch-background-" + n.incrementAndGet());
@@ -81,6 +114,16 @@ public final class DesktopServices implements AutoCloseable {
     /** Registers something to close with the app (demo servers, archive service …), before what it uses. */
     public void closeWithApp(AutoCloseable closeable) {
         closeInReverse.push(closeable);
+    }
+
+    /** Set when a damaged cache was moved aside and rebuilt at start-up: what to tell the user. */
+    public Optional<String> recoveryNotice() {
+        return recoveryNotice;
+    }
+
+    /** Which accounts may use plain HTTP to another machine. */
+    public PlainHttpConsent plainHttpConsent() {
+        return plainHttpConsent;
     }
 
     public Path dataDir() {
@@ -121,6 +164,19 @@ public final class DesktopServices implements AutoCloseable {
 
     public SyncService sync() {
         return sync;
+    }
+
+    public VideoLibrary library() {
+        return library;
+    }
+
+    /** Archives finished videos in the background; started with the poller. */
+    public ArchiveService archive() {
+        return archive;
+    }
+
+    public ThumbnailStore thumbnails() {
+        return thumbnails;
     }
 
     /** The executor for UI-triggered background work (queries, tests of connections, file operations). */

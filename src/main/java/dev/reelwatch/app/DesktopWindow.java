@@ -57,6 +57,7 @@ final class DesktopWindow implements AutoCloseable {
         relay = new StoreChangeRelay(services.tasks(), fx);
         mainModel = new MainViewModel(services.tasks(), services.accounts(), services.settings(), services.sync(),
                 relay, new OsThemeDetector(), background, fx, services.clock());
+        mainModel.statusBar().followDownloads(services.archive()::activeDownloads);
         detailModel = new DetailViewModel(services.tasks(), relay, services.clock(), background, fx);
         DetailView detailView = new DetailView(detailModel);
         detailModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());

@@ -4,6 +4,7 @@ import dev.reelwatch.cli.CliContext;
 import dev.reelwatch.cli.CliServicesFactory;
 import dev.reelwatch.cli.ReelwatchCommand;
 import dev.reelwatch.cli.DemoCommand;
+import dev.reelwatch.cli.ExportCommand;
 import dev.reelwatch.cli.SyncCommand;
 import picocli.CommandLine;
 
@@ -45,11 +46,15 @@ public final class Main {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         Clock clock = Clock.systemUTC();
-        CliServicesFactory services = new AppCliServices(env, osName, userHome, clock);
+        CliServicesFactory services = new AppCliServices(env, osName, userHome, clock,
+                notice -> errWriter.println("Warning: " + notice));
         try {
             CommandLine commandLine = ReelwatchCommand.commandLine(services, outWriter, errWriter, in);
             CliContext context = ReelwatchCommand.context(commandLine);
-            commandLine.addSubcommand("sync", new SyncCommand(() -> CliSync.pass(context, env, clock)));
+            commandLine.addSubcommand("sync", new SyncCommand(() -> CliSync.pass(context, env, clock),
+                    () -> CliSync.archivePass(context, env, clock)));
+            commandLine.addSubcommand("export", new ExportCommand(context,
+                    opened -> CliSync.archiver(opened, env, clock)));
             commandLine.addSubcommand("demo", new DemoCommand(context,
                     dir -> DesktopLauncher.launch(new String[] {"--data-dir=" + dir, "--demo"})));
             // setOut/setErr reach only subcommands present at the time, so apply them again.

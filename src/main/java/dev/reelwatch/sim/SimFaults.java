@@ -14,6 +14,7 @@ public final class SimFaults {
     private final Set<Fault> active = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ofMillis(300);
     private volatile int retryAfterSeconds = 2;
+    private volatile Duration hangFor = Duration.ofSeconds(3);
     private volatile int remaining = -1;
     private volatile boolean filesToo;
 
@@ -48,6 +49,16 @@ public final class SimFaults {
     public SimFaults retryAfterSeconds(int s) {
         retryAfterSeconds = s;
         return this;
+    }
+
+    /** How long {@link Fault#HANG} holds an answer back. */
+    public SimFaults hangFor(Duration d) {
+        hangFor = d;
+        return this;
+    }
+
+    public Duration hangFor() {
+        return hangFor;
     }
 
     public SimFaults filesToo(boolean v) {

@@ -28,6 +28,7 @@ import java.util.logging.Logger;
  */
 public abstract class SimServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SimServer.class.getName());
+    private static final int HUGE_PADDING = 20 * 1024 * 1024;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -35,6 +36,7 @@ public abstract class SimServer implements AutoCloseable {
     private final SimFaults faults = new SimFaults();
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong totalRequests = new AtomicLong();
+    private volatile JsonRewrite jsonRewrite;
     protected final Clock clock;
 
     /**
@@ -89,6 +91,20 @@ public abstract class SimServer implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * Rewrites every successful JSON answer of the API routes before it is sent (null: none): API drift and
+     * hostile data (nulls, wrong types, huge pages, duplicate ids) for every provider alike.
+     */
+    public void rewriteJson(JsonRewrite rewrite) {
+        jsonRewrite = rewrite;
+    }
+
+    /** Edits a simulator's JSON answer; {@code routeKey} says which route answered (see {@link #routeKey}). */
+    @FunctionalInterface
+    public interface JsonRewrite {
+        com.fasterxml.jackson.databind.JsonNode rewrite(String routeKey, com.fasterxml.jackson.databind.JsonNode body);
+    }
+
     /** Requests received on routes whose key (see {@link #routeKey}) equals {@code key}. */
     public int requestCount(String key) {
         AtomicInteger c = requestCounts.get(key);
@@ -127,8 +143,15 @@ public abstract class SimServer implements AutoCloseable {
             if (now.contains(Fault.LATENCY)) {
                 sleep(faults.latency().toMillis());
             }
+            if (now.contains(Fault.HANG)) {
+                sleep(faults.hangFor().toMillis());
+            }
             SimResponse spoiled = spoil(now);
             SimResponse res = spoiled != null ? spoiled : handle(req);
+            JsonRewrite rewrite = jsonRewrite;
+            if (rewrite != null && !file && spoiled == null) {
+                res = rewritten(res, routeKey(req), rewrite);
+            }
             write(ex, req, res, now);
         } catch (IOException e) {
             LOG.log(Level.FINE, "simulator client went away", e);
@@ -137,10 +160,40 @@ public abstract class SimServer implements AutoCloseable {
         }
     }
 
+    private static SimResponse rewritten(SimResponse res, String route, JsonRewrite rewrite) {
+        String type = res.headers().getOrDefault("Content-Type", "");
+        if (res.status() != 200 || !type.startsWith("application/json")) {
+            return res;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = dev.reelwatch.provider.Json.mapper().readTree(res.body());
+            byte[] text = dev.reelwatch.provider.Json.mapper().writeValueAsBytes(rewrite.rewrite(route, body));
+            return new SimResponse(res.status(), res.headers(), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a simulator answer is not JSON", e);
+        }
+    }
+
     private SimResponse spoil(Set<Fault> now) {
         if (now.contains(Fault.RATE_LIMIT)) {
             return SimResponse.json(429, "{\"detail\":\"Too Many Requests\"}")
                     .withHeader("Retry-After", String.valueOf(faults.retryAfterSeconds()));
+        }
+        if (now.contains(Fault.UNAUTHORIZED)) {
+            return detail(401, "Invalid API key");
+        }
+        if (now.contains(Fault.FORBIDDEN)) {
+            return detail(403, "Not enough permissions");
+        }
+        if (now.contains(Fault.NOT_FOUND)) {
+            return detail(404, "Not Found");
+        }
+        if (now.contains(Fault.UNPROCESSABLE)) {
+            return SimResponse.json(422, "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"query\",\"limit\"],"
+                    + "\"msg\":\"Field required\",\"input\":null}]}");
+        }
+        if (now.contains(Fault.UNKNOWN_STATUS)) {
+            return SimResponse.json(418, "{\"detail\":\"I'm a teapot\"}");
         }
         if (now.contains(Fault.SERVER_ERROR)) {
             return SimResponse.html(500, htmlPage("500 Internal Server Error"));
@@ -171,6 +224,12 @@ public abstract class SimServer implements AutoCloseable {
         byte[] body = res.body();
         if (now.contains(Fault.TRUNCATED_JSON)) {
             body = java.util.Arrays.copyOf(body, Math.max(1, body.length / 2));
+        }
+        if (now.contains(Fault.HUGE_BODY)) {
+            byte[] huge = new byte[body.length + HUGE_PADDING];
+            java.util.Arrays.fill(huge, (byte) ' ');
+            System.arraycopy(body, 0, huge, 0, body.length);
+            body = huge;
         }
         boolean head = "HEAD".equals(req.method());
         if (body.length == 0 || head) {

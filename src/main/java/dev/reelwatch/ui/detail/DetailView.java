@@ -43,6 +43,8 @@ public final class DetailView extends StackPane {
     private static final List<String> URGENCY_CLASSES = java.util.Arrays.stream(ExpiryUrgency.values())
             .map(u -> "expiry-" + u.name().toLowerCase(java.util.Locale.ROOT)).toList();
 
+    private static final double FIELD_LABEL_MAX_WIDTH = 150;
+
     private final DetailViewModel model;
     private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.detail.messages");
     private final StackPane playerSlot = new StackPane();
@@ -89,6 +91,20 @@ public final class DetailView extends StackPane {
     /** Puts the video player (from the media feature) into the pane, above the prompt. */
     public void setPlayer(Node player) {
         playerSlot.getChildren().setAll(player);
+    }
+
+    /**
+     * Focusing the pane (Enter in the task list) puts the keyboard in the player when a task is shown, so Space
+     * plays at once; otherwise the pane itself takes the focus.
+     */
+    @Override
+    public void requestFocus() {
+        if (model.stateProperty().get() == DetailState.SHOWN && !playerSlot.getChildren().isEmpty()
+                && playerSlot.getChildren().get(0).isFocusTraversable()) {
+            playerSlot.getChildren().get(0).requestFocus();
+        } else {
+            super.requestFocus();
+        }
     }
 
     public DetailViewModel viewModel() {
@@ -215,12 +231,12 @@ public final class DetailView extends StackPane {
         prompt.setEditable(false);
         prompt.setWrapText(true);
         prompt.textProperty().bind(model.promptProperty());
-        // Grow with the prompt: roughly one row per 70 characters or line, between 2 and 10 rows.
+        // Grow with the prompt: roughly one row per 40 characters (the pane is narrow) or line, 2 to 10 rows.
         prompt.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> {
             String p = model.promptProperty().get();
             int rows = 0;
             for (String line : p.split("\n", -1)) {
-                rows += 1 + line.length() / 70;
+                rows += 1 + line.length() / 40;
             }
             return Math.max(2, Math.min(10, rows));
         }, model.promptProperty()));
@@ -329,8 +345,9 @@ public final class DetailView extends StackPane {
         GridPane grid = new GridPane();
         grid.setId("detail-fields");
         grid.getStyleClass().add("field-grid");
+        // Parameter names can be long: past a third of a narrow pane they wrap instead of pushing values out.
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
+        labels.setMaxWidth(FIELD_LABEL_MAX_WIDTH);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);
@@ -341,6 +358,9 @@ public final class DetailView extends StackPane {
             for (DetailField f : model.fields()) {
                 Label label = new Label(f.label());
                 label.getStyleClass().add("field-label");
+                label.setWrapText(true);
+                label.setMinWidth(0);
+                label.setMinHeight(Region.USE_PREF_SIZE);
                 TextField value = new TextField(f.value());
                 value.setEditable(false);
                 value.getStyleClass().add("field-value");
@@ -386,6 +406,7 @@ public final class DetailView extends StackPane {
 
     private Button copyButton(java.util.function.Supplier<String> what, String id, String label) {
         Button copy = new Button(label);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         if (id != null) {
             copy.setId(id);
         }

@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.export;
 
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Group;
 import javafx.scene.Scene;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Takes a still from an archived video for the table's thumbnail: plays it muted, snapshots its MediaView
@@ -21,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class FrameGrabber {
     private static final double WIDTH = 320;
+    private static final long GIVE_UP_AFTER_SECONDS = 15;
 
     /** Starts grabbing a frame from {@code video} into {@code png}; call on the FX thread. */
     public CompletableFuture<Optional<Path>> grab(Path video, Path png) {
@@ -53,11 +56,15 @@ public final class FrameGrabber {
         });
         player.setOnEndOfMedia(() -> finish(player, result, Optional.empty()));
         player.play();
+        // A player that never shows a frame (no window on screen, broken file) must not live forever.
+        CompletableFuture.delayedExecutor(GIVE_UP_AFTER_SECONDS, TimeUnit.SECONDS)
+                .execute(() -> Platform.runLater(() -> finish(player, result, Optional.empty())));
         return result;
     }
 
     private static void finish(MediaPlayer player, CompletableFuture<Optional<Path>> result, Optional<Path> value) {
-        result.complete(value);
-        player.dispose();
+        if (result.complete(value)) {
+            player.dispose();
+        }
     }
 }

@@ -111,7 +111,9 @@ public final class SidebarView extends ScrollPane {
             Region dot = new Region();
             dot.getStyleClass().addAll("health-dot", item.level().styleClass());
             Label badge = null;
-            if (item.demo()) {
+            // The badge marks simulated accounts; a name that already says "Demo" needs no second label.
+            if (item.demo() && !item.name().toLowerCase(Locale.ROOT).contains(TEXT.getString("account.demo")
+                    .toLowerCase(Locale.ROOT))) {
                 badge = new Label(TEXT.getString("account.demo"));
                 badge.getStyleClass().add("demo-badge");
                 badge.setMinWidth(Region.USE_PREF_SIZE);

@@ -49,6 +49,10 @@ import java.util.function.Supplier;
 public final class TaskTableView extends StackPane {
     private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.tasks.messages");
 
+    private static final double PROMPT_MIN_WIDTH = 180;
+    /** Room for the vertical scroll bar, so a full table does not need a horizontal one. */
+    private static final double SCROLL_BAR_ALLOWANCE = 16;
+
     private final TaskListViewModel vm;
     private final MediaHooks media;
     private final ServerTaskDeleter deleter;
@@ -72,7 +76,7 @@ public final class TaskTableView extends StackPane {
         table.getStyleClass().add("task-table");
         table.setId("taskTable");
         table.setTableMenuButtonVisible(true);
-        table.setFixedCellSize(40);
+        table.setFixedCellSize(52);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         buildColumns();
@@ -94,6 +98,32 @@ public final class TaskTableView extends StackPane {
         });
         media.installDragExport(table, this::selectedIds);
         getChildren().add(table);
+        keepPromptFilling();
+    }
+
+    /**
+     * The prompt column takes whatever width the other columns leave, so the table fills its pane without a
+     * horizontal scroll bar (until the prompt would get narrower than readable).
+     */
+    private void keepPromptFilling() {
+        TableColumn<TaskRow, TaskRow> prompt = columns.get("prompt");
+        InvalidationListener fit = o -> {
+            double others = 0;
+            for (TableColumn<TaskRow, ?> c : table.getVisibleLeafColumns()) {
+                if (c != prompt) {
+                    others += c.getWidth();
+                }
+            }
+            double free = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset()
+                    - SCROLL_BAR_ALLOWANCE - others;
+            double wanted = Math.max(PROMPT_MIN_WIDTH, Math.floor(free));
+            if (table.getWidth() > 0 && Math.abs(prompt.getPrefWidth() - wanted) >= 1) {
+                prompt.setPrefWidth(wanted);
+            }
+        };
+        table.widthProperty().addListener(fit);
+        table.getVisibleLeafColumns().addListener(fit);
+        columns.values().stream().filter(c -> c != prompt).forEach(c -> c.widthProperty().addListener(fit));
     }
 
     // ---- columns -------------------------------------------------------------------------------------
@@ -104,16 +134,16 @@ public final class TaskTableView extends StackPane {
         columns.get("star").getStyleClass().add("star-column");
         columns.get("star").setText("");
         columns.get("star").setGraphic(TaskCells.icon("star"));
-        add("status", 104, Comparator.comparing(TaskRow::status), c -> new TaskCells.StatusCell());
-        add("thumbnail", 72, Comparator.comparing(TaskRow::archived), c -> new TaskCells.ThumbnailCell(thumbnails));
+        add("status", 112, Comparator.comparing(TaskRow::status), c -> new TaskCells.StatusCell());
+        add("thumbnail", 84, Comparator.comparing(TaskRow::archived), c -> new TaskCells.ThumbnailCell(thumbnails));
         columns.get("thumbnail").setSortable(false);
-        add("prompt", 260, Comparator.comparing(TaskRow::promptFirstLine, text), c -> new TaskCells.PromptCell());
+        add("prompt", 320, Comparator.comparing(TaskRow::promptFirstLine, text), c -> new TaskCells.PromptCell());
         add("account", 160, Comparator.comparing(TaskRow::accountName, text), c -> new TaskCells.AccountCell());
-        add("model", 104, Comparator.comparing(TaskRow::model, text),
+        add("model", 120, Comparator.comparing(TaskRow::model, text),
                 c -> new TaskCells.TextCell(TaskRow::model, false));
-        add("progress", 150, Comparator.comparingDouble(TaskRow::progressFraction),
+        add("progress", 128, Comparator.comparingDouble(TaskRow::progressFraction),
                 c -> new TaskCells.ProgressCell());
-        add("created", 96, Comparator.comparing(TaskRow::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())),
+        add("created", 104, Comparator.comparing(TaskRow::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())),
                 c -> new TaskCells.CreatedCell(vm.time()));
         add("duration", 70, Comparator.comparing(TaskRow::duration, Comparator.nullsFirst(Comparator.naturalOrder())),
                 c -> new TaskCells.TextCell(TaskCells::durationText, true));
@@ -122,9 +152,11 @@ public final class TaskTableView extends StackPane {
         add("cost", 96, Comparator.comparing(TaskRow::cost,
                         Comparator.nullsFirst(Comparator.comparing(c -> c.amount()))),
                 c -> new TaskCells.TextCell(TaskRow::costText, true));
-        // Shown in the detail pane; here on demand through the column menu.
-        columns.get("resolution").setVisible(false);
-        columns.get("cost").setVisible(false);
+        // The prompt cell's second line and the detail pane show these; here on demand through the column menu.
+        for (String id : List.of("account", "model", "duration", "resolution", "cost")) {
+            columns.get(id).setVisible(false);
+        }
+        columns.get("prompt").setMinWidth(PROMPT_MIN_WIDTH);
     }
 
     private void add(String id, double width, Comparator<TaskRow> comparator,

@@ -54,6 +54,9 @@ class MediaFeatureTest {
 
     @Start
     void start(Stage stage) {
+        // Media players only make progress reliably while a stage is on screen (see the brief on headless media).
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 200, 120));
+        stage.show();
         bed = new MediaTestbed(dir);
         mesh = bed.serve(new MeshApiSimulator(bed.clock, MediaTestbed.KEY, List.of(
                 MediaTestbed.finished("one", "testcard"), MediaTestbed.finished("two", "bars"))));
