@@ -17,6 +17,7 @@ import dev.reelwatch.ui.player.PlayerViewModel;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
@@ -98,7 +99,12 @@ public final class MediaFeature implements MediaHooks {
     }
 
     @Override
-    public void installDragExport(Node table, Supplier<List<Long>> selectedTaskIds) {
+    public void installDragExport(TableView<?> table, Supplier<List<Long>> selectedTaskIds) {
+        installDragExportFrom(table, selectedTaskIds);
+    }
+
+    @Override
+    public void installDragExportFrom(Node table, Supplier<List<Long>> selectedTaskIds) {
         Tooltip notice = new Tooltip();
         notice.getStyleClass().add("drag-refused-tooltip");
         notice.setWrapText(true);

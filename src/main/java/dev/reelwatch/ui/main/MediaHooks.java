@@ -2,6 +2,7 @@ package dev.reelwatch.ui.main;
 
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.control.TableView;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
@@ -19,8 +20,16 @@ public interface MediaHooks {
     /** The player for the detail pane; it follows the selected task id (null: nothing selected). */
     Node createPlayer(ObservableValue<Long> selectedTaskId);
 
-    /** Lets the selected tasks of {@code source} (the table or the gallery) be dragged out as the archived video files. */
-    void installDragExport(Node source, Supplier<List<Long>> selectedTaskIds);
+    /** Lets rows of {@code table} be dragged out to a file manager as the archived video files. */
+    void installDragExport(TableView<?> table, Supplier<List<Long>> selectedTaskIds);
+
+    /**
+     * Lets the selected tasks of any view (the gallery) be dragged out as the archived video files. Without the
+     * media feature nothing can be dragged out.
+     */
+    default void installDragExportFrom(Node source, Supplier<List<Long>> selectedTaskIds) {
+        // no media feature: nothing to drag out
+    }
 
     /** "Export…" (Ctrl+E) for the given tasks, with {@code owner} as the dialog's parent. */
     void exportTasks(List<Long> taskIds, Window owner);
@@ -39,7 +48,7 @@ public interface MediaHooks {
         }
 
         @Override
-        public void installDragExport(Node source, Supplier<List<Long>> selectedTaskIds) {
+        public void installDragExport(TableView<?> table, Supplier<List<Long>> selectedTaskIds) {
             // no media feature: rows cannot be dragged out
         }
 

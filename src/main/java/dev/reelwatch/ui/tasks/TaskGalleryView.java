@@ -70,7 +70,7 @@ public final class TaskGalleryView extends StackPane {
         }
         grid.setFocusTraversable(true);
         grid.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
-        media.installDragExport(grid, vm::selectedIds);
+        media.installDragExportFrom(grid, vm::selectedIds);
         Label empty = new Label(TEXT.getString("gallery.empty"));
         empty.getStyleClass().add("muted");
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.sortedRows()));

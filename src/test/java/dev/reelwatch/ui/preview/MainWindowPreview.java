@@ -91,7 +91,7 @@ public final class MainWindowPreview extends Application {
             }
 
             @Override
-            public void installDragExport(javafx.scene.Node t, java.util.function.Supplier<List<Long>> s) {
+            public void installDragExport(javafx.scene.control.TableView<?> t, java.util.function.Supplier<List<Long>> s) {
             }
 
             @Override
