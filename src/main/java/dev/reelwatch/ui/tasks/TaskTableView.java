@@ -132,8 +132,10 @@ public final class TaskTableView extends StackPane {
         Comparator<String> text = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
         add("star", 34, Comparator.comparing(TaskRow::starred), c -> new StarCell(vm));
         columns.get("star").getStyleClass().add("star-column");
-        columns.get("star").setText("");
         columns.get("star").setGraphic(TaskCells.icon("star"));
+        // Shown from the column menu: starring is also in the row menu (Ctrl+Shift+S) and the detail pane, and
+        // by default the prompt keeps the width.
+        columns.get("star").setVisible(false);
         add("status", 112, Comparator.comparing(TaskRow::status), c -> new TaskCells.StatusCell());
         add("thumbnail", 84, Comparator.comparing(TaskRow::archived), c -> new TaskCells.ThumbnailCell(thumbnails));
         columns.get("thumbnail").setSortable(false);

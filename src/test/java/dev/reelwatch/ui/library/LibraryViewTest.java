@@ -86,10 +86,11 @@ class LibraryViewTest extends ApplicationTest {
     }
 
     @Test
-    void aStarClickedInTheTableIsKeptAndTheStarredLineFiltersToIt() throws TimeoutException {
+    void aStarClickedInTheDetailPaneIsKeptAndTheStarredLineFiltersToIt() throws TimeoutException {
         waitUntil(() -> table().getItems().size() == 3);
-        Node star = lookup(".star-toggle").nth(1).query();
-        clickOn(star);
+        clickOn(lookup("Aerial shot over a fjord").<Node>query());
+        waitUntil(() -> library.shownProperty().get());
+        clickOn("#library-star");
 
         long fjord = idOf("task-fjord");
         waitUntil(() -> cache.tasks.byId(fjord).orElseThrow().starred());
@@ -100,6 +101,19 @@ class LibraryViewTest extends ApplicationTest {
 
         clickOn("#sidebar-all");
         waitUntil(() -> table().getItems().size() == 3);
+    }
+
+    @Test
+    void theStarColumnShownFromTheColumnMenuTogglesStars() throws TimeoutException {
+        waitUntil(() -> table().getItems().size() == 3);
+        interact(() -> table().getColumns().stream().filter(c -> "star".equals(c.getId())).findFirst().orElseThrow()
+                .setVisible(true));
+        long corgi = idOf("task-corgi");
+        clickOn(starOf(corgi));
+        waitUntil(() -> cache.tasks.byId(corgi).orElseThrow().starred());
+        waitUntil(() -> vm.tasks().starredCountProperty().get() == 1);
+        clickOn(starOf(corgi));
+        waitUntil(() -> !cache.tasks.byId(corgi).orElseThrow().starred());
     }
 
     @Test
@@ -169,6 +183,13 @@ class LibraryViewTest extends ApplicationTest {
         } catch (TimeoutException e) {
             throw new AssertionError("timed out; " + what.get(), e);
         }
+    }
+
+    /** The star button in the table row of this task. */
+    private Node starOf(long taskId) {
+        Node row = lookup(".table-row-cell").match((javafx.scene.control.TableRow<TaskRow> r) ->
+                r.getItem() != null && r.getItem().id() == taskId).query();
+        return from(row).lookup(".star-toggle").query();
     }
 
     private TableView<TaskRow> table() {
