@@ -259,7 +259,10 @@ public final class UsageView extends BorderPane {
                 xy.getData().add(new XYChart.Data<>(categories.get(i), s.values().get(i)));
             }
             chart.getData().add(xy);
-            xy.getData().forEach(d -> paint(d, colour(groups, s.name())));
+        }
+        // After every series is in: adding a series restyles the bars of those before it.
+        for (XYChart.Series<String, Number> xy : chart.getData()) {
+            xy.getData().forEach(d -> paint(d, colour(groups, xy.getName())));
         }
         return chart;
     }
