@@ -4,6 +4,7 @@ import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ArchiveState;
 import dev.reelwatch.core.OutputKind;
 import dev.reelwatch.core.TaskOutput;
+import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.core.TransportSecurity;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.store.AccountStore;
@@ -11,6 +12,7 @@ import dev.reelwatch.store.PlainHttpConsent;
 import dev.reelwatch.store.SettingsStore;
 import dev.reelwatch.store.StoredOutput;
 import dev.reelwatch.store.StoredTask;
+import dev.reelwatch.store.TaskQuery;
 import dev.reelwatch.store.TaskStore;
 import dev.reelwatch.sync.ClientFactory;
 
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -160,6 +163,23 @@ public final class OutputArchiver {
                 ? "Download failed after " + options.attempts() + " attempts: " + last.getMessage()
                 : last.getMessage();
         return record(stored, ArchiveState.FAILED, null, null, null, null, message);
+    }
+
+    /**
+     * Puts outputs left DOWNLOADING by a process that was killed or quit back in the queue (their partial file
+     * stays and is resumed); outputs this archiver is working on now are left alone. Returns how many.
+     */
+    public int requeueInterruptedDownloads() {
+        int requeued = 0;
+        for (StoredTask t : tasks.query(new TaskQuery(Set.of(TaskStatus.SUCCEEDED), null, null, 0, 0, false))) {
+            for (StoredOutput o : t.outputs()) {
+                if (o.archiveState() == ArchiveState.DOWNLOADING && !outputLocks.containsKey(o.id())) {
+                    tasks.updateArchive(o.id(), ArchiveState.PENDING, null, null, null, null, null);
+                    requeued++;
+                }
+            }
+        }
+        return requeued;
     }
 
     /** Why the HTTPS rule forbids this download, if it does: checked before a single byte is requested. */
