@@ -6,6 +6,7 @@ import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.ui.accounts.AccountsDialog;
 import dev.reelwatch.ui.accounts.AccountsViewModel;
+import dev.reelwatch.ui.accounts.PlainHttpPermissions;
 import dev.reelwatch.ui.common.StoreChangeRelay;
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.detail.DetailView;
@@ -66,9 +67,11 @@ final class DesktopWindow implements AutoCloseable {
         libraryModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
         detailView.setLibraryPanel(new TaskLibraryView(libraryModel));
 
+        PlainHttpPermissions plainHttp = PlainHttpPermissions.of(services.plainHttpConsent(),
+                services::writeAccountsBackup);
         AccountsDialog accountsDialog = new AccountsDialog(() -> new AccountsViewModel(services.accounts(),
-                services.credentials(), env, new ProviderConnectionTester(services.providerClients()::create),
-                services.sync(), background, fx));
+                services.credentials(), plainHttp, env,
+                new ProviderConnectionTester(services.providerClients()::create), services.sync(), background, fx));
         WelcomeViewModel welcomeModel = new WelcomeViewModel(
                 () -> openAccounts(accountsDialog, stage, null),
                 () -> {

@@ -1,6 +1,8 @@
 package dev.reelwatch.ui.sidebar;
 
 import dev.reelwatch.core.AccountHealth;
+import dev.reelwatch.core.ProviderErrorKind;
+import dev.reelwatch.core.TransportSecurity;
 import dev.reelwatch.ui.common.AccountEntry;
 import dev.reelwatch.ui.common.HealthLevel;
 import dev.reelwatch.ui.common.LiveAccounts;
@@ -118,7 +120,7 @@ public final class SidebarViewModel {
         }
     }
 
-    /** Provider, state, last sync, last error and next poll, one a line. */
+    /** Provider, state, plain HTTP, last sync, last error and next poll, one a line. */
     public String tooltip(AccountEntry e) {
         StringBuilder b = new StringBuilder();
         b.append(e.account().provider().displayName());
@@ -127,6 +129,10 @@ public final class SidebarViewModel {
         }
         b.append('\n').append(TEXT.getString("health." + e.level().name()));
         AccountHealth h = e.health();
+        if (TransportSecurity.needsPlainHttpConsent(e.account().baseUrl())
+                && (h == null || h.lastErrorKind() != ProviderErrorKind.INSECURE)) {
+            b.append('\n').append(TEXT.getString("tooltip.plainHttp"));
+        }
         if (h != null) {
             if (h.lastSuccess() != null) {
                 b.append('\n').append(String.format(TEXT.getString("tooltip.lastSync"), time.ago(h.lastSuccess()),
