@@ -6,8 +6,8 @@ import dev.reelwatch.core.ProviderErrorKind;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.provider.ApiBase;
+import dev.reelwatch.provider.AccountApi;
 import dev.reelwatch.provider.ApiKey;
-import dev.reelwatch.provider.HttpErrors;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.Json;
 import dev.reelwatch.provider.ListOutcome;
@@ -17,7 +17,6 @@ import dev.reelwatch.provider.PageCollector.ItemWords;
 import dev.reelwatch.provider.PageConsumer;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.provider.ProviderException;
-import dev.reelwatch.provider.RequestContext;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -37,18 +36,12 @@ public final class HedraClient implements ProviderClient {
     private static final String GENERATIONS = "/web-app/public/generations";
 
     private final Account account;
-    private final ApiKey key;
-    private final HttpTransport transport;
-    private final RequestContext ctx;
-    private final ApiBase api;
+    private final AccountApi api;
     private final HedraTaskMapper mapper = new HedraTaskMapper();
 
     public HedraClient(Account account, String apiKeyOrNull, HttpTransport transport) {
         this.account = account;
-        this.key = ApiKey.inHeader("X-API-Key", apiKeyOrNull);
-        this.transport = transport;
-        this.ctx = RequestContext.of(account);
-        this.api = new ApiBase(account.baseUrl());
+        this.api = new AccountApi(account, ApiKey.inHeader("X-API-Key", apiKeyOrNull), transport);
     }
 
     @Override
@@ -70,8 +63,7 @@ public final class HedraClient implements ProviderClient {
             }
             params.put("limit", String.valueOf(query.pageSize()));
             params.put("offset", String.valueOf(offset));
-            HttpTransport.JsonResponse response = transport.getJson(ctx, api.uri(GENERATIONS, params.entrySet()),
-                    key.headers());
+            HttpTransport.JsonResponse response = api.get(api.uri(GENERATIONS, params.entrySet()));
             JsonNode data = pageData(response);
             Integer serverLimit = Json.intValue(response.body().get("page_info"), "limit");
             // A server that caps the limit says so in page_info; a page is "short" against that cap.
@@ -105,10 +97,9 @@ public final class HedraClient implements ProviderClient {
 
     @Override
     public Task fetchTask(String providerTaskId) throws ProviderException {
-        HttpTransport.JsonResponse statusAnswer = transport.getJson(ctx,
-                api.uri(GENERATIONS + "/" + ApiBase.segment(providerTaskId) + "/status"), key.headers());
+        HttpTransport.JsonResponse statusAnswer = api.get(api.uri(GENERATIONS + "/" + ApiBase.segment(providerTaskId) + "/status"));
         if (!statusAnswer.body().isObject()) {
-            throw HttpErrors.badResponse(ctx, statusAnswer.status(), "the status answer is not a JSON object", null);
+            throw api.badResponse(statusAnswer, "the status answer is not a JSON object");
         }
         Task status = mapper.mapStatus(statusAnswer.body(), providerTaskId, statusAnswer.rawText())
                 .withAccountId(account.id());
@@ -136,8 +127,7 @@ public final class HedraClient implements ProviderClient {
     private JsonNode findGeneration(String id) throws ProviderException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("ids", id);
-        HttpTransport.JsonResponse response = transport.getJson(ctx, api.uri(GENERATIONS, params.entrySet()),
-                key.headers());
+        HttpTransport.JsonResponse response = api.get(api.uri(GENERATIONS, params.entrySet()));
         for (JsonNode item : pageData(response)) {
             if (item.isObject() && id.equals(HedraTaskMapper.id(item))) {
                 return item;
@@ -149,7 +139,7 @@ public final class HedraClient implements ProviderClient {
     private JsonNode pageData(HttpTransport.JsonResponse response) throws ProviderException {
         JsonNode data = response.body().get("data");
         if (data == null || !data.isArray()) {
-            throw HttpErrors.badResponse(ctx, response.status(), "the answer has no data list", null);
+            throw api.badResponse(response, "the answer has no data list");
         }
         return data;
     }

@@ -7,8 +7,8 @@ import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.provider.ApiBase;
+import dev.reelwatch.provider.AccountApi;
 import dev.reelwatch.provider.ApiKey;
-import dev.reelwatch.provider.HttpErrors;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.Json;
 import dev.reelwatch.provider.ListOutcome;
@@ -18,7 +18,6 @@ import dev.reelwatch.provider.PageCollector.ItemWords;
 import dev.reelwatch.provider.PageConsumer;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.provider.ProviderException;
-import dev.reelwatch.provider.RequestContext;
 
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
@@ -36,18 +35,12 @@ public final class MeshApiClient implements ProviderClient {
     static final String LIST_PATH = "/v1/video/generations";
 
     private final Account account;
-    private final ApiKey key;
-    private final ApiBase api;
-    private final HttpTransport transport;
-    private final RequestContext ctx;
+    private final AccountApi api;
     private final MeshApiTaskMapper mapper = new MeshApiTaskMapper();
 
     public MeshApiClient(Account account, String apiKeyOrNull, HttpTransport transport) {
         this.account = Objects.requireNonNull(account, "account");
-        this.key = ApiKey.bearer(apiKeyOrNull);
-        this.api = new ApiBase(account.baseUrl());
-        this.transport = Objects.requireNonNull(transport, "transport");
-        this.ctx = RequestContext.of(account);
+        this.api = new AccountApi(account, ApiKey.bearer(apiKeyOrNull), transport);
     }
 
     @Override
@@ -68,12 +61,11 @@ public final class MeshApiClient implements ProviderClient {
         long total = -1;
         boolean reachedEnd = false;
         while (listing.mayReadAnotherPage()) {
-            HttpTransport.JsonResponse response = transport.getJson(ctx, listUri(query, offset), key.headers());
+            HttpTransport.JsonResponse response = api.get(listUri(query, offset));
             JsonNode body = response.body();
             JsonNode data = body == null ? null : body.get("data");
             if (body == null || !body.isObject() || data == null || !data.isArray()) {
-                throw HttpErrors.badResponse(ctx, response.status(),
-                        "the task list has no \"data\" array (offset " + offset + ").", null);
+                throw api.badResponse(response, "the task list has no \"data\" array (offset " + offset + ").");
             }
             PageCollector.Page page = listing.nextPage();
             int position = 0;
@@ -111,14 +103,13 @@ public final class MeshApiClient implements ProviderClient {
     @Override
     public Task fetchTask(String providerTaskId) throws ProviderException {
         Objects.requireNonNull(providerTaskId, "providerTaskId");
-        HttpTransport.JsonResponse response = transport.getJson(ctx,
-                api.uri(LIST_PATH + "/" + ApiBase.segment(providerTaskId)), key.headers());
+        HttpTransport.JsonResponse response = api.get(api.uri(LIST_PATH + "/" + ApiBase.segment(providerTaskId)));
         JsonNode body = response.body();
         if (body == null || !body.isObject()) {
-            throw HttpErrors.badResponse(ctx, response.status(), "the task is not a JSON object.", null);
+            throw api.badResponse(response, "the task is not a JSON object.");
         }
         if (mapper.idOf(body).isEmpty() && !body.has("status")) {
-            throw HttpErrors.badResponse(ctx, response.status(), "the answer has neither an id nor a status.", null);
+            throw api.badResponse(response, "the answer has neither an id nor a status.");
         }
         JsonNode item = body;
         if (mapper.idOf(body).isEmpty()) {

@@ -5,6 +5,7 @@ import dev.reelwatch.core.Account;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskOutput;
 import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.provider.AccountApi;
 import dev.reelwatch.provider.ApiKey;
 import dev.reelwatch.provider.HttpErrors;
 import dev.reelwatch.provider.HttpTransport;
@@ -16,7 +17,6 @@ import dev.reelwatch.provider.PageCollector.ItemWords;
 import dev.reelwatch.provider.PageConsumer;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.provider.ProviderException;
-import dev.reelwatch.provider.RequestContext;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -35,17 +35,13 @@ import java.util.Map;
 public final class MoneyPrinterClient implements ProviderClient {
 
     private final Account account;
-    private final ApiKey key;
-    private final HttpTransport transport;
-    private final RequestContext ctx;
+    private final AccountApi api;
     private final MoneyPrinterUrls urls;
     private final MoneyPrinterTaskMapper mapper;
 
     public MoneyPrinterClient(Account account, String apiKeyOrNull, HttpTransport transport) {
         this.account = account;
-        this.key = ApiKey.inHeader("x-api-key", apiKeyOrNull);
-        this.transport = transport;
-        this.ctx = RequestContext.of(account);
+        this.api = new AccountApi(account, ApiKey.inHeader("x-api-key", apiKeyOrNull), transport);
         this.urls = new MoneyPrinterUrls(account.baseUrl());
         this.mapper = new MoneyPrinterTaskMapper(account.baseUrl());
     }
@@ -69,8 +65,7 @@ public final class MoneyPrinterClient implements ProviderClient {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("page", String.valueOf(listing.pagesRead() + 1));
             params.put("page_size", String.valueOf(query.pageSize()));
-            HttpTransport.JsonResponse response = transport.getJson(ctx, urls.api("/api/v1/tasks", params),
-                    key.headers());
+            HttpTransport.JsonResponse response = api.get(urls.api("/api/v1/tasks", params));
             JsonNode data = data(response);
             List<Item> items = items(response, data);
             Long total = Json.longValue(data, "total");
@@ -113,13 +108,13 @@ public final class MoneyPrinterClient implements ProviderClient {
 
     @Override
     public Task fetchTask(String providerTaskId) throws ProviderException {
-        HttpTransport.JsonResponse response = transport.getJson(ctx, urls.task(providerTaskId), key.headers());
+        HttpTransport.JsonResponse response = api.get(urls.task(providerTaskId));
         JsonNode data = data(response);
         try {
             return mapper.map(data, providerTaskId, data.toString()).withAccountId(account.id());
         } catch (RuntimeException e) {
-            throw HttpErrors.badResponse(ctx, response.status(), "task " + providerTaskId + " could not be read ("
-                    + e.getMessage() + ")", e);
+            throw HttpErrors.badResponse(api.context(), response.status(), "task " + providerTaskId
+                    + " could not be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -136,20 +131,13 @@ public final class MoneyPrinterClient implements ProviderClient {
     /** Deletes the task and its files on the server; an unknown task is {@code NOT_FOUND}. */
     @Override
     public void deleteTask(String providerTaskId) throws ProviderException {
-        HttpTransport.JsonResponse response = transport.deleteJson(ctx, urls.task(providerTaskId), key.headers());
+        HttpTransport.JsonResponse response = api.delete(urls.task(providerTaskId));
         envelopeStatus(response);
     }
 
     @Override
     public Map<String, String> downloadHeaders(TaskOutput output) {
-        if (!key.isPresent()) {
-            return Map.of();
-        }
-        try {
-            return urls.base().isOriginOf(URI.create(output.url())) ? key.headers() : Map.of();
-        } catch (IllegalArgumentException e) {
-            return Map.of();
-        }
+        return output == null ? Map.of() : api.keyHeadersFor(output.url());
     }
 
     /** Seekable playback URL: {@code <base>/api/v1/stream/<task_id>/<file>} (answers 206). */
@@ -172,18 +160,18 @@ public final class MoneyPrinterClient implements ProviderClient {
         envelopeStatus(response);
         JsonNode data = response.body().get("data");
         if (data == null || !data.isObject()) {
-            throw HttpErrors.badResponse(ctx, response.status(), "the answer has no data object", null);
+            throw api.badResponse(response, "the answer has no data object");
         }
         return data;
     }
 
     private void envelopeStatus(HttpTransport.JsonResponse response) throws ProviderException {
         if (!response.body().isObject()) {
-            throw HttpErrors.badResponse(ctx, response.status(), "the answer is not a JSON object", null);
+            throw api.badResponse(response, "the answer is not a JSON object");
         }
         Integer status = Json.intValue(response.body(), "status");
         if (status != null && status >= 400) {
-            throw HttpErrors.fromStatus(ctx, status, response.rawText(), Map.of(), transport.clock());
+            throw HttpErrors.fromStatus(api.context(), status, response.rawText(), Map.of(), api.clock());
         }
     }
 
@@ -196,7 +184,7 @@ public final class MoneyPrinterClient implements ProviderClient {
         List<Item> items = new ArrayList<>();
         if (tasks == null || tasks.isNull()) {
             // Never read a missing list as "no tasks": that would look like the server forgot them all.
-            throw HttpErrors.badResponse(ctx, response.status(), "the answer has no data.tasks list", null);
+            throw api.badResponse(response, "the answer has no data.tasks list");
         }
         if (tasks.isArray()) {
             tasks.forEach(t -> items.add(new Item(null, t)));
@@ -207,7 +195,7 @@ public final class MoneyPrinterClient implements ProviderClient {
                 items.add(new Item(e.getKey(), e.getValue()));
             }
         } else {
-            throw HttpErrors.badResponse(ctx, response.status(), "data.tasks is neither a list nor a map", null);
+            throw api.badResponse(response, "data.tasks is neither a list nor a map");
         }
         return items;
     }

@@ -19,11 +19,6 @@ public final class MoneyPrinterUrls {
         this.base = new ApiBase(baseUrl);
     }
 
-    /** The account's base URL as an API root. */
-    public ApiBase base() {
-        return base;
-    }
-
     /** {@code <base><path>?<query>}; query values are encoded, the path must already be. */
     public URI api(String path, Map<String, String> query) {
         return base.uri(path, query.entrySet());

@@ -8,8 +8,8 @@ import dev.reelwatch.core.TaskOutput;
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.provider.ApiBase;
+import dev.reelwatch.provider.AccountApi;
 import dev.reelwatch.provider.ApiKey;
-import dev.reelwatch.provider.HttpErrors;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.ListOutcome;
 import dev.reelwatch.provider.ListQuery;
@@ -18,7 +18,6 @@ import dev.reelwatch.provider.PageCollector.ItemWords;
 import dev.reelwatch.provider.PageConsumer;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.provider.ProviderException;
-import dev.reelwatch.provider.RequestContext;
 import dev.reelwatch.provider.Json;
 
 import java.net.URI;
@@ -40,18 +39,12 @@ public final class PhaseoClient implements ProviderClient {
     static final int MAX_LIMIT = 200;
 
     private final Account account;
-    private final ApiKey key;
-    private final ApiBase api;
-    private final HttpTransport transport;
-    private final RequestContext ctx;
+    private final AccountApi api;
     private final PhaseoTaskMapper mapper;
 
     public PhaseoClient(Account account, String apiKeyOrNull, HttpTransport transport) {
         this.account = Objects.requireNonNull(account, "account");
-        this.key = ApiKey.bearer(apiKeyOrNull);
-        this.api = new ApiBase(account.baseUrl());
-        this.transport = Objects.requireNonNull(transport, "transport");
-        this.ctx = RequestContext.of(account);
+        this.api = new AccountApi(account, ApiKey.bearer(apiKeyOrNull), transport);
         this.mapper = new PhaseoTaskMapper(account.baseUrl());
     }
 
@@ -73,7 +66,7 @@ public final class PhaseoClient implements ProviderClient {
         while (listing.mayReadAnotherPage()) {
             HttpTransport.JsonResponse response;
             try {
-                response = transport.getJson(ctx, listUri(query, after), key.headers());
+                response = api.get(listUri(query, after));
             } catch (ProviderException e) {
                 if (after == null || !cursorRejected(e)) {
                     throw e;
@@ -91,7 +84,7 @@ public final class PhaseoClient implements ProviderClient {
                             + "; the listing is incomplete.");
                     break;
                 }
-                throw HttpErrors.badResponse(ctx, response.status(), "the video list has no \"data\" array.", null);
+                throw api.badResponse(response, "the video list has no \"data\" array.");
             }
             PageCollector.Page page = listing.nextPage();
             String lastItemId = null;
@@ -136,11 +129,10 @@ public final class PhaseoClient implements ProviderClient {
     @Override
     public Task fetchTask(String providerTaskId) throws ProviderException {
         Objects.requireNonNull(providerTaskId, "providerTaskId");
-        HttpTransport.JsonResponse response = transport.getJson(ctx,
-                api.uri(LIST_PATH + "/" + ApiBase.segment(providerTaskId)), key.headers());
+        HttpTransport.JsonResponse response = api.get(api.uri(LIST_PATH + "/" + ApiBase.segment(providerTaskId)));
         JsonNode body = response.body();
         if (body == null || !body.isObject() || (mapper.idOf(body).isEmpty() && !body.has("status"))) {
-            throw HttpErrors.badResponse(ctx, response.status(), "the video is not a JSON object with an id.", null);
+            throw api.badResponse(response, "the video is not a JSON object with an id.");
         }
         JsonNode item = body;
         if (mapper.idOf(body).isEmpty()) {
@@ -153,14 +145,7 @@ public final class PhaseoClient implements ProviderClient {
     /** The Bearer key, only for outputs that need it and only when they live on the account's own host and port. */
     @Override
     public Map<String, String> downloadHeaders(TaskOutput output) {
-        if (!key.isPresent() || output == null || !output.requiresAuth()) {
-            return Map.of();
-        }
-        try {
-            return api.isOriginOf(URI.create(output.url())) ? key.headers() : Map.of();
-        } catch (IllegalArgumentException notAUrl) {
-            return Map.of();
-        }
+        return output == null || !output.requiresAuth() ? Map.of() : api.keyHeadersFor(output.url());
     }
 
     private URI listUri(ListQuery query, String after) {
