@@ -368,6 +368,28 @@ public final class SqliteTaskStore implements TaskStore {
     }
 
     @Override
+    public List<TaskSummary> summaries(TaskQuery query) {
+        Filter filter = Filter.of(query);
+        List<Object> params = new ArrayList<>(filter.params());
+        params.add(query.limit() > 0 ? query.limit() : -1);
+        params.add(Math.max(0, query.offset()));
+        return db.read("list tasks", c -> {
+            List<TaskSummary> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.SUMMARY_COLUMNS + FROM
+                    + filter.where() + ORDER + " LIMIT ? OFFSET ?")) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    TaskRows.SummaryReader reader = new TaskRows.SummaryReader();
+                    while (rs.next()) {
+                        rows.add(reader.read(rs));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Override
     public int count(TaskQuery query) {
         Filter filter = Filter.of(query);
         return db.read("count tasks", c -> {
@@ -469,6 +491,23 @@ public final class SqliteTaskStore implements TaskStore {
                     + " WHERE t.status = 'succeeded' AND o.archive_state IN ('none', 'pending')"
                     + " ORDER BY o.expires_at IS NULL, o.expires_at, o.id LIMIT ?")) {
                 ps.setInt(1, limit > 0 ? limit : -1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        outputs.add(TaskRows.readOutput(rs));
+                    }
+                }
+            }
+            return outputs;
+        });
+    }
+
+    @Override
+    public List<StoredOutput> outputsInState(ArchiveState state) {
+        return db.read("read outputs by archive state", c -> {
+            List<StoredOutput> outputs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.OUTPUT_COLUMNS
+                    + " FROM task_outputs o WHERE o.archive_state = ? ORDER BY o.id")) {
+                ps.setString(1, state.wireName());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         outputs.add(TaskRows.readOutput(rs));

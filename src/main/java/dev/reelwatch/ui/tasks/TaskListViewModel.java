@@ -6,6 +6,7 @@ import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskChange;
 import dev.reelwatch.store.TaskQuery;
 import dev.reelwatch.store.TaskStore;
+import dev.reelwatch.store.TaskSummary;
 import dev.reelwatch.sync.SyncService;
 import dev.reelwatch.ui.common.RelativeTime;
 import dev.reelwatch.ui.common.SerialExecutor;
@@ -33,9 +34,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +59,8 @@ public final class TaskListViewModel {
     /** Above this many changed rows one reload is cheaper than fetching rows one by one. */
     static final int BULK_CHANGE = 500;
     static final String COLUMNS_KEY = "ui.tasks.columns";
+    /** How many of the newest rows the first load shows before the rest of the cache is read. */
+    static final int FIRST_PAGE = 500;
 
     private final TaskStore store;
     private final SyncService sync;
@@ -93,6 +98,8 @@ public final class TaskListViewModel {
     private final ObservableMap<Long, Integer> readOnlyAccountCounts =
             FXCollections.unmodifiableObservableMap(accountCounts);
     private boolean holdFilter;
+    /** Only touched by tasks of the serial {@link #reads} executor. */
+    private boolean firstReadDone;
     private final ReadOnlyObjectWrapper<Long> selectedTaskId = new ReadOnlyObjectWrapper<>(this, "selectedTaskId");
     private final ReadOnlyObjectWrapper<List<Long>> restoreSelection = new ReadOnlyObjectWrapper<>(this, "restoreSelection");
 
@@ -124,12 +131,32 @@ public final class TaskListViewModel {
 
     // ---- loading and store changes -------------------------------------------------------------------
 
-    /** Loads every cached task (without raw JSON) in the background. */
+    /**
+     * Loads every cached task (as light summaries) in the background. The very first load shows the newest
+     * {@link #FIRST_PAGE} rows as soon as they are read, so a large cache paints at once, then the whole cache.
+     */
     public void reload() {
         reads.execute(() -> {
-            List<TaskRow> fresh = store.query(TaskQuery.all()).stream().map(TaskRow::of).toList();
+            if (!firstReadDone) {
+                firstReadDone = true;
+                List<TaskRow> page = rows(store.summaries(new TaskQuery(Set.of(), null, null, FIRST_PAGE, 0, false)));
+                if (page.size() < FIRST_PAGE) {
+                    ui.execute(() -> apply(page, Set.of(), true));
+                    return;
+                }
+                ui.execute(() -> apply(page, Set.of(), false));
+            }
+            List<TaskRow> fresh = rows(store.summaries(TaskQuery.all()));
             ui.execute(() -> apply(fresh, Set.of(), true));
         });
+    }
+
+    private static List<TaskRow> rows(List<TaskSummary> summaries) {
+        List<TaskRow> out = new ArrayList<>(summaries.size());
+        for (TaskSummary s : summaries) {
+            out.add(TaskRow.of(s));
+        }
+        return out;
     }
 
     private void onStoreChange(TaskChange change) {
@@ -210,20 +237,32 @@ public final class TaskListViewModel {
     }
 
     private void recount() {
-        Map<StatusGroup, Integer> counts = new EnumMap<>(StatusGroup.class);
-        Map<Long, Integer> perAccount = new HashMap<>();
-        Set<String> modelNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        Set<ProviderKind> kinds = new TreeSet<>();
+        // Runs over every row after each update, so it counts in arrays and plain hash sets (100,000 rows).
+        StatusGroup[] groups = StatusGroup.values();
+        int[] counts = new int[groups.length];
+        Map<Long, int[]> accountTally = new HashMap<>();
+        Set<String> distinctModels = new LinkedHashSet<>();
+        Set<ProviderKind> kinds = EnumSet.noneOf(ProviderKind.class);
+        long lastAccount = Long.MIN_VALUE;
+        int[] lastTally = null;
         for (TaskRow r : rows) {
-            counts.merge(StatusGroup.of(r.status()), 1, Integer::sum);
-            perAccount.merge(r.accountId(), 1, Integer::sum);
+            counts[StatusGroup.of(r.status()).ordinal()]++;
+            if (r.accountId() != lastAccount || lastTally == null) {
+                lastAccount = r.accountId();
+                lastTally = accountTally.computeIfAbsent(lastAccount, k -> new int[1]);
+            }
+            lastTally[0]++;
             if (!r.model().isEmpty()) {
-                modelNames.add(r.model());
+                distinctModels.add(r.model());
             }
             kinds.add(r.provider());
         }
-        for (StatusGroup g : StatusGroup.values()) {
-            groupCounts.get(g).set(counts.getOrDefault(g, 0));
+        Set<String> modelNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        modelNames.addAll(distinctModels);
+        Map<Long, Integer> perAccount = new HashMap<>();
+        accountTally.forEach((id, n) -> perAccount.put(id, n[0]));
+        for (StatusGroup g : groups) {
+            groupCounts.get(g).set(counts[g.ordinal()]);
         }
         totalCount.set(rows.size());
         accountCounts.keySet().retainAll(perAccount.keySet());
