@@ -1,5 +1,6 @@
 package dev.reelwatch.app;
 
+import javafx.animation.AnimationTimer;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -10,7 +11,8 @@ import java.util.function.BooleanSupplier;
 /**
  * With {@code -Dreelwatch.marks=true}, prints to standard output the wall-clock time of the first pulse after
  * the task table got rows ({@code REELWATCH_MARK first-paint <epoch ms>}) and of the first pulse after the
- * whole cache was loaded ({@code REELWATCH_MARK loaded <epoch ms>}), for the cold-start and memory benchmarks.
+ * whole cache was loaded ({@code REELWATCH_MARK loaded <epoch ms>}), for the cold-start and memory benchmarks,
+ * and the pulse gaps and row counts the FX-stall benchmark reads.
  */
 final class StartupMarks {
     static final String PROPERTY = "reelwatch.marks";
@@ -36,6 +38,31 @@ final class StartupMarks {
             }
         };
         loaded.addListener(onLoaded);
+        watchPulses(rows);
+    }
+
+    /**
+     * Keeps pulses coming (an animation timer) and prints {@code REELWATCH_MARK rows <count>} whenever the
+     * table's row count changed and {@code REELWATCH_MARK gap <ms>} for every gap between pulses over 50 ms:
+     * how long the FX thread was held up, for the stall benchmark.
+     */
+    private static void watchPulses(ObservableList<?> rows) {
+        new AnimationTimer() {
+            private long last;
+            private int count = -1;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0 && now - last > 50_000_000L) {
+                    System.out.println("REELWATCH_MARK gap " + (now - last) / 1_000_000L);
+                }
+                last = now;
+                if (rows.size() != count) {
+                    count = rows.size();
+                    System.out.println("REELWATCH_MARK rows " + count);
+                }
+            }
+        }.start();
     }
 
     /** Prints {@code name} at the first pulse (after layout) at which {@code ready} holds. */

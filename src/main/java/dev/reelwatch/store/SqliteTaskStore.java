@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +30,12 @@ import java.util.stream.Collectors;
 public final class SqliteTaskStore implements TaskStore {
     private static final String ORDER = " ORDER BY t.created_at DESC, t.id DESC";
     private static final String FROM = " FROM tasks t JOIN accounts a ON a.id = t.account_id";
+    /** Ids bound in one IN (...) list, well under SQLite's limit on parameters. */
+    private static final int IDS_PER_STATEMENT = 500;
+    /** {@link #ORDER} in Java: created_at descending (no time last, as SQLite sorts NULL), then id descending. */
+    private static final Comparator<TaskSummary> NEWEST_FIRST = Comparator
+            .comparing(TaskSummary::createdAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparingLong(TaskSummary::id).reversed();
 
     private final Database db;
     private final Clock clock;
@@ -385,6 +392,32 @@ public final class SqliteTaskStore implements TaskStore {
                     }
                 }
             }
+            return rows;
+        });
+    }
+
+    @Override
+    public List<TaskSummary> summariesOf(Collection<Long> taskIds) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(taskIds));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.read("list tasks", c -> {
+            List<TaskSummary> rows = new ArrayList<>();
+            TaskRows.SummaryReader reader = new TaskRows.SummaryReader();
+            for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.SUMMARY_COLUMNS + FROM
+                        + " WHERE t.id IN (" + chunk.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")")) {
+                    bind(ps, new ArrayList<>(chunk));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(reader.read(rs));
+                        }
+                    }
+                }
+            }
+            rows.sort(NEWEST_FIRST);
             return rows;
         });
     }

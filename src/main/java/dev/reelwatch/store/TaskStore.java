@@ -42,6 +42,9 @@ public interface TaskStore {
      */
     List<TaskSummary> summaries(TaskQuery query);
 
+    /** The summaries of these tasks, newest first; ids no longer in the cache are left out. */
+    List<TaskSummary> summariesOf(Collection<Long> taskIds);
+
     /** Non-terminal tasks of the account that are still on the provider: the poller's fast set. */
     List<StoredTask> activeTasks(long accountId);
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,7 @@ final class AppProcess implements AutoCloseable {
     private final Process process;
     private final long spawnedAt;
     private final Map<String, Long> marks = new ConcurrentHashMap<>();
+    private final List<String[]> allMarks = new CopyOnWriteArrayList<>();
 
     private AppProcess(Process process, long spawnedAt) {
         this.process = process;
@@ -52,6 +54,7 @@ final class AppProcess implements AutoCloseable {
                 if (line.startsWith("REELWATCH_MARK ")) {
                     String[] parts = line.split(" ");
                     marks.put(parts[1], Long.parseLong(parts[2]));
+                    allMarks.add(new String[] {parts[1], parts[2], String.valueOf(System.nanoTime())});
                 } else if (Boolean.getBoolean("bench.verbose")) {
                     System.out.println("  | " + line);
                 }
@@ -72,6 +75,11 @@ final class AppProcess implements AutoCloseable {
             Thread.sleep(5);
         }
         return marks.get(mark) - spawnedAt;
+    }
+
+    /** Every mark so far, in order: name, value, and this JVM's nanoTime when it was read. */
+    List<String[]> marks() {
+        return List.copyOf(allMarks);
     }
 
     /** The process's resident set size (VmRSS) in MiB. */

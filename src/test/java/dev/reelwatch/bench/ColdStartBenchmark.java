@@ -21,15 +21,21 @@ public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Machine.print();
+    /** The marks flag plus whatever {@code -Dbench.jvmOptions} holds, for every program a benchmark starts. */
+    static List<String> jvmOptions() {
         List<String> options = new ArrayList<>(List.of("-Dreelwatch.marks=true"));
         String extra = System.getProperty("bench.jvmOptions", "").strip();
         if (!extra.isEmpty()) {
             options.addAll(Arrays.asList(extra.split("\\s+")));
         }
+        return options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Machine.print();
+        List<String> options = jvmOptions();
         System.out.println("JVM options: " + options);
         Samples app = new Samples();
         Samples appLoaded = new Samples();

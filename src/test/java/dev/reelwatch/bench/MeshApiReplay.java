@@ -89,8 +89,12 @@ final class MeshApiReplay implements AutoCloseable {
     }
 
     Account account(long id) {
-        return new Account(id, ProviderKind.MESHAPI, "Bench", baseUrl(), CredentialRef.credentialsFile("Bench"), true,
-                false);
+        return account(id, "Bench");
+    }
+
+    /** An account of this server whose key is kept in the credentials file under its name. */
+    Account account(long id, String name) {
+        return new Account(id, ProviderKind.MESHAPI, name, baseUrl(), CredentialRef.credentialsFile(name), true, false);
     }
 
     private void serve(HttpExchange ex) throws IOException {

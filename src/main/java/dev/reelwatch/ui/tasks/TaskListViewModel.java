@@ -2,7 +2,6 @@ package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.TaskStatus;
-import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskChange;
 import dev.reelwatch.store.TaskQuery;
 import dev.reelwatch.store.TaskStore;
@@ -98,6 +97,7 @@ public final class TaskListViewModel {
     private final ObservableMap<Long, Integer> readOnlyAccountCounts =
             FXCollections.unmodifiableObservableMap(accountCounts);
     private boolean holdFilter;
+    private final PendingChanges pending = new PendingChanges();
     /** Only touched by tasks of the serial {@link #reads} executor. */
     private boolean firstReadDone;
     private final ReadOnlyObjectWrapper<Long> selectedTaskId = new ReadOnlyObjectWrapper<>(this, "selectedTaskId");
@@ -159,22 +159,55 @@ public final class TaskListViewModel {
         return out;
     }
 
+    /**
+     * Collects changed ids until the read for them runs, so a burst of store writes (a sync pouring in pages,
+     * the archiver updating outputs) costs one read and one update of the table, not one per write.
+     */
     private void onStoreChange(TaskChange change) {
-        if (change.changed().size() > BULK_CHANGE) {
-            reload();
+        synchronized (pending) {
+            for (Long id : change.changed()) {
+                pending.removed.remove(id);
+                pending.changed.add(id);
+            }
+            for (Long id : change.removed()) {
+                pending.changed.remove(id);
+                pending.removed.add(id);
+            }
+            if (pending.readQueued) {
+                return;
+            }
+            pending.readQueued = true;
+        }
+        reads.execute(this::readPendingChanges);
+    }
+
+    private void readPendingChanges() {
+        Set<Long> changed;
+        Set<Long> removed;
+        synchronized (pending) {
+            changed = new LinkedHashSet<>(pending.changed);
+            removed = new HashSet<>(pending.removed);
+            pending.changed.clear();
+            pending.removed.clear();
+            pending.readQueued = false;
+        }
+        if (changed.size() > BULK_CHANGE) {
+            List<TaskRow> fresh = rows(store.summaries(TaskQuery.all()));
+            ui.execute(() -> apply(fresh, Set.of(), true));
             return;
         }
-        Set<Long> changed = change.changed();
-        Set<Long> removed = change.removed();
-        reads.execute(() -> {
-            List<TaskRow> fresh = new ArrayList<>();
-            Set<Long> gone = new HashSet<>(removed);
-            for (Long id : changed) {
-                Optional<StoredTask> task = store.byId(id);
-                task.ifPresentOrElse(t -> fresh.add(TaskRow.of(t)), () -> gone.add(id));
-            }
-            ui.execute(() -> apply(fresh, gone, false));
-        });
+        List<TaskRow> fresh = rows(store.summariesOf(changed));
+        Set<Long> gone = new HashSet<>(removed);
+        gone.addAll(changed);
+        fresh.forEach(r -> gone.remove(r.id()));
+        ui.execute(() -> apply(fresh, gone, false));
+    }
+
+    /** Store changes not read yet; guarded by itself. */
+    private static final class PendingChanges {
+        final Set<Long> changed = new LinkedHashSet<>();
+        final Set<Long> removed = new LinkedHashSet<>();
+        boolean readQueued;
     }
 
     /** The one place store results enter the UI state. {@code full}: {@code fresh} is the whole cache. */
