@@ -76,6 +76,13 @@ public final class DesktopApp {
             services.sync().start();
             services.archive().start();
         });
+        services.recoveryNotice().ifPresent(notice -> {
+            Alert alert = new Alert(Alert.AlertType.WARNING, notice);
+            alert.setTitle(AppInfo.NAME);
+            alert.setHeaderText("Reelwatch rebuilt its cache");
+            alert.initOwner(stage);
+            alert.show();
+        });
     }
 
     public void stop() {

@@ -10,6 +10,10 @@ import dev.reelwatch.media.VideoLibrary;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.ProviderClients;
 import dev.reelwatch.store.AccountStore;
+import dev.reelwatch.store.AccountsBackup;
+import dev.reelwatch.store.BackedUpAccountStore;
+import dev.reelwatch.store.CacheRecovery;
+import dev.reelwatch.store.PlainHttpConsent;
 import dev.reelwatch.store.CredentialResolver;
 import dev.reelwatch.store.CredentialStore;
 import dev.reelwatch.store.DataDirectory;
@@ -30,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +58,7 @@ public final class DesktopServices implements AutoCloseable {
     private final Database database;
     private final TaskStore tasks;
     private final AccountStore accounts;
+    private final BackedUpAccountStore backedUpAccounts;
     private final SettingsStore settings;
     private final CredentialStore credentials;
     private final CredentialResolver credentialResolver;
@@ -60,6 +66,8 @@ public final class DesktopServices implements AutoCloseable {
     private final ProviderClients providerClients;
     private final PollingSyncService sync;
     private final ExecutorService background;
+    private final PlainHttpConsent plainHttpConsent;
+    private final Optional<String> recoveryNotice;
     private final VideoLibrary library;
     private final ArchiveService archive;
     private final ThumbnailStore thumbnails;
@@ -67,11 +75,18 @@ public final class DesktopServices implements AutoCloseable {
     public DesktopServices(Path dataDir, Map<String, String> env, Clock clock) {
         this.dataDir = dataDir;
         this.clock = clock;
-        database = Database.open(DataDirectory.databaseFile(dataDir));
+        CacheRecovery.OpenedCache opened = CacheRecovery.open(dataDir, clock);
+        database = opened.database();
+        recoveryNotice = opened.notice();
         closeInReverse.push(database);
         tasks = new SqliteTaskStore(database, clock);
-        accounts = new SqliteAccountStore(database);
         settings = new SqliteSettingsStore(database);
+        plainHttpConsent = new PlainHttpConsent(settings);
+        BackedUpAccountStore backedUp = new BackedUpAccountStore(new SqliteAccountStore(database), plainHttpConsent,
+                new AccountsBackup(DataDirectory.accountsBackupFile(dataDir)));
+        backedUp.writeBackup();
+        backedUpAccounts = backedUp;
+        accounts = backedUp;
         credentials = new CredentialStore(DataDirectory.credentialsFile(dataDir));
         credentialResolver = new CredentialResolver(credentials, env);
         transport = HttpTransport.standard(AppInfo.version(), clock);
@@ -101,6 +116,21 @@ public final class DesktopServices implements AutoCloseable {
     /** Registers something to close with the app (demo servers, archive service …), before what it uses. */
     public void closeWithApp(AutoCloseable closeable) {
         closeInReverse.push(closeable);
+    }
+
+    /** Set when a damaged cache was moved aside and rebuilt at start-up: what to tell the user. */
+    public Optional<String> recoveryNotice() {
+        return recoveryNotice;
+    }
+
+    /** Which accounts may use plain HTTP to another machine. */
+    public PlainHttpConsent plainHttpConsent() {
+        return plainHttpConsent;
+    }
+
+    /** Writes {@code accounts.json} again, e.g. after an account's plain-HTTP consent changed. */
+    public void writeAccountsBackup() {
+        backedUpAccounts.writeBackup();
     }
 
     public Path dataDir() {

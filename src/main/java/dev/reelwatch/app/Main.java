@@ -46,7 +46,8 @@ public final class Main {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         Clock clock = Clock.systemUTC();
-        CliServicesFactory services = new AppCliServices(env, osName, userHome, clock);
+        CliServicesFactory services = new AppCliServices(env, osName, userHome, clock,
+                notice -> errWriter.println("Warning: " + notice));
         try {
             CommandLine commandLine = ReelwatchCommand.commandLine(services, outWriter, errWriter, in);
             CliContext context = ReelwatchCommand.context(commandLine);

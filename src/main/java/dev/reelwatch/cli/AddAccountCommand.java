@@ -3,6 +3,8 @@ package dev.reelwatch.cli;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.CredentialRef;
 import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.core.TransportSecurity;
+import dev.reelwatch.store.PlainHttpConsent;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -48,6 +50,11 @@ final class AddAccountCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private KeySource key;
 
+    @Option(names = "--allow-http",
+            description = "Allow plain http:// to a server on another machine (your own server on a trusted"
+                    + " network): the API key and videos then travel unencrypted.")
+    private boolean allowHttp;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean helpRequested;
 
@@ -73,6 +80,11 @@ final class AddAccountCommand implements Callable<Integer> {
     public Integer call() {
         String accountName = validName();
         URI url = baseUrl == null ? provider.defaultBaseUrl() : validBaseUrl(baseUrl);
+        boolean plainHttp = TransportSecurity.needsPlainHttpConsent(url);
+        if (plainHttp && !allowHttp) {
+            throw usage(url + " uses plain HTTP to another machine, which would send the API key unencrypted."
+                    + " Use https://, or add --allow-http if this is your own server on a trusted network.");
+        }
         CredentialRef credential = CredentialRef.none();
         String apiKey = null;
         if (key != null && key.environmentVariable != null) {
@@ -87,7 +99,16 @@ final class AddAccountCommand implements Callable<Integer> {
             throw new CliFailure("An account named '" + existing.name() + "' exists already; choose another name"
                     + " or remove it first with `reelwatch accounts remove " + existing.name() + "`.");
         });
-        Account saved = services.accounts().add(new Account(0, provider, accountName, url, credential, true, false));
+        // Consent first: it is kept by name, so the accounts backup written on add already carries it.
+        PlainHttpConsent consent = new PlainHttpConsent(services.settings());
+        consent.set(accountName, plainHttp);
+        Account saved;
+        try {
+            saved = services.accounts().add(new Account(0, provider, accountName, url, credential, true, false));
+        } catch (RuntimeException e) {
+            consent.set(accountName, false);
+            throw e;
+        }
         if (apiKey != null) {
             try {
                 services.credentials().put(credential.name(), apiKey);
@@ -100,6 +121,10 @@ final class AddAccountCommand implements Callable<Integer> {
 
         context.out().println("Added account '" + saved.name() + "' (" + provider.displayName() + ", " + url
                 + ", key: " + describe(credential) + ").");
+        if (plainHttp) {
+            context.err().println("Warning: '" + saved.name() + "' uses plain HTTP (" + url + "): its API key and"
+                    + " videos travel unencrypted. Only do this for your own server on a trusted network.");
+        }
         if (provider.needsApiKey() && credential.source() == CredentialRef.Source.NONE) {
             context.err().println("Warning: " + provider.displayName() + " needs an API key, so syncing '"
                     + saved.name() + "' will fail until one is given. Remove the account and add it again with"

@@ -8,7 +8,10 @@ import java.util.Set;
 public final class SafeFileName {
     private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL",
             "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+            "COM0", "LPT0", "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³", "CONIN$", "CONOUT$", "CLOCK$");
+    /** Most file systems allow 255 bytes (ext4, APFS) or 255 UTF-16 units (NTFS) per name; keep clear of both. */
+    private static final int MAX_BYTES = 240;
 
     private SafeFileName() {
     }
@@ -21,7 +24,11 @@ public final class SafeFileName {
         String s = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder();
         s.codePoints().forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7f || "<>:\"/\\|?*".indexOf(cp) >= 0) {
+            if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || "<>:\"/\\|?*".indexOf(cp) >= 0
+                    || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.SURROGATE
+                    || Character.getType(cp) == Character.UNASSIGNED || cp == 0xFFFD) {
+                // Separators, controls, invisible bidi/zero-width marks (which can disguise an extension) and
+                // broken text all become '_'.
                 out.append('_');
             } else if (Character.isWhitespace(cp)) {
                 out.append(' ');
@@ -35,7 +42,7 @@ public final class SafeFileName {
             cleaned = fallback;
         }
         String stem = cleaned.contains(".") ? cleaned.substring(0, cleaned.indexOf('.')) : cleaned;
-        if (RESERVED.contains(stem.toUpperCase(Locale.ROOT))) {
+        if (RESERVED.contains(stem.strip().toUpperCase(Locale.ROOT))) {
             cleaned = "_" + cleaned;
         }
         return cleaned;
@@ -70,10 +77,13 @@ public final class SafeFileName {
     }
 
     static String limit(String s, int maxCodePoints) {
-        if (s.codePointCount(0, s.length()) <= maxCodePoints) {
-            return s;
+        String out = s.codePointCount(0, s.length()) <= maxCodePoints ? s
+                : s.substring(0, s.offsetByCodePoints(0, maxCodePoints));
+        // Then by bytes, whole code points at a time: 60 emoji are 60 code points but 240 bytes.
+        while (out.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES || out.length() > MAX_BYTES) {
+            out = out.substring(0, out.offsetByCodePoints(0, out.codePointCount(0, out.length()) - 1));
         }
-        return s.substring(0, s.offsetByCodePoints(0, maxCodePoints));
+        return out;
     }
 
     private static String trimDotsAndSpaces(String s) {

@@ -139,7 +139,17 @@ public final class HttpTransport {
                 if (location.isEmpty() || hop >= MAX_REDIRECTS) {
                     throw HttpErrors.badResponse(ctx, status, "too many or broken redirects", null);
                 }
-                URI next = current.resolve(location.get());
+                URI next;
+                try {
+                    next = current.resolve(location.get().strip());
+                } catch (IllegalArgumentException e) {
+                    throw HttpErrors.badResponse(ctx, status, "the server redirected to an invalid address", e);
+                }
+                if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())
+                        || next.getHost() == null) {
+                    throw HttpErrors.badResponse(ctx, status, "the server redirected to something other than an"
+                            + " http(s) address; Reelwatch refuses to follow", null);
+                }
                 if ("http".equalsIgnoreCase(next.getScheme()) && "https".equalsIgnoreCase(current.getScheme())) {
                     throw new ProviderException(ProviderErrorKind.INSECURE, ctx.provider(), ctx.accountName(), status,
                             null, List.of(), ctx.describe() + ": the server redirected from HTTPS to plain HTTP; "

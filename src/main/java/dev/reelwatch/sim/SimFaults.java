@@ -14,8 +14,11 @@ public final class SimFaults {
     private final Set<Fault> active = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ofMillis(300);
     private volatile int retryAfterSeconds = 2;
+    private volatile Duration hangFor = Duration.ofSeconds(3);
     private volatile int remaining = -1;
     private volatile boolean filesToo;
+    private volatile int dripBytes = 64;
+    private volatile Duration dripPause = Duration.ofMillis(20);
 
     public synchronized SimFaults on(Fault fault) {
         active.add(fault);
@@ -48,6 +51,34 @@ public final class SimFaults {
     public SimFaults retryAfterSeconds(int s) {
         retryAfterSeconds = s;
         return this;
+    }
+
+    /** How long {@link Fault#HANG} holds an answer back. */
+    public SimFaults hangFor(Duration d) {
+        hangFor = d;
+        return this;
+    }
+
+    public Duration hangFor() {
+        return hangFor;
+    }
+
+    /** How {@link Fault#SLOW_DRIP} trickles: {@code bytes} at a time with {@code pause} between (64 B, 20 ms). */
+    public SimFaults drip(int bytes, Duration pause) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("a drip needs at least one byte");
+        }
+        dripBytes = bytes;
+        dripPause = pause;
+        return this;
+    }
+
+    public int dripBytes() {
+        return dripBytes;
+    }
+
+    public Duration dripPause() {
+        return dripPause;
     }
 
     public SimFaults filesToo(boolean v) {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +30,7 @@ import java.util.logging.Logger;
  */
 public abstract class SimServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SimServer.class.getName());
+    private static final int HUGE_PADDING = 20 * 1024 * 1024;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -35,6 +38,8 @@ public abstract class SimServer implements AutoCloseable {
     private final SimFaults faults = new SimFaults();
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong totalRequests = new AtomicLong();
+    private volatile JsonRewrite jsonRewrite;
+    private volatile Consumer<SimRequest> watcher = r -> { };
     protected final Clock clock;
 
     /**
@@ -89,6 +94,28 @@ public abstract class SimServer implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * Rewrites every successful JSON answer of the API routes before it is sent (null: none): API drift and
+     * hostile data (nulls, wrong types, huge pages, duplicate ids) for every provider alike.
+     */
+    public void rewriteJson(JsonRewrite rewrite) {
+        jsonRewrite = rewrite;
+    }
+
+    /** Edits a simulator's JSON answer; {@code routeKey} says which route answered (see {@link #routeKey}). */
+    @FunctionalInterface
+    public interface JsonRewrite {
+        com.fasterxml.jackson.databind.JsonNode rewrite(String routeKey, com.fasterxml.jackson.databind.JsonNode body);
+    }
+
+    /**
+     * Shows every request to {@code watcher} as it arrives (on the server's threads), e.g. to see which
+     * {@code Range} a client asked for across many downloads.
+     */
+    public void watchRequests(Consumer<SimRequest> watcher) {
+        this.watcher = Objects.requireNonNull(watcher, "watcher");
+    }
+
     /** Requests received on routes whose key (see {@link #routeKey}) equals {@code key}. */
     public int requestCount(String key) {
         AtomicInteger c = requestCounts.get(key);
@@ -122,13 +149,21 @@ public abstract class SimServer implements AutoCloseable {
             SimRequest req = SimRequest.of(ex.getRequestMethod(), ex.getRequestURI(), prefix, ex.getRequestHeaders());
             totalRequests.incrementAndGet();
             requestCounts.computeIfAbsent(routeKey(req), k -> new AtomicInteger()).incrementAndGet();
+            watcher.accept(req);
             boolean file = isFileRequest(req);
             Set<Fault> now = file && !faults.appliesToFiles() ? Set.of() : faults.take();
             if (now.contains(Fault.LATENCY)) {
                 sleep(faults.latency().toMillis());
             }
+            if (now.contains(Fault.HANG)) {
+                sleep(faults.hangFor().toMillis());
+            }
             SimResponse spoiled = spoil(now);
             SimResponse res = spoiled != null ? spoiled : handle(req);
+            JsonRewrite rewrite = jsonRewrite;
+            if (rewrite != null && !file && spoiled == null) {
+                res = rewritten(res, routeKey(req), rewrite);
+            }
             write(ex, req, res, now);
         } catch (IOException e) {
             LOG.log(Level.FINE, "simulator client went away", e);
@@ -137,10 +172,40 @@ public abstract class SimServer implements AutoCloseable {
         }
     }
 
+    private static SimResponse rewritten(SimResponse res, String route, JsonRewrite rewrite) {
+        String type = res.headers().getOrDefault("Content-Type", "");
+        if (res.status() != 200 || !type.startsWith("application/json")) {
+            return res;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = dev.reelwatch.provider.Json.mapper().readTree(res.body());
+            byte[] text = dev.reelwatch.provider.Json.mapper().writeValueAsBytes(rewrite.rewrite(route, body));
+            return new SimResponse(res.status(), res.headers(), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a simulator answer is not JSON", e);
+        }
+    }
+
     private SimResponse spoil(Set<Fault> now) {
         if (now.contains(Fault.RATE_LIMIT)) {
             return SimResponse.json(429, "{\"detail\":\"Too Many Requests\"}")
                     .withHeader("Retry-After", String.valueOf(faults.retryAfterSeconds()));
+        }
+        if (now.contains(Fault.UNAUTHORIZED)) {
+            return detail(401, "Invalid API key");
+        }
+        if (now.contains(Fault.FORBIDDEN)) {
+            return detail(403, "Not enough permissions");
+        }
+        if (now.contains(Fault.NOT_FOUND)) {
+            return detail(404, "Not Found");
+        }
+        if (now.contains(Fault.UNPROCESSABLE)) {
+            return SimResponse.json(422, "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"query\",\"limit\"],"
+                    + "\"msg\":\"Field required\",\"input\":null}]}");
+        }
+        if (now.contains(Fault.UNKNOWN_STATUS)) {
+            return SimResponse.json(418, "{\"detail\":\"I'm a teapot\"}");
         }
         if (now.contains(Fault.SERVER_ERROR)) {
             return SimResponse.html(500, htmlPage("500 Internal Server Error"));
@@ -172,6 +237,12 @@ public abstract class SimServer implements AutoCloseable {
         if (now.contains(Fault.TRUNCATED_JSON)) {
             body = java.util.Arrays.copyOf(body, Math.max(1, body.length / 2));
         }
+        if (now.contains(Fault.HUGE_BODY)) {
+            byte[] huge = new byte[body.length + HUGE_PADDING];
+            java.util.Arrays.fill(huge, (byte) ' ');
+            System.arraycopy(body, 0, huge, 0, body.length);
+            body = huge;
+        }
         boolean head = "HEAD".equals(req.method());
         if (body.length == 0 || head) {
             ex.sendResponseHeaders(res.status(), head ? -1 : -1);
@@ -187,10 +258,12 @@ public abstract class SimServer implements AutoCloseable {
             throw new IOException("connection cut on purpose");
         }
         if (now.contains(Fault.SLOW_DRIP)) {
-            for (int i = 0; i < body.length; i += 64) {
-                out.write(body, i, Math.min(64, body.length - i));
+            int chunk = faults.dripBytes();
+            long pause = faults.dripPause().toMillis();
+            for (int i = 0; i < body.length; i += chunk) {
+                out.write(body, i, Math.min(chunk, body.length - i));
                 out.flush();
-                sleep(20);
+                sleep(pause);
             }
         } else {
             out.write(body);

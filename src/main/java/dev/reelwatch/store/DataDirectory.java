@@ -74,6 +74,11 @@ public final class DataDirectory {
         return dir.resolve(CREDENTIALS_FILE);
     }
 
+    /** {@code accounts.json}: the accounts without keys, to rebuild a damaged cache (see AccountsBackup). */
+    public static Path accountsBackupFile(Path dir) {
+        return dir.resolve(AccountsBackup.FILE_NAME);
+    }
+
     private static Path expandHome(String path, String userHome) {
         if (path.equals("~")) {
             return Path.of(userHome);

@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ final class TaskRows {
             + " t.updated_at, t.started_at, t.completed_at, t.duration_ms, t.resolution, t.aspect_ratio, t.fps,"
             + " t.seed, t.thumbnail_url, t.error_code, t.error_message, t.cost_amount, t.cost_unit,"
             + " t.cost_currency, t.eta_seconds, t.poll_after_ms, t.parameters_json, t.on_provider,"
-            + " t.first_seen_at, t.last_synced_at";
+            + " t.first_seen_at, t.last_synced_at, t.starred, t.note";
 
     static final String OUTPUT_COLUMNS = "o.id, o.task_id, o.idx, o.url, o.kind, o.expires_at, o.bytes, o.sha256,"
             + " o.mime_type, o.requires_auth, o.archive_state, o.local_path, o.local_bytes, o.local_sha256,"
@@ -59,7 +60,10 @@ final class TaskRows {
             + " AND o.kind IN ('video', 'combined_video') ORDER BY o.idx LIMIT 1),"
             + " (SELECT o.url FROM task_outputs o WHERE o.task_id = t.id ORDER BY o.idx LIMIT 1)),"
             + " EXISTS (SELECT 1 FROM task_outputs o WHERE o.task_id = t.id AND o.archive_state = 'archived'"
-            + " AND o.local_path IS NOT NULL)";
+            + " AND o.local_path IS NOT NULL),"
+            + " t.starred, t.note,"
+            + " (SELECT group_concat(g.tag, char(10)) FROM (SELECT tag FROM task_tags WHERE task_id = t.id"
+            + " ORDER BY tag) g)";
 
     private TaskRows() {
     }
@@ -90,7 +94,19 @@ final class TaskRows {
                     rs.getString(10), shared(rs.getString(11)), instantAt(rs, 12), instantAt(rs, 13),
                     durationMs == null ? null : Duration.ofMillis(durationMs), shared(rs.getString(15)),
                     shared(rs.getString(16)), cost, rs.getString(23), rs.getInt(20) != 0, rs.getInt(24) != 0,
-                    errorCode == null ? null : new TaskError(shared(errorCode), shared(rs.getString(22))));
+                    errorCode == null ? null : new TaskError(shared(errorCode), shared(rs.getString(22))),
+                    rs.getInt(25) != 0, rs.getString(26), tags(rs.getString(27)));
+        }
+
+        private List<String> tags(String joined) {
+            if (joined == null) {
+                return List.of();
+            }
+            List<String> tags = new ArrayList<>();
+            for (String tag : joined.split("\n")) {
+                tags.add(shared(tag));
+            }
+            return tags;
         }
 
         private String shared(String value) {
@@ -164,8 +180,8 @@ final class TaskRows {
         return i;
     }
 
-    /** Reads a task row (selected with {@link #selectColumns}) without its outputs. */
-    static StoredTask readTask(ResultSet rs, List<StoredOutput> outputs) throws SQLException {
+    /** Reads a task row (selected with {@link #selectColumns}); its outputs and tags were read apart. */
+    static StoredTask readTask(ResultSet rs, List<StoredOutput> outputs, List<String> tags) throws SQLException {
         String errorCode = rs.getString("error_code");
         String costAmount = rs.getString("cost_amount");
         Task task = new Task(rs.getLong("account_id"), rs.getString("provider_task_id"), status(rs.getString("status")),
@@ -185,7 +201,7 @@ final class TaskRows {
                 ProviderKind.fromCliName(provider).orElseThrow(
                         () -> new StoreException("The cache names an unknown provider '" + provider + "'")),
                 task, rs.getInt("on_provider") != 0, instant(rs, "first_seen_at"),
-                instant(rs, "last_synced_at"), outputs);
+                instant(rs, "last_synced_at"), outputs, rs.getInt("starred") != 0, rs.getString("note"), tags);
     }
 
     /** Reads an output row selected with {@link #OUTPUT_COLUMNS}. */

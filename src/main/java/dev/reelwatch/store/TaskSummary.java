@@ -9,6 +9,7 @@ import dev.reelwatch.core.TaskStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A cached task as a list shows it, read in one lean query: no raw JSON, parameters or output rows, just the
@@ -18,12 +19,17 @@ import java.time.Instant;
  *
  * @param videoUrl the URL of the first video output (else of the first output), as {@code Task.primaryVideo()}
  * @param archived whether an output's file is archived in the library, as {@code StoredTask.localFile()}
+ * @param tags the task's tags in the library, sorted; {@code note} may be null
  */
 public record TaskSummary(long id, long accountId, String accountName, ProviderKind provider, String providerTaskId,
                           TaskStatus status, String providerStatus, Integer progress, Integer etaSeconds, String prompt,
                           String model, Instant createdAt, Instant completedAt, Duration duration, String resolution,
                           String aspectRatio, Cost cost, String videoUrl, boolean onProvider, boolean archived,
-                          TaskError error) {
+                          TaskError error, boolean starred, String note, List<String> tags) {
+
+    public TaskSummary {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
 
     /** The summary of a fully read task; equal to what {@link TaskStore#summaries} reads for it. */
     public static TaskSummary of(StoredTask stored) {
@@ -32,6 +38,6 @@ public record TaskSummary(long id, long accountId, String accountName, ProviderK
                 t.providerTaskId(), t.status(), t.providerStatus(), t.progress(), t.etaSeconds(), t.prompt(), t.model(),
                 t.createdAt(), t.completedAt(), t.duration(), t.resolution(), t.aspectRatio(), t.cost(),
                 t.primaryVideo().map(TaskOutput::url).orElse(null), stored.onProvider(), stored.localFile().isPresent(),
-                t.error());
+                t.error(), stored.starred(), stored.note(), stored.tags());
     }
 }

@@ -6,11 +6,13 @@ import dev.reelwatch.core.ProviderErrorKind;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskStatus;
+import dev.reelwatch.core.TransportSecurity;
 import dev.reelwatch.provider.ListOutcome;
 import dev.reelwatch.provider.ListQuery;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.provider.ProviderException;
 import dev.reelwatch.store.AccountStore;
+import dev.reelwatch.store.PlainHttpConsent;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskStore;
 import dev.reelwatch.store.UpsertResult;
@@ -75,6 +77,7 @@ final class AccountPoller {
     private final Backoff backoff;
     private final TaskCadence cadence;
     private final Consumer<AccountHealth> healthListener;
+    private final PlainHttpConsent plainHttp;
 
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicBoolean manualRequested = new AtomicBoolean();
@@ -93,13 +96,15 @@ final class AccountPoller {
     private Map<TaskStatus, Integer> counts;
 
     AccountPoller(Account account, ClientFactory clients, TaskStore tasks, AccountStore accounts,
-                  SyncBookmarks bookmarks, ProviderRequestLimits limits, Clock clock, SyncSettings settings,
+                  SyncBookmarks bookmarks, PlainHttpConsent plainHttp, ProviderRequestLimits limits, Clock clock,
+                  SyncSettings settings,
                   Consumer<AccountHealth> healthListener) {
         this.account = account;
         this.clients = clients;
         this.tasks = tasks;
         this.accounts = accounts;
         this.bookmarks = bookmarks;
+        this.plainHttp = plainHttp;
         this.limits = limits;
         this.clock = clock;
         this.settings = settings;
@@ -183,6 +188,7 @@ final class AccountPoller {
         publish(withSyncing(true));
         AccountFailure failure = null;
         try {
+            refuseInsecureTransport();
             ProviderClient c = client();
             Set<String> listedLive = list ? list(c, tally, now) : Set.of();
             List<String> refresh = new ArrayList<>(asked);
@@ -234,6 +240,14 @@ final class AccountPoller {
             asked.add(id);
         }
         return asked;
+    }
+
+    /** Plain HTTP to another machine carries the key in the clear: only with the user's consent. */
+    private void refuseInsecureTransport() throws ProviderException {
+        if (!TransportSecurity.permits(account.baseUrl(), plainHttp.isAllowed(account.name()))) {
+            throw new ProviderException(ProviderErrorKind.INSECURE, account.provider(), account.name(), 0, null,
+                    List.of(), TransportSecurity.refusal(account), null);
+        }
     }
 
     /** Thrown when the composition root cannot build a client (usually: the key is missing). */

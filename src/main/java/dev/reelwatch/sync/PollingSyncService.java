@@ -3,6 +3,7 @@ package dev.reelwatch.sync;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.AccountHealth;
 import dev.reelwatch.store.AccountStore;
+import dev.reelwatch.store.PlainHttpConsent;
 import dev.reelwatch.store.SettingsStore;
 import dev.reelwatch.store.TaskStore;
 
@@ -41,6 +42,7 @@ public final class PollingSyncService implements SyncService {
     private final Clock clock;
     private final SyncSettings settings;
     private final SyncBookmarks bookmarks;
+    private final PlainHttpConsent plainHttp;
     private final ProviderRequestLimits limits;
     private final Map<Long, AccountPoller> pollers = new ConcurrentHashMap<>();
     private final List<SyncStatusListener> listeners = new CopyOnWriteArrayList<>();
@@ -58,6 +60,7 @@ public final class PollingSyncService implements SyncService {
         this.clock = clock;
         this.settings = settings;
         this.bookmarks = new SyncBookmarks(settingsStore);
+        this.plainHttp = new PlainHttpConsent(settingsStore);
         this.limits = new ProviderRequestLimits(settings.perProviderConcurrency());
         this.lastPublished = new SyncStatus(false, Map.of(), 0);
     }
@@ -207,7 +210,7 @@ public final class PollingSyncService implements SyncService {
     }
 
     private AccountPoller newPoller(Account account) {
-        return new AccountPoller(account, clients, tasks, accounts, bookmarks, limits, clock, settings,
+        return new AccountPoller(account, clients, tasks, accounts, bookmarks, plainHttp, limits, clock, settings,
                 h -> publishStatus());
     }
 

@@ -2,6 +2,7 @@ package dev.reelwatch.sync;
 
 import dev.reelwatch.core.Account;
 import dev.reelwatch.store.AccountStore;
+import dev.reelwatch.store.PlainHttpConsent;
 import dev.reelwatch.store.SettingsStore;
 import dev.reelwatch.store.TaskStore;
 
@@ -26,6 +27,7 @@ public final class SyncPass {
     private final Clock clock;
     private final SyncSettings settings;
     private final SyncBookmarks bookmarks;
+    private final PlainHttpConsent plainHttp;
 
     public SyncPass(AccountStore accounts, TaskStore tasks, SettingsStore settingsStore, ClientFactory clients,
                     Clock clock, SyncSettings settings) {
@@ -35,6 +37,7 @@ public final class SyncPass {
         this.clock = clock;
         this.settings = settings;
         this.bookmarks = new SyncBookmarks(settingsStore);
+        this.plainHttp = new PlainHttpConsent(settingsStore);
     }
 
     /** Syncs every enabled account. */
@@ -70,8 +73,8 @@ public final class SyncPass {
         try {
             List<Future<AccountSyncSummary>> futures = new ArrayList<>();
             for (Account account : selected) {
-                AccountPoller poller = new AccountPoller(account, clients, tasks, accounts, bookmarks, limits, clock,
-                        settings, h -> { });
+                AccountPoller poller = new AccountPoller(account, clients, tasks, accounts, bookmarks, plainHttp,
+                        limits, clock, settings, h -> { });
                 futures.add(pool.submit(() -> poller.poll(true).summary(account)));
             }
             List<AccountSyncSummary> summaries = new ArrayList<>();

@@ -139,9 +139,16 @@ public final class MediaTestbed implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         while (!closeables.isEmpty()) {
-            closeables.pop().close();
+            try {
+                closeables.pop().close();
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("could not close a test resource", e);
+            }
         }
         db.close();
     }

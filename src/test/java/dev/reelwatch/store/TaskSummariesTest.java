@@ -65,10 +65,19 @@ class TaskSummariesTest {
         store.tasks.upsert(main.id(), List.of(rich, task("vid-plain", TaskStatus.QUEUED, 1).prompt(null)
                 .model(null).build()));
 
+        long richId = store.tasks.find(main.id(), "vid-rich").orElseThrow().id();
+        store.tasks.setStarred(richId, true);
+        store.tasks.setNote(richId, "keep for the reel");
+        store.tasks.setTags(richId, List.of("b-roll", "client"));
+
         List<TaskSummary> summaries = store.tasks.summaries(TaskQuery.all());
 
         assertEquals(store.tasks.query(TaskQuery.all()).stream().map(TaskSummary::of).toList(), summaries);
         TaskSummary first = summaries.get(0);
+        assertTrue(first.starred());
+        assertEquals("keep for the reel", first.note());
+        assertEquals(List.of("b-roll", "client"), first.tags());
+        assertEquals(List.of(), summaries.get(1).tags());
         assertEquals("https://cdn.example/a.mp4", first.videoUrl(), "the first video, not the first output");
         assertEquals("main", first.accountName());
         assertNull(summaries.get(1).videoUrl());

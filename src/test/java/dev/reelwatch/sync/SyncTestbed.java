@@ -54,9 +54,14 @@ final class SyncTestbed implements AutoCloseable {
     SyncSettings syncSettings = settingsForTests();
 
     SyncTestbed(Path dir) {
+        this(dir, Duration.ofSeconds(10));
+    }
+
+    /** @param requestTimeout how long a request may take before it counts as timed out */
+    SyncTestbed(Path dir, Duration requestTimeout) {
         this.dir = dir;
         this.transport = new HttpTransport(HttpTransport.newHttpClient(Duration.ofSeconds(2)), "Reelwatch/test",
-                Duration.ofSeconds(10), HttpTransport.DEFAULT_MAX_BODY_BYTES, clock);
+                requestTimeout, HttpTransport.DEFAULT_MAX_BODY_BYTES, clock);
         this.clients = new ProviderClients(transport);
         openDatabase();
     }

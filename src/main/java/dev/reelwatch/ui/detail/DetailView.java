@@ -43,9 +43,12 @@ public final class DetailView extends StackPane {
     private static final List<String> URGENCY_CLASSES = java.util.Arrays.stream(ExpiryUrgency.values())
             .map(u -> "expiry-" + u.name().toLowerCase(java.util.Locale.ROOT)).toList();
 
+    private static final double FIELD_LABEL_MAX_WIDTH = 150;
+
     private final DetailViewModel model;
     private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.detail.messages");
     private final StackPane playerSlot = new StackPane();
+    private final StackPane librarySlot = new StackPane();
     private final Timeline ticker;
 
     public DetailView(DetailViewModel model) {
@@ -80,9 +83,28 @@ public final class DetailView extends StackPane {
         });
     }
 
+    /** Puts the library section (star, tags, note) into the pane, under the prompt. */
+    public void setLibraryPanel(Node panel) {
+        librarySlot.getChildren().setAll(panel);
+    }
+
     /** Puts the video player (from the media feature) into the pane, above the prompt. */
     public void setPlayer(Node player) {
         playerSlot.getChildren().setAll(player);
+    }
+
+    /**
+     * Focusing the pane (Enter in the task list) puts the keyboard in the player when a task is shown, so Space
+     * plays at once; otherwise the pane itself takes the focus.
+     */
+    @Override
+    public void requestFocus() {
+        if (model.stateProperty().get() == DetailState.SHOWN && !playerSlot.getChildren().isEmpty()
+                && playerSlot.getChildren().get(0).isFocusTraversable()) {
+            playerSlot.getChildren().get(0).requestFocus();
+        } else {
+            super.requestFocus();
+        }
     }
 
     public DetailViewModel viewModel() {
@@ -121,6 +143,7 @@ public final class DetailView extends StackPane {
     private Node content() {
         VBox box = new VBox(header(), goneNotice(), errorBox(), playerSlot,
                 section("section.prompt", prompt()),
+                librarySlot,
                 section("section.outputs", outputs()),
                 section("section.timeline", timeline()),
                 section("section.parameters", parameters(), copyButton(model::fieldsAsText, "copy-fields",
@@ -208,12 +231,12 @@ public final class DetailView extends StackPane {
         prompt.setEditable(false);
         prompt.setWrapText(true);
         prompt.textProperty().bind(model.promptProperty());
-        // Grow with the prompt: roughly one row per 70 characters or line, between 2 and 10 rows.
+        // Grow with the prompt: roughly one row per 40 characters (the pane is narrow) or line, 2 to 10 rows.
         prompt.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> {
             String p = model.promptProperty().get();
             int rows = 0;
             for (String line : p.split("\n", -1)) {
-                rows += 1 + line.length() / 70;
+                rows += 1 + line.length() / 40;
             }
             return Math.max(2, Math.min(10, rows));
         }, model.promptProperty()));
@@ -322,8 +345,9 @@ public final class DetailView extends StackPane {
         GridPane grid = new GridPane();
         grid.setId("detail-fields");
         grid.getStyleClass().add("field-grid");
+        // Parameter names can be long: past a third of a narrow pane they wrap instead of pushing values out.
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
+        labels.setMaxWidth(FIELD_LABEL_MAX_WIDTH);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);
@@ -334,6 +358,9 @@ public final class DetailView extends StackPane {
             for (DetailField f : model.fields()) {
                 Label label = new Label(f.label());
                 label.getStyleClass().add("field-label");
+                label.setWrapText(true);
+                label.setMinWidth(0);
+                label.setMinHeight(Region.USE_PREF_SIZE);
                 TextField value = new TextField(f.value());
                 value.setEditable(false);
                 value.getStyleClass().add("field-value");
@@ -379,6 +406,7 @@ public final class DetailView extends StackPane {
 
     private Button copyButton(java.util.function.Supplier<String> what, String id, String label) {
         Button copy = new Button(label);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         if (id != null) {
             copy.setId(id);
         }

@@ -292,7 +292,7 @@ public final class DetailViewModel implements AutoCloseable {
                 || error != null && !(error.code().isEmpty() && error.message().isEmpty());
         return Optional.of(new DetailSnapshot(id,
                 task.promptFirstLine().isEmpty() ? task.providerTaskId() : task.promptFirstLine(),
-                stored.provider().displayName() + " · " + stored.accountName() + " · " + task.providerTaskId(),
+                subtitle(stored.provider().displayName(), stored.accountName(), task.providerTaskId()),
                 task.status(), statusText(task),
                 task.providerStatus().equalsIgnoreCase(task.status().wireName()) ? "" : task.providerStatus(),
                 task.prompt() == null ? "" : task.prompt(), stored.onProvider(),
@@ -438,5 +438,12 @@ public final class DetailViewModel implements AutoCloseable {
             // Keep whatever the provider sent, even when it is not valid JSON.
             return json;
         }
+    }
+
+    /** "MeshAPI · studio · id"; an account named after its provider ("Demo · MeshAPI") does not repeat it. */
+    static String subtitle(String provider, String account, String providerTaskId) {
+        String lowerAccount = account.toLowerCase(java.util.Locale.ROOT);
+        return (lowerAccount.contains(provider.toLowerCase(java.util.Locale.ROOT)) ? "" : provider + " · ")
+                + account + " · " + providerTaskId;
     }
 }

@@ -5,6 +5,7 @@ import dev.reelwatch.ui.sidebar.SidebarView;
 import dev.reelwatch.ui.status.StatusBarView;
 import dev.reelwatch.ui.tasks.ServerTaskDeleter;
 import dev.reelwatch.ui.tasks.TaskFilterBar;
+import dev.reelwatch.ui.tasks.TaskGalleryView;
 import dev.reelwatch.ui.tasks.TaskTableView;
 import dev.reelwatch.ui.theme.ThemeChoice;
 import dev.reelwatch.ui.theme.ThemeStylesheets;
@@ -51,6 +52,9 @@ import java.util.function.Consumer;
 public final class MainView extends BorderPane {
     private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.main.messages");
 
+    static final double SIDEBAR_WIDTH = 256;
+    static final double DETAIL_WIDTH = 420;
+
     private final MainViewModel vm;
     private final Node detailPane;
     private final Runnable onAddAccount;
@@ -59,6 +63,10 @@ public final class MainView extends BorderPane {
     private final SplitPane split = new SplitPane();
     private final StackPane detailHolder = new StackPane();
     private final CheckMenuItem showDetail = new CheckMenuItem();
+    private final TaskGalleryView gallery;
+    private final MediaHooks media;
+    private Consumer<List<Long>> compareAction = ids -> { };
+    private Runnable usageAction = () -> { };
 
     public MainView(MainViewModel vm, Node detailPane, Node welcome, MediaHooks media, Runnable onAddAccount,
                     Consumer<Long> onEditAccount, ServerTaskDeleter deleter) {
@@ -67,15 +75,27 @@ public final class MainView extends BorderPane {
         this.onAddAccount = onAddAccount;
         getStyleClass().add("main-view");
         setId("mainView");
+        getStylesheets().add(java.util.Objects.requireNonNull(
+                MainView.class.getResource("/dev/reelwatch/ui/library/library.css")).toExternalForm());
 
+        this.media = media;
         table = new TaskTableView(vm.tasks(), media, deleter, this::openDetail, onAddAccount, vm::refresh);
+        table.setOnCompare(ids -> compareAction.accept(ids));
+        gallery = new TaskGalleryView(vm.tasks(), media, this::openDetail, galleryMenu());
         filters = new TaskFilterBar(vm.tasks(), vm.accounts().entries());
         SidebarView sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount);
 
-        StackPane center = new StackPane(table, welcome);
+        StackPane center = new StackPane(table, gallery, welcome);
         center.getStyleClass().add("center-area");
         welcome.visibleProperty().bind(vm.showWelcomeBinding());
-        table.visibleProperty().bind(vm.showWelcomeBinding().not());
+        table.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty().not()));
+        gallery.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty()));
+        vm.galleryModeProperty().addListener((o, was, now) -> {
+            if (!now) {
+                // Back to rows: the table shows what was picked in the gallery.
+                table.select(List.copyOf(vm.tasks().selectedIds()));
+            }
+        });
 
         detailHolder.getStyleClass().add("detail-holder");
         detailHolder.getChildren().add(detailPane);
@@ -100,15 +120,15 @@ public final class MainView extends BorderPane {
 
     /** A scene holding this view, with the theme applied now and on every switch. */
     public Scene createScene() {
-        WindowPlacement p = vm.savedPlacement().orElse(null);
-        Scene scene = new Scene(this, p == null ? 1280 : p.width(), p == null ? 800 : p.height());
+        WindowPlacement p = vm.savedPlacement().orElseGet(MainView::firstRunPlacement);
+        Scene scene = new Scene(this, p.width(), p.height());
         ThemeStylesheets.follow(scene, vm.theme());
         return scene;
     }
 
     /** Puts the window where it was last time and remembers where it goes. Call before showing it. */
     public void bindWindow(Stage stage) {
-        vm.savedPlacement().ifPresent(p -> {
+        vm.savedPlacement().ifPresentOrElse(p -> {
             boolean visible = Screen.getScreensForRectangle(new Rectangle2D(p.x(), p.y(), p.width(), p.height()))
                     .stream().findAny().isPresent();
             if (visible) {
@@ -118,14 +138,26 @@ public final class MainView extends BorderPane {
             stage.setWidth(p.width());
             stage.setHeight(p.height());
             stage.setMaximized(p.maximized());
+        }, () -> {
+            WindowPlacement first = firstRunPlacement();
+            stage.setX(first.x());
+            stage.setY(first.y());
+            stage.setWidth(first.width());
+            stage.setHeight(first.height());
         });
+        // Start with the keyboard in the task list (arrows, Enter), not in the search box.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> table.table().requestFocus());
         InvalidationListener save = o -> {
             if (!stage.isIconified() && stage.getWidth() > 0) {
                 if (stage.isMaximized()) {
                     vm.savedPlacement().ifPresentOrElse(
                             old -> vm.savePlacement(new WindowPlacement(old.x(), old.y(), old.width(), old.height(),
                                     true)),
-                            () -> vm.savePlacement(new WindowPlacement(stage.getX(), stage.getY(), 1280, 800, true)));
+                            () -> {
+                                WindowPlacement first = firstRunPlacement();
+                                vm.savePlacement(new WindowPlacement(first.x(), first.y(), first.width(),
+                                        first.height(), true));
+                            });
                 } else {
                     vm.savePlacement(new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(),
                             stage.getHeight(), false));
@@ -137,6 +169,12 @@ public final class MainView extends BorderPane {
         stage.widthProperty().addListener(save);
         stage.heightProperty().addListener(save);
         stage.maximizedProperty().addListener(save);
+    }
+
+    /** Most of the primary screen's usable area, centred: a first window that is neither a postage stamp nor a wall. */
+    private static WindowPlacement firstRunPlacement() {
+        Rectangle2D area = Screen.getPrimary().getVisualBounds();
+        return WindowPlacement.firstRun(area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight());
     }
 
     public TaskTableView taskTable() {
@@ -155,6 +193,48 @@ public final class MainView extends BorderPane {
         detailPane.requestFocus();
     }
 
+    /** "Compare…" (table and gallery menus, View menu) opens these tasks side by side. */
+    public void setOnCompare(Consumer<List<Long>> action) {
+        this.compareAction = action;
+    }
+
+    /** View ▸ Usage… (Ctrl+U). */
+    public void setOnUsage(Runnable action) {
+        this.usageAction = action;
+    }
+
+    public TaskGalleryView gallery() {
+        return gallery;
+    }
+
+    /** The selected tasks of whichever of table and gallery is showing, the focused one last. */
+    public List<Long> selectedIds() {
+        return vm.galleryModeProperty().get() ? List.copyOf(vm.tasks().selectedIds()) : table.selectedIds();
+    }
+
+    private javafx.scene.control.ContextMenu galleryMenu() {
+        MenuItem open = item("menu.open", null, this::openDetail);
+        MenuItem compare = item("menu.compare", null, () -> compareAction.accept(selectedIds()));
+        MenuItem star = item("menu.star", null, () -> vm.tasks().toggleStar(selectedIds()));
+        MenuItem tag = item("menu.addTag", null, () -> table.askTag(selectedIds()));
+        MenuItem export = item("menu.export", null, () -> {
+            if (!selectedIds().isEmpty()) {
+                media.exportTasks(selectedIds(), getScene() == null ? null : getScene().getWindow());
+            }
+        });
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(open, compare,
+                new SeparatorMenuItem(), star, tag, new SeparatorMenuItem(), export);
+        menu.setOnShowing(e -> {
+            List<Long> ids = selectedIds();
+            var rows = vm.tasks().rowsFor(ids);
+            menu.getItems().forEach(m -> m.setDisable(ids.isEmpty()));
+            compare.setDisable(!TaskTableView.canCompare(rows));
+            star.setText(TEXT.getString(!rows.isEmpty() && rows.stream().allMatch(r -> r.starred())
+                    ? "menu.unstar" : "menu.star"));
+        });
+        return menu;
+    }
+
     // ---- layout pieces -------------------------------------------------------------------------------
 
     private HBox toolBar() {
@@ -166,9 +246,20 @@ public final class MainView extends BorderPane {
         add.setId("addAccountButton");
         add.getStyleClass().add("primary");
         add.setOnAction(e -> onAddAccount.run());
+        // The filters give way when the window narrows; the two commands always show their whole names.
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(filters, Priority.SOMETIMES);
+        filters.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(filters, spacer, refresh, add);
+        javafx.scene.control.ToggleButton grid = new javafx.scene.control.ToggleButton(null, icon("grid"));
+        grid.setId("galleryToggle");
+        grid.getStyleClass().add("gallery-toggle");
+        grid.setTooltip(new Tooltip(TEXT.getString("toolbar.gallery.tooltip")));
+        grid.selectedProperty().bindBidirectional(vm.galleryModeProperty());
+        grid.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(filters, spacer, grid, refresh, add);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
@@ -208,23 +299,35 @@ public final class MainView extends BorderPane {
         showDetail.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
         showDetail.setSelected(true);
         showDetail.selectedProperty().addListener((obs, was, now) -> setDetailShown(now));
-        Menu view = new Menu(TEXT.getString("menu.view"), null, theme, notify, new SeparatorMenuItem(), showDetail);
+        // The welcome screen has no task to detail: it gets the detail pane's room until tasks arrive.
+        vm.showWelcomeBinding().addListener((obs, was, now) -> setDetailShown(showDetail.isSelected()));
+        CheckMenuItem galleryItem = new CheckMenuItem(TEXT.getString("menu.gallery"));
+        galleryItem.setId("menu-gallery");
+        galleryItem.setAccelerator(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN));
+        galleryItem.selectedProperty().bindBidirectional(vm.galleryModeProperty());
+        MenuItem usage = item("menu.usage", new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN),
+                () -> usageAction.run());
+        MenuItem compare = item("menu.compare", null, () -> compareAction.accept(selectedIds()));
+        Menu view = new Menu(TEXT.getString("menu.view"), null, theme, notify, new SeparatorMenuItem(), showDetail,
+                galleryItem, new SeparatorMenuItem(), compare, usage);
+        view.setOnShowing(e -> compare.setDisable(!TaskTableView.canCompare(vm.tasks().rowsFor(selectedIds()))));
 
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
 
-    private void setDetailShown(boolean shown) {
+    private void setDetailShown(boolean wanted) {
+        boolean shown = wanted && !vm.showWelcomeBinding().get();
         List<Double> before = positions();
         if (shown && !split.getItems().contains(detailHolder)) {
             split.getItems().add(detailHolder);
             List<Double> saved = vm.savedDividers();
-            if (saved.size() == 2) {
-                split.setDividerPositions(saved.get(0), saved.get(1));
-            }
-        } else if (!shown) {
-            if (before.size() == 2) {
+            double[] positions = saved.size() == 2 ? new double[]{saved.get(0), saved.get(1)}
+                    : defaultDividers(split.getWidth() > 0 ? split.getWidth() : 1280);
+            split.setDividerPositions(positions);
+        } else if (!shown && split.getItems().contains(detailHolder)) {
+            if (before.size() == 2 && !wanted) {
                 vm.saveDividers(before);
             }
             split.getItems().remove(detailHolder);
@@ -233,23 +336,41 @@ public final class MainView extends BorderPane {
 
     private void restoreDividers() {
         List<Double> saved = vm.savedDividers();
-        double[] positions = saved.size() == 2 ? new double[]{saved.get(0), saved.get(1)} : new double[]{0.165, 0.78};
+        double[] positions = saved.size() == 2 ? new double[]{saved.get(0), saved.get(1)}
+                : defaultDividers(1280);
         split.setDividerPositions(positions);
         // Save only once the window is laid out: the first layout moves dividers on its own.
         sceneProperty().addListener((obs, was, scene) -> {
             if (scene != null) {
                 Platform.runLater(() -> {
-                    split.setDividerPositions(positions);
-                    for (SplitPane.Divider d : split.getDividers()) {
-                        d.positionProperty().addListener(o -> {
-                            if (split.getItems().size() == 3) {
-                                vm.saveDividers(positions());
-                            }
-                        });
+                    if (saved.size() != 2 && scene.getWidth() > 0) {
+                        double[] fitted = defaultDividers(scene.getWidth());
+                        positions[0] = fitted[0];
+                        positions[1] = fitted[1];
                     }
+                    split.setDividerPositions(positions);
+                    InvalidationListener save = o -> {
+                        if (split.getItems().size() == 3) {
+                            vm.saveDividers(positions());
+                        }
+                    };
+                    split.getDividers().forEach(d -> d.positionProperty().addListener(save));
+                    // Hiding and showing the detail pane replaces the dividers: follow the new ones too.
+                    split.getDividers().addListener((javafx.collections.ListChangeListener<SplitPane.Divider>) c -> {
+                        while (c.next()) {
+                            c.getAddedSubList().forEach(d -> d.positionProperty().addListener(save));
+                        }
+                    });
                 });
             }
         });
+    }
+
+    /** First-run panes in pixels, whatever the window width: a sidebar that fits its names, a roomy detail pane. */
+    static double[] defaultDividers(double width) {
+        double sidebar = SIDEBAR_WIDTH;
+        double detail = Math.min(DETAIL_WIDTH, Math.max(300, width * 0.3));
+        return new double[]{sidebar / width, 1 - detail / width};
     }
 
     private List<Double> positions() {

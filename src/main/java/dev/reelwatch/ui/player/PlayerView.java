@@ -46,10 +46,20 @@ public final class PlayerView extends BorderPane {
         StackPane screen = new StackPane(mediaView, emptyOverlay(), problemOverlay());
         screen.getStyleClass().add("player-screen");
         screen.setMinSize(160, 90);
+        // A 16:9 screen as wide as the pane; the video is fitted inside and centred. The MediaView is left out
+        // of layout so its size never feeds back into the screen's (which would stop the pane from shrinking).
+        screen.prefHeightProperty().bind(screen.widthProperty().multiply(9.0 / 16));
+        mediaView.setManaged(false);
         mediaView.setPreserveRatio(true);
         mediaView.setSmooth(true);
         mediaView.fitWidthProperty().bind(screen.widthProperty());
         mediaView.fitHeightProperty().bind(screen.heightProperty());
+        mediaView.layoutXProperty().bind(screen.widthProperty()
+                .subtract(Bindings.createDoubleBinding(() -> mediaView.getLayoutBounds().getWidth(),
+                        mediaView.layoutBoundsProperty())).divide(2));
+        mediaView.layoutYProperty().bind(screen.heightProperty()
+                .subtract(Bindings.createDoubleBinding(() -> mediaView.getLayoutBounds().getHeight(),
+                        mediaView.layoutBoundsProperty())).divide(2));
         mediaView.visibleProperty().bind(viewModel.engineProperty().isNotNull());
         screen.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             requestFocus();
@@ -188,6 +198,12 @@ public final class PlayerView extends BorderPane {
 
         HBox bar = new HBox(6, play, first, last, position, seek, duration, mute, volume, loop, full, more);
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setMinWidth(0);
+        seek.setMinWidth(40);
+        // In a narrow pane the seek bar keeps its room: the volume slider, then first/last frame give way
+        // (they stay on the keyboard: Home, End, M).
+        showFrom(bar, 470, volume);
+        showFrom(bar, 390, first, last);
         bar.getStyleClass().add("player-controls");
         for (Node n : bar.getChildren()) {
             if (n != seek && n != position && n != duration && n != more) {
@@ -197,6 +213,14 @@ public final class PlayerView extends BorderPane {
         VBox bottom = new VBox(2, bar, source);
         bottom.getStyleClass().add("player-bottom");
         return bottom;
+    }
+
+    private static void showFrom(HBox bar, double minBarWidth, Node... nodes) {
+        for (Node n : nodes) {
+            n.visibleProperty().bind(bar.widthProperty().isEqualTo(0).or(bar.widthProperty().greaterThanOrEqualTo(
+                    minBarWidth)));
+            n.managedProperty().bind(n.visibleProperty());
+        }
     }
 
     private Button iconButton(String path, String tooltipKey) {

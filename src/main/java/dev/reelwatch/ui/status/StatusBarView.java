@@ -69,11 +69,15 @@ public final class StatusBarView extends HBox {
 
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(30), e -> vm.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
+        Timeline downloads = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.pollDownloads()));
+        downloads.setCycleCount(Timeline.INDEFINITE);
         sceneProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 ticker.stop();
+                downloads.stop();
             } else {
                 ticker.play();
+                downloads.play();
             }
         });
     }

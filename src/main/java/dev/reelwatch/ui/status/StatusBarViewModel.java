@@ -14,7 +14,10 @@ import javafx.collections.ObservableList;
 
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 import java.util.ResourceBundle;
 
 /**
@@ -32,6 +35,8 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper lastSyncTooltip = new ReadOnlyStringWrapper(this, "lastSyncTooltip", "");
     private final ReadOnlyStringWrapper activityText = new ReadOnlyStringWrapper(this, "activityText", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private IntSupplier downloads = () -> 0;
+    private int downloading;
 
     public StatusBarViewModel(LiveAccounts accounts, TaskListViewModel tasks) {
         this.accounts = accounts;
@@ -63,18 +68,39 @@ public final class StatusBarViewModel {
                 : String.format(TEXT.getString("count.filtered"), n.format(visible), n.format(total)));
     }
 
+    /**
+     * Shows the archive's downloads in progress beside the poller's work; {@code activeDownloads} is read on
+     * every {@link #pollDownloads()} (cheap: a count, no I/O).
+     */
+    public void followDownloads(IntSupplier activeDownloads) {
+        this.downloads = activeDownloads;
+        pollDownloads();
+    }
+
+    /** Re-reads the number of downloads in progress; the view calls this about once a second. */
+    public void pollDownloads() {
+        int now = Math.max(0, downloads.getAsInt());
+        if (now != downloading) {
+            downloading = now;
+            updateActivity();
+        }
+    }
+
     private void updateActivity() {
         int inFlight = accounts.requestsInFlightProperty().get();
         long syncing = accounts.entries().stream().filter(e -> e.health() != null && e.health().syncing()).count();
-        busy.set(inFlight > 0 || syncing > 0);
+        busy.set(inFlight > 0 || syncing > 0 || downloading > 0);
+        List<String> parts = new ArrayList<>();
         if (inFlight > 0) {
-            activityText.set(String.format(TEXT.getString(inFlight == 1 ? "activity.one" : "activity.many"),
-                    inFlight));
+            parts.add(String.format(TEXT.getString(inFlight == 1 ? "activity.one" : "activity.many"), inFlight));
         } else if (syncing > 0) {
-            activityText.set(TEXT.getString("activity.syncing"));
-        } else {
-            activityText.set("");
+            parts.add(TEXT.getString("activity.syncing"));
         }
+        if (downloading > 0) {
+            parts.add(String.format(TEXT.getString(downloading == 1 ? "archiving.one" : "archiving.many"),
+                    downloading));
+        }
+        activityText.set(String.join(" · ", parts));
     }
 
     public ObservableList<AccountEntry> accounts() {

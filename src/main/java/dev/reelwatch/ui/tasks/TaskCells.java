@@ -9,12 +9,14 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Function;
@@ -87,10 +89,10 @@ final class TaskCells {
         ThumbnailCell(ThumbnailCache cache) {
             this.cache = cache;
             frame.getStyleClass().add("thumb-frame");
-            view.setFitWidth(48);
-            view.setFitHeight(27);
+            view.setFitWidth(64);
+            view.setFitHeight(36);
             view.setPreserveRatio(true);
-            Rectangle clip = new Rectangle(48, 27);
+            Rectangle clip = new Rectangle(64, 36);
             clip.setArcWidth(8);
             clip.setArcHeight(8);
             frame.setClip(clip);
@@ -115,19 +117,57 @@ final class TaskCells {
         }
     }
 
-    /** The prompt's first line; the whole prompt in the tooltip. */
+    /**
+     * Two lines: the prompt's first line, and beneath it in muted text where it ran (account, model) and how
+     * long the video is. The whole prompt is in the tooltip.
+     */
     static final class PromptCell extends TableCell<TaskRow, TaskRow> {
+        private final Label prompt = new Label();
+        private final Label meta = new Label();
+        private final VBox box = new VBox(2, prompt, meta);
+
+        PromptCell() {
+            prompt.getStyleClass().add("prompt-line");
+            meta.getStyleClass().addAll("muted", "meta-line");
+            prompt.setMinWidth(0);
+            meta.setMinWidth(0);
+            box.setAlignment(Pos.CENTER_LEFT);
+            box.setMinWidth(0);
+        }
+
         @Override
         protected void updateItem(TaskRow row, boolean empty) {
             super.updateItem(row, empty);
             if (empty || row == null) {
                 setText(null);
+                setGraphic(null);
                 setTooltip(null);
                 return;
             }
-            setText(row.promptFirstLine().isEmpty() ? row.providerTaskId() : row.promptFirstLine());
+            prompt.setText(row.promptFirstLine().isEmpty() ? row.providerTaskId() : row.promptFirstLine());
+            meta.setText(metaText(row));
+            setText(null);
+            setGraphic(box);
             setTooltip(tooltip(row.prompt().isEmpty() ? row.providerTaskId()
                     : row.prompt() + "\n\n" + row.providerTaskId()));
+        }
+
+        /** "Studio · MeshAPI · veo-3 · 8 s": the account (with its provider unless the name says it), model, length. */
+        static String metaText(TaskRow row) {
+            List<String> parts = new ArrayList<>();
+            parts.add(row.accountName());
+            String provider = row.provider().displayName();
+            if (!lower(row.accountName()).contains(lower(provider))) {
+                parts.add(provider);
+            }
+            if (!row.model().isEmpty()) {
+                parts.add(row.model());
+            }
+            String length = durationText(row);
+            if (!length.isEmpty()) {
+                parts.add(length);
+            }
+            return String.join(" · ", parts);
         }
     }
 
@@ -151,22 +191,25 @@ final class TaskCells {
                 return;
             }
             name.setText(row.accountName());
-            provider.setText(row.provider().displayName());
+            String kind = row.provider().displayName();
+            provider.setText(lower(row.accountName()).contains(lower(kind)) ? "" : kind);
             setGraphic(box);
         }
     }
 
-    /** A thin bar with "42 % · 1:20 left" for running work, a full bar for finished work. */
+    /** A thin bar as wide as the column with "42 % · 1:20 left" beneath for running work; a full bar when done. */
     static final class ProgressCell extends TableCell<TaskRow, TaskRow> {
         private final ProgressBar bar = new ProgressBar();
         private final Label text = new Label();
-        private final HBox box = new HBox(8, bar, text);
+        private final VBox box = new VBox(4, bar, text);
 
         ProgressCell() {
             bar.getStyleClass().add("task-progress");
+            bar.setMaxWidth(Double.MAX_VALUE);
             text.getStyleClass().add("progress-text");
+            text.setMinWidth(0);
             box.setAlignment(Pos.CENTER_LEFT);
-            HBox.setHgrow(bar, Priority.NEVER);
+            box.setFillWidth(true);
         }
 
         @Override

@@ -12,6 +12,7 @@ import dev.reelwatch.ui.common.SerialExecutor;
 import dev.reelwatch.ui.common.SettingsWriter;
 import dev.reelwatch.ui.common.StoreChangeRelay;
 import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,6 +20,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -43,6 +45,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -81,6 +84,10 @@ public final class TaskListViewModel {
     private final ObjectProperty<DateRange> dateRange = new SimpleObjectProperty<>(this, "dateRange", DateRange.ANY);
     private final ObjectProperty<LocalDate> customFrom = new SimpleObjectProperty<>(this, "customFrom");
     private final ObjectProperty<LocalDate> customTo = new SimpleObjectProperty<>(this, "customTo");
+    private final BooleanProperty starredOnly = new SimpleBooleanProperty(this, "starredOnly", false);
+    private final ObjectProperty<String> tag = new SimpleObjectProperty<>(this, "tag");
+    private final ReadOnlyIntegerWrapper starredCount = new ReadOnlyIntegerWrapper(this, "starredCount", 0);
+    private final ObservableList<TagCount> tagCounts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<TaskFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter");
 
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
@@ -118,7 +125,7 @@ public final class TaskListViewModel {
         for (StatusGroup g : StatusGroup.values()) {
             groupCounts.put(g, new ReadOnlyIntegerWrapper(this, g.name(), 0));
         }
-        Observable[] inputs = {searchText, statuses, source, model, dateRange, customFrom, customTo};
+        Observable[] inputs = {searchText, statuses, source, model, dateRange, customFrom, customTo, starredOnly, tag};
         for (Observable o : inputs) {
             o.addListener(ignored -> refilter());
         }
@@ -276,9 +283,17 @@ public final class TaskListViewModel {
         Map<Long, int[]> accountTally = new HashMap<>();
         Set<String> distinctModels = new LinkedHashSet<>();
         Set<ProviderKind> kinds = EnumSet.noneOf(ProviderKind.class);
+        Map<String, Integer> perTag = new TreeMap<>();
+        int starred = 0;
         long lastAccount = Long.MIN_VALUE;
         int[] lastTally = null;
         for (TaskRow r : rows) {
+            if (r.starred()) {
+                starred++;
+            }
+            for (String t : r.tags()) {
+                perTag.merge(t, 1, Integer::sum);
+            }
             counts[StatusGroup.of(r.status()).ordinal()]++;
             if (r.accountId() != lastAccount || lastTally == null) {
                 lastAccount = r.accountId();
@@ -298,6 +313,11 @@ public final class TaskListViewModel {
             groupCounts.get(g).set(counts[g.ordinal()]);
         }
         totalCount.set(rows.size());
+        starredCount.set(starred);
+        List<TagCount> tagList = perTag.entrySet().stream().map(e -> new TagCount(e.getKey(), e.getValue())).toList();
+        if (!tagCounts.equals(tagList)) {
+            tagCounts.setAll(tagList);
+        }
         accountCounts.keySet().retainAll(perAccount.keySet());
         accountCounts.putAll(perAccount);
         if (!models.equals(new ArrayList<>(modelNames))) {
@@ -325,7 +345,7 @@ public final class TaskListViewModel {
             default -> { from = null; to = null; }
         }
         TaskFilter f = new TaskFilter(Set.copyOf(statuses), source.get(), model.get(), from, to, searchText.get(),
-                time.zone());
+                time.zone(), starredOnly.get(), tag.get());
         filter.set(f);
         filtered.setPredicate(f.isEmpty() ? null : f.toPredicate());
         visibleCount.set(filtered.size());
@@ -341,6 +361,8 @@ public final class TaskListViewModel {
         dateRange.set(DateRange.ANY);
         customFrom.set(null);
         customTo.set(null);
+        starredOnly.set(false);
+        tag.set(null);
         holdFilter = false;
         refilter();
     }
@@ -356,7 +378,61 @@ public final class TaskListViewModel {
         }
     }
 
+    /** Narrows to the library's own marks in one step: starred only and/or one tag (null: any). */
+    public void showLibrary(boolean onlyStarred, String wantedTag) {
+        holdFilter = true;
+        starredOnly.set(onlyStarred);
+        tag.set(wantedTag);
+        holdFilter = false;
+        refilter();
+    }
+
     // ---- commands ------------------------------------------------------------------------------------
+
+    /** Stars the tasks, or takes the star away when every one of them is starred already. */
+    public void toggleStar(List<Long> ids) {
+        List<TaskRow> picked = rowsFor(ids);
+        if (!picked.isEmpty()) {
+            setStarred(ids, !picked.stream().allMatch(TaskRow::starred));
+        }
+    }
+
+    public void setStarred(List<Long> ids, boolean starred) {
+        List<Long> copy = List.copyOf(ids);
+        background.execute(() -> {
+            try {
+                copy.forEach(id -> store.setStarred(id, starred));
+            } catch (RuntimeException e) {
+                report(e);
+            }
+        });
+    }
+
+    /** Adds the tag to every one of the tasks (a blank tag does nothing). */
+    public void addTag(List<Long> ids, String newTag) {
+        if (newTag == null || newTag.isBlank()) {
+            return;
+        }
+        List<Long> copy = List.copyOf(ids);
+        background.execute(() -> {
+            try {
+                copy.forEach(id -> store.addTag(id, newTag));
+            } catch (RuntimeException e) {
+                report(e);
+            }
+        });
+    }
+
+    public void removeTag(List<Long> ids, String oldTag) {
+        List<Long> copy = List.copyOf(ids);
+        background.execute(() -> {
+            try {
+                copy.forEach(id -> store.removeTag(id, oldTag));
+            } catch (RuntimeException e) {
+                report(e);
+            }
+        });
+    }
 
     /** Removes tasks from local history only; the provider keeps them. */
     public void removeFromHistory(List<Long> ids) {
@@ -492,6 +568,24 @@ public final class TaskListViewModel {
 
     public ObjectProperty<LocalDate> customToProperty() {
         return customTo;
+    }
+
+    public BooleanProperty starredOnlyProperty() {
+        return starredOnly;
+    }
+
+    /** The tag the list is narrowed to; null shows every tag. */
+    public ObjectProperty<String> tagProperty() {
+        return tag;
+    }
+
+    public ReadOnlyIntegerProperty starredCountProperty() {
+        return starredCount.getReadOnlyProperty();
+    }
+
+    /** Every tag on a cached task with its count, alphabetical. */
+    public ObservableList<TagCount> tagCounts() {
+        return tagCounts;
     }
 
     public ReadOnlyObjectProperty<TaskFilter> filterProperty() {

@@ -18,7 +18,13 @@ public record TaskRow(long id, long accountId, String accountName, ProviderKind 
                       TaskStatus status, String providerStatus, Integer progress, Integer etaSeconds, String prompt,
                       String promptFirstLine, String model, Instant createdAt, Instant completedAt,
                       Duration duration, String resolution, String aspectRatio, Cost cost, String videoUrl,
-                      boolean onProvider, boolean archived, String errorMessage, String searchKey) {
+                      boolean onProvider, boolean archived, String errorMessage, String searchKey,
+                      boolean starred, java.util.List<String> tags, String note) {
+
+    public TaskRow {
+        tags = tags == null ? java.util.List.of() : java.util.List.copyOf(tags);
+        note = note == null ? "" : note;
+    }
 
     public static TaskRow of(StoredTask stored) {
         return of(TaskSummary.of(stored));
@@ -29,12 +35,13 @@ public record TaskRow(long id, long accountId, String accountName, ProviderKind 
         String model = t.model() == null ? "" : t.model();
         String error = t.error() == null ? null
                 : (t.error().message().isEmpty() ? t.error().code() : t.error().message());
+        String note = t.note() == null ? "" : t.note();
         String key = (t.providerTaskId() + '\n' + t.id() + '\n' + prompt + '\n' + model + '\n'
-                + t.accountName()).toLowerCase(Locale.ROOT);
+                + t.accountName() + '\n' + note + '\n' + String.join("\n", t.tags())).toLowerCase(Locale.ROOT);
         return new TaskRow(t.id(), t.accountId(), t.accountName(), t.provider(), t.providerTaskId(), t.status(),
                 t.providerStatus(), t.progress(), t.etaSeconds(), prompt, firstLine(prompt), model, t.createdAt(),
                 t.completedAt(), t.duration(), t.resolution(), t.aspectRatio(), t.cost(), t.videoUrl(),
-                t.onProvider(), t.archived(), error, key);
+                t.onProvider(), t.archived(), error, key, t.starred(), t.tags(), note);
     }
 
     /** As {@code Task.promptFirstLine()}. */

@@ -46,6 +46,8 @@ class DetailViewTest extends ApplicationTest {
     private ExecutorService background;
     private DetailViewModel model;
     private ListView<StoredTask> list;
+    private DetailView view;
+    private javafx.scene.control.Button player;
 
     @Override
     public void start(Stage stage) throws IOException {
@@ -64,7 +66,9 @@ class DetailViewTest extends ApplicationTest {
         tasks.upsert(account, List.of(failing.status(TaskStatus.FAILED).providerStatus("error")
                 .error(new TaskError("", "Face not detected in the start frame.")).build()));
         tasks.upsert(account, List.of(Task.builder("gen-2", TaskStatus.SUCCEEDED).accountId(account)
-                .prompt("Robot barista pouring latte art").build()));
+                .prompt("Robot barista pouring latte art")
+                .parameter("content[1].image_url.reference_image_for_the_last_frame", "https://example.com/f.png")
+                .build()));
 
         background = Executors.newSingleThreadExecutor();
         model = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.fx()), clock, background,
@@ -82,7 +86,9 @@ class DetailViewTest extends ApplicationTest {
         // What the composition root does: the detail follows the selected task's id.
         list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
                 model.taskIdProperty().set(now == null ? null : now.id()));
-        DetailView view = new DetailView(model);
+        view = new DetailView(model);
+        player = new javafx.scene.control.Button("player");
+        view.setPlayer(player);
         HBox.setHgrow(view, javafx.scene.layout.Priority.ALWAYS);
         Scene scene = new Scene(new HBox(list, view), 1000, 700);
         scene.getStylesheets().add(getClass().getResource("/dev/reelwatch/ui/test-theme.css").toExternalForm());
@@ -124,5 +130,26 @@ class DetailViewTest extends ApplicationTest {
                 () -> "Robot barista pouring latte art".equals(lookup("#detail-prompt").queryAs(TextArea.class).getText()));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!lookup("#detail-error").query().isVisible(), "no error box for a succeeded task");
+    }
+
+    @Test
+    void aNarrowPaneFitsEverySectionEvenWithLongParameterNames() throws Exception {
+        interact(() -> view.setMaxWidth(340));
+        clickOn("gen-2");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> lookup("content[1].image_url.reference_image_for_the_last_frame").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.Region content = lookup(".detail-content").queryAs(javafx.scene.layout.Region.class);
+        javafx.scene.Node viewport = lookup(".detail-scroll > .viewport").query();
+        assertTrue(content.getWidth() <= viewport.getLayoutBounds().getWidth(),
+                "content " + content.getWidth() + " fits the viewport " + viewport.getLayoutBounds().getWidth());
+    }
+
+    @Test
+    void focusingThePaneHandsTheKeyboardToThePlayerOnceATaskIsShown() throws Exception {
+        clickOn("gen-2");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#detail-prompt").query().isVisible());
+        interact(view::requestFocus);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, player::isFocused);
     }
 }

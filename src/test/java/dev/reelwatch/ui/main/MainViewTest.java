@@ -48,6 +48,35 @@ class MainViewTest extends ApplicationTest {
     private MainViewModel vm;
     private MainView view;
     private Account studio;
+    private Label detail;
+    private final List<List<Long>> exported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The media feature's port with only Export… recorded: which tasks the window asked to export. */
+    private final MediaHooks exports = new MediaHooks() {
+        @Override
+        public Node createPlayer(javafx.beans.value.ObservableValue<Long> selectedTaskId) {
+            return NONE.createPlayer(selectedTaskId);
+        }
+
+        @Override
+        public void installDragExport(TableView<?> table, java.util.function.Supplier<List<Long>> ids) {
+            NONE.installDragExport(table, ids);
+        }
+
+        @Override
+        public void exportTasks(List<Long> taskIds, javafx.stage.Window owner) {
+            exported.add(List.copyOf(taskIds));
+        }
+
+        @Override
+        public void openContainingFolder(long taskId) {
+            NONE.openContainingFolder(taskId);
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<java.util.Optional<Path>> thumbnailFile(long taskId) {
+            return NONE.thumbnailFile(taskId);
+        }
+    };
 
     @Override
     public void start(Stage stage) {
@@ -72,7 +101,8 @@ class MainViewTest extends ApplicationTest {
         vm = new MainViewModel(cache.tasks, cache.accounts, cache.settings, sync,
                 new StoreChangeRelay(cache.tasks, UiThread.fx()), () -> java.util.Optional.of(false), background,
                 UiThread.fx(), cache.clock);
-        view = new MainView(vm, new Label("detail"), new Label("welcome"), MediaHooks.NONE, () -> { }, id -> { },
+        detail = new Label("detail");
+        view = new MainView(vm, detail, new Label("welcome"), exports, () -> { }, id -> { },
                 ServerTaskDeleter.UNSUPPORTED);
         return view.createScene();
     }
@@ -201,5 +231,44 @@ class MainViewTest extends ApplicationTest {
         assertEquals("model", first.getId());
         assertFalse(first.isVisible());
         assertEquals("prompt", table().getSortOrder().get(0).getId());
+    }
+
+    @Test
+    void enterOpensTheDetailPaneAndCtrlEExportsTheSelection() throws TimeoutException {
+        waitUntil(() -> table().getItems().size() == 3);
+        clickOn(lookup(".table-row-cell").nth(1).queryAs(Node.class));
+        type(KeyCode.ENTER);
+        waitUntil(() -> detail.isFocused());
+
+        clickOn(lookup(".table-row-cell").nth(1).queryAs(Node.class));
+        press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        waitUntil(() -> !exported.isEmpty());
+        assertEquals(List.of(List.of(idOf("task-fjord"))), exported);
+    }
+
+    @Test
+    void theTableFillsItsPaneWithoutAHorizontalScrollBar() throws TimeoutException {
+        waitUntil(() -> table().getItems().size() == 3);
+        BooleanSupplier fits = () -> {
+            double sum = table().getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+            return sum <= table().getWidth() && sum >= table().getWidth() - 40;
+        };
+        waitUntil(fits);
+        TableColumn<TaskRow, ?> prompt = table().getVisibleLeafColumns().stream()
+                .filter(c -> "prompt".equals(c.getId())).findFirst().orElseThrow();
+        double before = prompt.getWidth();
+        clickOn(lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);   // hide the detail pane
+        waitUntil(() -> prompt.getWidth() > before + 200);
+        waitUntil(fits);
+    }
+
+    @Test
+    void theStatusBarShowsArchiveDownloadsInProgress() throws TimeoutException {
+        java.util.concurrent.atomic.AtomicInteger downloads = new java.util.concurrent.atomic.AtomicInteger(2);
+        interact(() -> vm.statusBar().followDownloads(downloads::get));
+        waitUntil(() -> lookup("#activityText").queryAs(Label.class).getText().contains("Archiving 2 videos"));
+        downloads.set(0);
+        waitUntil(() -> !lookup("#activityText").queryAs(Label.class).getText().contains("Archiving"));
     }
 }
