@@ -13,6 +13,7 @@ import dev.reelwatch.sync.SyncSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ public final class IngestBenchmark {
         // The same settings Reelwatch's connections use (see Database).
         StringBuilder sql = new StringBuilder("PRAGMA journal_mode = WAL;\nPRAGMA synchronous = NORMAL;\n"
                 + "PRAGMA cache_size = -16000;\n");
-        for (String migration : List.of("V1__init.sql", "V2__personal_library.sql")) {
+        for (String migration : migrationFiles()) {
             try (InputStream in = IngestBenchmark.class.getResourceAsStream(
                     "/dev/reelwatch/store/migrations/" + migration)) {
                 sql.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
@@ -120,6 +121,18 @@ public final class IngestBenchmark {
         }
         Files.writeString(script, "COMMIT;\n", java.nio.file.StandardOpenOption.APPEND);
         return script;
+    }
+
+    /** The store's migration files in order, read from its private list so the floor never misses one. */
+    @SuppressWarnings("unchecked")
+    static List<String> migrationFiles() {
+        try {
+            Field files = Class.forName("dev.reelwatch.store.Migrations").getDeclaredField("FILES");
+            files.setAccessible(true);
+            return (List<String>) files.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot find the store's migrations", e);
+        }
     }
 
     /** Runs the script with the sqlite3 CLI into a new file; returns wall time in ms, process start included. */
