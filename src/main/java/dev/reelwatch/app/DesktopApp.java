@@ -20,8 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * The desktop composition root behind the JavaFX application class {@code dev.reelwatch.Reelwatch}: opens the
- * data directory, starts the poller (and the demo simulators when asked or when demo accounts exist), and
- * shows the main window.
+ * data directory, starts the demo simulators (when asked or when demo accounts exist), shows the main window,
+ * and starts the poller and the archiver once the window has loaded the cache.
  *
  * <p>Parameters: {@code --data-dir=DIR} chooses the data directory, {@code --demo} starts the demo at once.
  */
@@ -49,8 +49,6 @@ public final class DesktopApp {
             } else {
                 demo.resumeIfPresent();
             }
-            services.sync().start();
-            services.archive().start();
         } catch (StoreException e) {
             startupProblem = e.getMessage();
             LOG.log(Level.SEVERE, "cannot open the data directory", e);
@@ -72,6 +70,12 @@ public final class DesktopApp {
         window = new DesktopWindow(services, demo, media, System.getenv(), stage);
         stage.getIcons().addAll(AppIcons.load());
         window.show(stage);
+        // The poller and the archiver wait until the task table has loaded: on two cores their first reads of
+        // a large cache (counts, active tasks, outputs to archive) would hold up the window's first frames.
+        window.afterTasksLoaded(() -> {
+            services.sync().start();
+            services.archive().start();
+        });
         services.recoveryNotice().ifPresent(notice -> {
             Alert alert = new Alert(Alert.AlertType.WARNING, notice);
             alert.setTitle(AppInfo.NAME);

@@ -28,9 +28,12 @@ import dev.reelwatch.ui.player.PlayerViewModel;
 import dev.reelwatch.ui.theme.ThemeStylesheets;
 import dev.reelwatch.ui.usage.UsageViewModel;
 import dev.reelwatch.ui.usage.UsageWindow;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 
 import java.time.ZoneId;
 import java.util.Map;
@@ -42,6 +45,8 @@ import java.util.concurrent.Executor;
  * that knows every screen; {@link #close()} releases what the views subscribed to.
  */
 final class DesktopWindow implements AutoCloseable {
+    /** How long background work waits for the task table at most. */
+    static final Duration LOAD_FALLBACK = Duration.seconds(10);
     private final DesktopServices services;
     private final StoreChangeRelay relay;
     private final MainViewModel mainModel;
@@ -113,8 +118,38 @@ final class DesktopWindow implements AutoCloseable {
         stage.setTitle(AppInfo.NAME);
         stage.setScene(scene);
         mainView.bindWindow(stage);
+        if (StartupMarks.enabled()) {
+            StartupMarks.watch(scene, mainModel.tasks().allRows(), mainModel.tasks().loadedProperty());
+        }
         stage.show();
         mainModel.start();
+    }
+
+    /**
+     * Runs {@code action} once on the FX thread when the task table has loaded the whole cache, or after
+     * {@link #LOAD_FALLBACK} should loading fail, whichever comes first.
+     */
+    void afterTasksLoaded(Runnable action) {
+        boolean[] done = {false};
+        Runnable once = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                action.run();
+            }
+        };
+        ReadOnlyBooleanProperty loaded = mainModel.tasks().loadedProperty();
+        if (loaded.get()) {
+            once.run();
+            return;
+        }
+        loaded.addListener((o, was, now) -> {
+            if (now) {
+                once.run();
+            }
+        });
+        PauseTransition fallback = new PauseTransition(LOAD_FALLBACK);
+        fallback.setOnFinished(e -> once.run());
+        fallback.play();
     }
 
     MainViewModel mainModel() {

@@ -1,18 +1,15 @@
 package dev.reelwatch.media;
 
 import dev.reelwatch.core.ArchiveState;
-import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.store.StoredOutput;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskChange;
 import dev.reelwatch.store.TaskChangeListener;
-import dev.reelwatch.store.TaskQuery;
 import dev.reelwatch.store.TaskStore;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -151,11 +148,11 @@ public final class ArchiveService implements TaskChangeListener, AutoCloseable {
     /** Downloads cut by a crash or quit stay DOWNLOADING in the store; put them back in the queue. */
     private void requeueInterruptedDownloads() {
         try {
-            for (StoredTask t : tasks.query(new TaskQuery(Set.of(TaskStatus.SUCCEEDED), null, null, 0, 0, false))) {
-                for (StoredOutput o : t.outputs()) {
-                    if (o.archiveState() == ArchiveState.DOWNLOADING && !inFlight.containsKey(o.id())) {
-                        tasks.updateArchive(o.id(), ArchiveState.PENDING, null, null, null, null, null);
-                    }
+            // Asks for the few DOWNLOADING outputs only: reading every succeeded task held up the first
+            // paint of a large cache.
+            for (StoredOutput o : tasks.outputsInState(ArchiveState.DOWNLOADING)) {
+                if (!inFlight.containsKey(o.id())) {
+                    tasks.updateArchive(o.id(), ArchiveState.PENDING, null, null, null, null, null);
                 }
             }
         } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +30,12 @@ import java.util.stream.Collectors;
 public final class SqliteTaskStore implements TaskStore {
     private static final String ORDER = " ORDER BY t.created_at DESC, t.id DESC";
     private static final String FROM = " FROM tasks t JOIN accounts a ON a.id = t.account_id";
+    /** Ids bound in one IN (...) list, well under SQLite's limit on parameters. */
+    private static final int IDS_PER_STATEMENT = 500;
+    /** {@link #ORDER} in Java: created_at descending (no time last, as SQLite sorts NULL), then id descending. */
+    private static final Comparator<TaskSummary> NEWEST_FIRST = Comparator
+            .comparing(TaskSummary::createdAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparingLong(TaskSummary::id).reversed();
 
     private final Database db;
     private final Clock clock;
@@ -494,6 +501,54 @@ public final class SqliteTaskStore implements TaskStore {
     }
 
     @Override
+    public List<TaskSummary> summaries(TaskQuery query) {
+        Filter filter = Filter.of(query);
+        List<Object> params = new ArrayList<>(filter.params());
+        params.add(query.limit() > 0 ? query.limit() : -1);
+        params.add(Math.max(0, query.offset()));
+        return db.read("list tasks", c -> {
+            List<TaskSummary> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.SUMMARY_COLUMNS + FROM
+                    + filter.where() + ORDER + " LIMIT ? OFFSET ?")) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    TaskRows.SummaryReader reader = new TaskRows.SummaryReader();
+                    while (rs.next()) {
+                        rows.add(reader.read(rs));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public List<TaskSummary> summariesOf(Collection<Long> taskIds) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(taskIds));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.read("list tasks", c -> {
+            List<TaskSummary> rows = new ArrayList<>();
+            TaskRows.SummaryReader reader = new TaskRows.SummaryReader();
+            for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.SUMMARY_COLUMNS + FROM
+                        + " WHERE t.id IN (" + chunk.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")")) {
+                    bind(ps, new ArrayList<>(chunk));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(reader.read(rs));
+                        }
+                    }
+                }
+            }
+            rows.sort(NEWEST_FIRST);
+            return rows;
+        });
+    }
+
+    @Override
     public int count(TaskQuery query) {
         Filter filter = Filter.of(query);
         return db.read("count tasks", c -> {
@@ -595,6 +650,23 @@ public final class SqliteTaskStore implements TaskStore {
                     + " WHERE t.status = 'succeeded' AND o.archive_state IN ('none', 'pending')"
                     + " ORDER BY o.expires_at IS NULL, o.expires_at, o.id LIMIT ?")) {
                 ps.setInt(1, limit > 0 ? limit : -1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        outputs.add(TaskRows.readOutput(rs));
+                    }
+                }
+            }
+            return outputs;
+        });
+    }
+
+    @Override
+    public List<StoredOutput> outputsInState(ArchiveState state) {
+        return db.read("read outputs by archive state", c -> {
+            List<StoredOutput> outputs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.OUTPUT_COLUMNS
+                    + " FROM task_outputs o WHERE o.archive_state = ? ORDER BY o.id")) {
+                ps.setString(1, state.wireName());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         outputs.add(TaskRows.readOutput(rs));

@@ -20,9 +20,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** How a task and its outputs are laid out in columns: binding for writes, mapping for reads. */
 final class TaskRows {
@@ -44,7 +47,86 @@ final class TaskRows {
             + " o.mime_type, o.requires_auth, o.archive_state, o.local_path, o.local_bytes, o.local_sha256,"
             + " o.download_percent, o.archive_error";
 
+    /**
+     * The select list of {@link TaskSummary}, read by position in {@link SummaryReader}. The video URL follows
+     * {@code Task.primaryVideo()} (first video by index, else the first output) and "archived" follows
+     * {@code StoredTask.localFile()}; both are answered by the (task_id, idx) index.
+     */
+    static final String SUMMARY_COLUMNS = "t.id, t.account_id, a.name, a.provider, t.provider_task_id, t.status,"
+            + " t.provider_status, t.progress, t.eta_seconds, t.prompt, t.model, t.created_at, t.completed_at,"
+            + " t.duration_ms, t.resolution, t.aspect_ratio, t.cost_amount, t.cost_unit, t.cost_currency,"
+            + " t.on_provider, t.error_code, t.error_message,"
+            + " coalesce((SELECT o.url FROM task_outputs o WHERE o.task_id = t.id"
+            + " AND o.kind IN ('video', 'combined_video') ORDER BY o.idx LIMIT 1),"
+            + " (SELECT o.url FROM task_outputs o WHERE o.task_id = t.id ORDER BY o.idx LIMIT 1)),"
+            + " EXISTS (SELECT 1 FROM task_outputs o WHERE o.task_id = t.id AND o.archive_state = 'archived'"
+            + " AND o.local_path IS NOT NULL),"
+            + " t.starred, t.note,"
+            + " (SELECT group_concat(g.tag, char(10)) FROM (SELECT tag FROM task_tags WHERE task_id = t.id"
+            + " ORDER BY tag) g)";
+
     private TaskRows() {
+    }
+
+    /**
+     * Reads {@link #SUMMARY_COLUMNS} rows by position (looking columns up by name costs more than the read) and
+     * shares the strings that repeat from row to row (account names, statuses, models), so 100,000 rows stay small.
+     */
+    static final class SummaryReader {
+        private final Map<String, String> shared = new HashMap<>();
+        private final Map<String, ProviderKind> providers = new HashMap<>();
+
+        TaskSummary read(ResultSet rs) throws SQLException {
+            String providerName = rs.getString(4);
+            ProviderKind provider = providers.get(providerName);
+            if (provider == null) {
+                provider = ProviderKind.fromCliName(providerName).orElseThrow(
+                        () -> new StoreException("The cache names an unknown provider '" + providerName + "'"));
+                providers.put(providerName, provider);
+            }
+            String costAmount = rs.getString(17);
+            Cost cost = costAmount == null ? null : new Cost(new BigDecimal(costAmount),
+                    CostUnit.valueOf(rs.getString(18).toUpperCase(Locale.ROOT)), shared(rs.getString(19)));
+            String errorCode = rs.getString(21);
+            Long durationMs = longAt(rs, 14);
+            return new TaskSummary(rs.getLong(1), rs.getLong(2), shared(rs.getString(3)), provider, rs.getString(5),
+                    status(rs.getString(6)), shared(rs.getString(7)), integerAt(rs, 8), integerAt(rs, 9),
+                    rs.getString(10), shared(rs.getString(11)), instantAt(rs, 12), instantAt(rs, 13),
+                    durationMs == null ? null : Duration.ofMillis(durationMs), shared(rs.getString(15)),
+                    shared(rs.getString(16)), cost, rs.getString(23), rs.getInt(20) != 0, rs.getInt(24) != 0,
+                    errorCode == null ? null : new TaskError(shared(errorCode), shared(rs.getString(22))),
+                    rs.getInt(25) != 0, rs.getString(26), tags(rs.getString(27)));
+        }
+
+        private List<String> tags(String joined) {
+            if (joined == null) {
+                return List.of();
+            }
+            List<String> tags = new ArrayList<>();
+            for (String tag : joined.split("\n")) {
+                tags.add(shared(tag));
+            }
+            return tags;
+        }
+
+        private String shared(String value) {
+            return value == null ? null : shared.computeIfAbsent(value, v -> v);
+        }
+    }
+
+    private static Long longAt(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Integer integerAt(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Instant instantAt(ResultSet rs, int column) throws SQLException {
+        Long millis = longAt(rs, column);
+        return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
     /** The select list for tasks joined with their account; leaves the raw JSON out unless asked for. */

@@ -36,6 +36,15 @@ public interface TaskStore {
 
     int count(TaskQuery query);
 
+    /**
+     * The same tasks as {@link #query} (filter, order, limit and offset alike) as light {@link TaskSummary} rows
+     * read in one query, for listing the whole cache quickly; {@code includeRawJson} is ignored.
+     */
+    List<TaskSummary> summaries(TaskQuery query);
+
+    /** The summaries of these tasks, newest first; ids no longer in the cache are left out. */
+    List<TaskSummary> summariesOf(Collection<Long> taskIds);
+
     /** Non-terminal tasks of the account that are still on the provider: the poller's fast set. */
     List<StoredTask> activeTasks(long accountId);
 
@@ -58,6 +67,9 @@ public interface TaskStore {
 
     /** Outputs of succeeded tasks that are not archived yet (state NONE or PENDING), earliest expiry first. */
     List<StoredOutput> outputsAwaitingArchive(int limit);
+
+    /** Every output in {@code state}, by id (one indexed query, however large the cache). */
+    List<StoredOutput> outputsInState(ArchiveState state);
 
     /** Records the archive state of one output and notifies listeners of its task. */
     void updateArchive(long outputId, ArchiveState state, String localPath, Long localBytes, String localSha256,

@@ -2,10 +2,10 @@ package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.TaskStatus;
-import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskChange;
 import dev.reelwatch.store.TaskQuery;
 import dev.reelwatch.store.TaskStore;
+import dev.reelwatch.store.TaskSummary;
 import dev.reelwatch.sync.SyncService;
 import dev.reelwatch.ui.common.RelativeTime;
 import dev.reelwatch.ui.common.SerialExecutor;
@@ -35,14 +35,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -58,6 +61,8 @@ public final class TaskListViewModel {
     /** Above this many changed rows one reload is cheaper than fetching rows one by one. */
     static final int BULK_CHANGE = 500;
     static final String COLUMNS_KEY = "ui.tasks.columns";
+    /** How many of the newest rows the first load shows before the rest of the cache is read. */
+    static final int FIRST_PAGE = 500;
 
     private final TaskStore store;
     private final SyncService sync;
@@ -99,6 +104,9 @@ public final class TaskListViewModel {
     private final ObservableMap<Long, Integer> readOnlyAccountCounts =
             FXCollections.unmodifiableObservableMap(accountCounts);
     private boolean holdFilter;
+    private final PendingChanges pending = new PendingChanges();
+    /** Only touched by tasks of the serial {@link #reads} executor. */
+    private boolean firstReadDone;
     private final ReadOnlyObjectWrapper<Long> selectedTaskId = new ReadOnlyObjectWrapper<>(this, "selectedTaskId");
     private final ReadOnlyObjectWrapper<List<Long>> restoreSelection = new ReadOnlyObjectWrapper<>(this, "restoreSelection");
 
@@ -130,30 +138,83 @@ public final class TaskListViewModel {
 
     // ---- loading and store changes -------------------------------------------------------------------
 
-    /** Loads every cached task (without raw JSON) in the background. */
+    /**
+     * Loads every cached task (as light summaries) in the background. The very first load shows the newest
+     * {@link #FIRST_PAGE} rows as soon as they are read, so a large cache paints at once, then the whole cache.
+     */
     public void reload() {
         reads.execute(() -> {
-            List<TaskRow> fresh = store.query(TaskQuery.all()).stream().map(TaskRow::of).toList();
+            if (!firstReadDone) {
+                firstReadDone = true;
+                List<TaskRow> page = rows(store.summaries(new TaskQuery(Set.of(), null, null, FIRST_PAGE, 0, false)));
+                if (page.size() < FIRST_PAGE) {
+                    ui.execute(() -> apply(page, Set.of(), true));
+                    return;
+                }
+                ui.execute(() -> apply(page, Set.of(), false));
+            }
+            List<TaskRow> fresh = rows(store.summaries(TaskQuery.all()));
             ui.execute(() -> apply(fresh, Set.of(), true));
         });
     }
 
+    private static List<TaskRow> rows(List<TaskSummary> summaries) {
+        List<TaskRow> out = new ArrayList<>(summaries.size());
+        for (TaskSummary s : summaries) {
+            out.add(TaskRow.of(s));
+        }
+        return out;
+    }
+
+    /**
+     * Collects changed ids until the read for them runs, so a burst of store writes (a sync pouring in pages,
+     * the archiver updating outputs) costs one read and one update of the table, not one per write.
+     */
     private void onStoreChange(TaskChange change) {
-        if (change.changed().size() > BULK_CHANGE) {
-            reload();
+        synchronized (pending) {
+            for (Long id : change.changed()) {
+                pending.removed.remove(id);
+                pending.changed.add(id);
+            }
+            for (Long id : change.removed()) {
+                pending.changed.remove(id);
+                pending.removed.add(id);
+            }
+            if (pending.readQueued) {
+                return;
+            }
+            pending.readQueued = true;
+        }
+        reads.execute(this::readPendingChanges);
+    }
+
+    private void readPendingChanges() {
+        Set<Long> changed;
+        Set<Long> removed;
+        synchronized (pending) {
+            changed = new LinkedHashSet<>(pending.changed);
+            removed = new HashSet<>(pending.removed);
+            pending.changed.clear();
+            pending.removed.clear();
+            pending.readQueued = false;
+        }
+        if (changed.size() > BULK_CHANGE) {
+            List<TaskRow> fresh = rows(store.summaries(TaskQuery.all()));
+            ui.execute(() -> apply(fresh, Set.of(), true));
             return;
         }
-        Set<Long> changed = change.changed();
-        Set<Long> removed = change.removed();
-        reads.execute(() -> {
-            List<TaskRow> fresh = new ArrayList<>();
-            Set<Long> gone = new HashSet<>(removed);
-            for (Long id : changed) {
-                Optional<StoredTask> task = store.byId(id);
-                task.ifPresentOrElse(t -> fresh.add(TaskRow.of(t)), () -> gone.add(id));
-            }
-            ui.execute(() -> apply(fresh, gone, false));
-        });
+        List<TaskRow> fresh = rows(store.summariesOf(changed));
+        Set<Long> gone = new HashSet<>(removed);
+        gone.addAll(changed);
+        fresh.forEach(r -> gone.remove(r.id()));
+        ui.execute(() -> apply(fresh, gone, false));
+    }
+
+    /** Store changes not read yet; guarded by itself. */
+    private static final class PendingChanges {
+        final Set<Long> changed = new LinkedHashSet<>();
+        final Set<Long> removed = new LinkedHashSet<>();
+        boolean readQueued;
     }
 
     /** The one place store results enter the UI state. {@code full}: {@code fresh} is the whole cache. */
@@ -216,12 +277,16 @@ public final class TaskListViewModel {
     }
 
     private void recount() {
-        Map<StatusGroup, Integer> counts = new EnumMap<>(StatusGroup.class);
-        Map<Long, Integer> perAccount = new HashMap<>();
-        Set<String> modelNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        Set<ProviderKind> kinds = new TreeSet<>();
-        Map<String, Integer> perTag = new java.util.TreeMap<>();
+        // Runs over every row after each update, so it counts in arrays and plain hash sets (100,000 rows).
+        StatusGroup[] groups = StatusGroup.values();
+        int[] counts = new int[groups.length];
+        Map<Long, int[]> accountTally = new HashMap<>();
+        Set<String> distinctModels = new LinkedHashSet<>();
+        Set<ProviderKind> kinds = EnumSet.noneOf(ProviderKind.class);
+        Map<String, Integer> perTag = new TreeMap<>();
         int starred = 0;
+        long lastAccount = Long.MIN_VALUE;
+        int[] lastTally = null;
         for (TaskRow r : rows) {
             if (r.starred()) {
                 starred++;
@@ -229,15 +294,23 @@ public final class TaskListViewModel {
             for (String t : r.tags()) {
                 perTag.merge(t, 1, Integer::sum);
             }
-            counts.merge(StatusGroup.of(r.status()), 1, Integer::sum);
-            perAccount.merge(r.accountId(), 1, Integer::sum);
+            counts[StatusGroup.of(r.status()).ordinal()]++;
+            if (r.accountId() != lastAccount || lastTally == null) {
+                lastAccount = r.accountId();
+                lastTally = accountTally.computeIfAbsent(lastAccount, k -> new int[1]);
+            }
+            lastTally[0]++;
             if (!r.model().isEmpty()) {
-                modelNames.add(r.model());
+                distinctModels.add(r.model());
             }
             kinds.add(r.provider());
         }
-        for (StatusGroup g : StatusGroup.values()) {
-            groupCounts.get(g).set(counts.getOrDefault(g, 0));
+        Set<String> modelNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        modelNames.addAll(distinctModels);
+        Map<Long, Integer> perAccount = new HashMap<>();
+        accountTally.forEach((id, n) -> perAccount.put(id, n[0]));
+        for (StatusGroup g : groups) {
+            groupCounts.get(g).set(counts[g.ordinal()]);
         }
         totalCount.set(rows.size());
         starredCount.set(starred);

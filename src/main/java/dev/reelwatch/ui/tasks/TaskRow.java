@@ -2,10 +2,9 @@ package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.core.Cost;
 import dev.reelwatch.core.ProviderKind;
-import dev.reelwatch.core.Task;
-import dev.reelwatch.core.TaskOutput;
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.store.StoredTask;
+import dev.reelwatch.store.TaskSummary;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,20 +27,31 @@ public record TaskRow(long id, long accountId, String accountName, ProviderKind 
     }
 
     public static TaskRow of(StoredTask stored) {
-        Task t = stored.task();
+        return of(TaskSummary.of(stored));
+    }
+
+    public static TaskRow of(TaskSummary t) {
         String prompt = t.prompt() == null ? "" : t.prompt();
         String model = t.model() == null ? "" : t.model();
-        String url = t.primaryVideo().map(TaskOutput::url).orElse(null);
         String error = t.error() == null ? null
                 : (t.error().message().isEmpty() ? t.error().code() : t.error().message());
-        String key = (t.providerTaskId() + '\n' + stored.id() + '\n' + prompt + '\n' + model + '\n'
-                + stored.accountName() + '\n' + (stored.note() == null ? "" : stored.note()) + '\n'
-                + String.join("\n", stored.tags())).toLowerCase(Locale.ROOT);
-        return new TaskRow(stored.id(), stored.accountId(), stored.accountName(), stored.provider(),
-                t.providerTaskId(), t.status(), t.providerStatus(), t.progress(), t.etaSeconds(), prompt,
-                t.promptFirstLine(), model, t.createdAt(), t.completedAt(), t.duration(), t.resolution(),
-                t.aspectRatio(), t.cost(), url, stored.onProvider(), stored.localFile().isPresent(), error, key,
-                stored.starred(), stored.tags(), stored.note());
+        String note = t.note() == null ? "" : t.note();
+        String key = (t.providerTaskId() + '\n' + t.id() + '\n' + prompt + '\n' + model + '\n'
+                + t.accountName() + '\n' + note + '\n' + String.join("\n", t.tags())).toLowerCase(Locale.ROOT);
+        return new TaskRow(t.id(), t.accountId(), t.accountName(), t.provider(), t.providerTaskId(), t.status(),
+                t.providerStatus(), t.progress(), t.etaSeconds(), prompt, firstLine(prompt), model, t.createdAt(),
+                t.completedAt(), t.duration(), t.resolution(), t.aspectRatio(), t.cost(), t.videoUrl(),
+                t.onProvider(), t.archived(), error, key, t.starred(), t.tags(), note);
+    }
+
+    /** As {@code Task.promptFirstLine()}. */
+    private static String firstLine(String prompt) {
+        if (prompt.isBlank()) {
+            return "";
+        }
+        String trimmed = prompt.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
     }
 
     /** "1920×1080 · 16:9", or whichever half is known. */

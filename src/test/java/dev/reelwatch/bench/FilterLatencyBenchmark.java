@@ -1,0 +1,91 @@
+package dev.reelwatch.bench;
+
+import dev.reelwatch.core.TaskStatus;
+import dev.reelwatch.store.Database;
+import dev.reelwatch.store.SqliteSettingsStore;
+import dev.reelwatch.store.SqliteTaskStore;
+import dev.reelwatch.store.TaskQuery;
+import dev.reelwatch.sync.SyncService;
+import dev.reelwatch.ui.common.RelativeTime;
+import dev.reelwatch.ui.common.SettingsWriter;
+import dev.reelwatch.ui.common.StoreChangeRelay;
+import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.fixtures.RecordingSyncService;
+import dev.reelwatch.ui.tasks.TaskListViewModel;
+import dev.reelwatch.ui.tasks.TaskRow;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Benchmark 3, search and filter latency: the task list's in-memory filter (TaskListViewModel's FilteredList
+ * under a SortedList sorted newest first, as the table shows it) over the 100,000 cached tasks, one sample per
+ * keystroke of typed searches and per status filter click, beside the same searches asked of the store's
+ * full-text index. The first round warms up and is not counted. Arguments: [tasks] [rounds, default 4].
+ */
+public final class FilterLatencyBenchmark {
+    private static final List<String> TYPED = List.of("paper boat", "fjord sunrise", "corgi", "lighthouse storm",
+            "seedance", "kling", "東京", "zzz", "a");
+
+    private FilterLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Machine.print();
+        Path dir = BenchFiles.dataDirWithCache("filter", n);
+        Clock clock = Clock.systemUTC();
+        try (Database db = Database.open(dir.resolve("reelwatch.db"))) {
+            SqliteTaskStore store = new SqliteTaskStore(db, clock);
+            SyncService sync = new RecordingSyncService();
+            TaskListViewModel vm = new TaskListViewModel(store, new StoreChangeRelay(store, UiThread.direct()), sync,
+                    new SettingsWriter(new SqliteSettingsStore(db), UiThread.direct()), UiThread.direct(),
+                    UiThread.direct(), new RelativeTime(clock));
+            vm.reload();
+            vm.sortedRows().setComparator(Comparator.comparing(TaskRow::createdAt).reversed());
+            System.out.printf(Locale.ROOT, "%,d rows in the list%n", vm.totalCountProperty().get());
+            Samples memory = new Samples();
+            Samples fts = new Samples();
+            for (int round = 0; round < rounds; round++) {
+                Samples m = round == 0 ? new Samples() : memory;
+                Samples f = round == 0 ? new Samples() : fts;
+                for (String text : TYPED) {
+                    for (int i = 1; i <= text.length(); i++) {
+                        String typed = text.substring(0, i);
+                        m.add(time(() -> vm.searchTextProperty().set(typed)));
+                        f.add(time(() -> store.summaries(new TaskQuery(Set.of(), null, typed, 0, 0, false))));
+                    }
+                    for (int i = text.length() - 1; i >= 0; i--) {
+                        String erased = text.substring(0, i);
+                        m.add(time(() -> vm.searchTextProperty().set(erased)));
+                    }
+                }
+                for (TaskStatus status : TaskStatus.values()) {
+                    m.add(time(() -> vm.showStatuses(Set.of(status))));
+                    f.add(time(() -> store.summaries(new TaskQuery(Set.of(status), null, null, 0, 0, false))));
+                }
+                m.add(time(vm::clearFilters));
+            }
+            System.out.printf(Locale.ROOT, "in memory: %d samples, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    memory.size(), memory.median(), memory.percentile(99), memory.max());
+            System.out.printf(Locale.ROOT, "store (FTS / status index): %d samples, p50 %.2f ms, p99 %.2f ms%n",
+                    fts.size(), fts.median(), fts.percentile(99));
+            new Figure(String.format(Locale.ROOT, "3. Search/filter latency over %,d tasks, p50 / p99", n),
+                    Figure.ms(memory.median()) + " / " + Figure.ms(memory.percentile(99)),
+                    Figure.ms(fts.median()) + " / " + Figure.ms(fts.percentile(99)) + " (asking SQLite FTS)",
+                    Figure.ratio(memory.percentile(99) / fts.percentile(99)) + " (p99)", "p99 < 50 ms",
+                    memory.percentile(99) < 50).print();
+        }
+    }
+
+    private static double time(Runnable r) {
+        long start = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+}
