@@ -133,6 +133,7 @@ out="$root/target/jpackage"
 
 if [ "$build" -eq 1 ]; then
   info "building the app-image and .deb (mvn -Ppackage package -DskipTests)"
+  mkdir -p "$root/target"   # a fresh clone has none yet
   # The .deb gets a fast gzip here; release builds keep dpkg's default xz.
   DPKG_DEB_COMPRESSOR_TYPE=gzip DPKG_DEB_COMPRESSOR_LEVEL=1 \
     mvn -B -ntp -q -Ppackage package -DskipTests >"$root/target/smoke-build.log" 2>&1 \
