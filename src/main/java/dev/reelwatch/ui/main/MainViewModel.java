@@ -147,6 +147,7 @@ public final class MainViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        tasks.close();
         accounts.close();
     }
 }

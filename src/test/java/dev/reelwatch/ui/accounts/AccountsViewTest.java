@@ -16,6 +16,7 @@ import dev.reelwatch.store.SqliteTaskStore;
 import dev.reelwatch.sync.PollingSyncService;
 import dev.reelwatch.sync.SyncSettings;
 import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -24,7 +25,6 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AccountsViewTest extends ApplicationTest {
+class AccountsViewTest extends FxThreadApplicationTest {
     private Path dir;
     private Database db;
     private HedraSimulator hedra;
@@ -93,8 +93,7 @@ class AccountsViewTest extends ApplicationTest {
 
         clickOn("#account-test");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> lookup("#account-test-result").queryAs(Label.class).getText().startsWith("Authentication failed"));
+        waitUntil(() -> lookup("#account-test-result").queryAs(Label.class).getText().startsWith("Authentication failed"));
         assertTrue(lookup("#account-test-result").queryAs(Label.class).getStyleClass().contains("test-failed"));
     }
 
@@ -105,13 +104,11 @@ class AccountsViewTest extends ApplicationTest {
         interact(() -> lookup("#account-url").queryAs(TextField.class).setText(hedra.baseUrl().toString()));
         clickOn("#account-key").write("hedra-right-key");
         clickOn("#account-test");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> "Connected — 5 tasks visible".equals(lookup("#account-test-result").queryAs(Label.class).getText()));
+        waitUntil(() -> "Connected — 5 tasks visible".equals(lookup("#account-test-result").queryAs(Label.class).getText()));
 
         clickOn("#account-save");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> lookup("#accounts-list").queryAs(ListView.class).getItems().size() == 1);
+        waitUntil(() -> lookup("#accounts-list").queryAs(ListView.class).getItems().size() == 1);
         assertEquals("hedra-right-key", keys.get("studio").orElseThrow());
         assertEquals(hedra.baseUrl(), accounts.byName("studio").orElseThrow().baseUrl());
     }
