@@ -58,6 +58,7 @@ public final class DesktopServices implements AutoCloseable {
     private final Database database;
     private final TaskStore tasks;
     private final AccountStore accounts;
+    private final BackedUpAccountStore backedUpAccounts;
     private final SettingsStore settings;
     private final CredentialStore credentials;
     private final CredentialResolver credentialResolver;
@@ -84,6 +85,7 @@ public final class DesktopServices implements AutoCloseable {
         BackedUpAccountStore backedUp = new BackedUpAccountStore(new SqliteAccountStore(database), plainHttpConsent,
                 new AccountsBackup(DataDirectory.accountsBackupFile(dataDir)));
         backedUp.writeBackup();
+        backedUpAccounts = backedUp;
         accounts = backedUp;
         credentials = new CredentialStore(DataDirectory.credentialsFile(dataDir));
         credentialResolver = new CredentialResolver(credentials, env);
@@ -124,6 +126,11 @@ public final class DesktopServices implements AutoCloseable {
     /** Which accounts may use plain HTTP to another machine. */
     public PlainHttpConsent plainHttpConsent() {
         return plainHttpConsent;
+    }
+
+    /** Writes {@code accounts.json} again, e.g. after an account's plain-HTTP consent changed. */
+    public void writeAccountsBackup() {
+        backedUpAccounts.writeBackup();
     }
 
     public Path dataDir() {

@@ -6,6 +6,7 @@ import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.ui.accounts.AccountsDialog;
 import dev.reelwatch.ui.accounts.AccountsViewModel;
+import dev.reelwatch.ui.accounts.PlainHttpPermissions;
 import dev.reelwatch.ui.common.StoreChangeRelay;
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.detail.DetailView;
@@ -17,11 +18,23 @@ import dev.reelwatch.ui.tasks.ServerTaskDeleter;
 import dev.reelwatch.ui.theme.OsThemeDetector;
 import dev.reelwatch.ui.welcome.WelcomeView;
 import dev.reelwatch.ui.welcome.WelcomeViewModel;
+import dev.reelwatch.media.SystemOpener;
+import dev.reelwatch.ui.compare.CompareWindow;
+import dev.reelwatch.ui.library.TaskLibraryView;
+import dev.reelwatch.ui.library.TaskLibraryViewModel;
+import dev.reelwatch.ui.player.FxPlaybackEngines;
+import dev.reelwatch.ui.player.PlaybackEngines;
+import dev.reelwatch.ui.player.PlayerViewModel;
+import dev.reelwatch.ui.theme.ThemeStylesheets;
+import dev.reelwatch.ui.usage.UsageViewModel;
+import dev.reelwatch.ui.usage.UsageWindow;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.Executor;
 
 /**
@@ -34,6 +47,8 @@ final class DesktopWindow implements AutoCloseable {
     private final MainViewModel mainModel;
     private final DetailViewModel detailModel;
     private final MainView mainView;
+    private final TaskLibraryViewModel libraryModel;
+    private Stage usageWindow;
 
     DesktopWindow(DesktopServices services, DemoEnvironment demo, MediaHooks media, Map<String, String> env,
                   Stage stage) {
@@ -48,10 +63,15 @@ final class DesktopWindow implements AutoCloseable {
         DetailView detailView = new DetailView(detailModel);
         detailModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
         detailView.setPlayer(media.createPlayer(detailModel.taskIdProperty()));
+        libraryModel = new TaskLibraryViewModel(services.tasks(), relay, background, fx);
+        libraryModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
+        detailView.setLibraryPanel(new TaskLibraryView(libraryModel));
 
+        PlainHttpPermissions plainHttp = PlainHttpPermissions.of(services.plainHttpConsent(),
+                services::writeAccountsBackup);
         AccountsDialog accountsDialog = new AccountsDialog(() -> new AccountsViewModel(services.accounts(),
-                services.credentials(), env, new ProviderConnectionTester(services.providerClients()::create),
-                services.sync(), background, fx));
+                services.credentials(), plainHttp, env,
+                new ProviderConnectionTester(services.providerClients()::create), services.sync(), background, fx));
         WelcomeViewModel welcomeModel = new WelcomeViewModel(
                 () -> openAccounts(accountsDialog, stage, null),
                 () -> {
@@ -63,6 +83,22 @@ final class DesktopWindow implements AutoCloseable {
                 () -> openAccounts(accountsDialog, stage, null),
                 id -> openAccounts(accountsDialog, stage, id),
                 serverDeleter());
+        Consumer<Scene> theme = scene -> ThemeStylesheets.follow(scene, mainModel.theme());
+        // Compare plays each task's archived file, or streams its link, in players of its own.
+        PlaybackEngines engines = new FxPlaybackEngines();
+        SystemOpener opener = new SystemOpener(background, System.getProperty("os.name", ""));
+        CompareWindow compare = new CompareWindow(services.tasks(), () -> new PlayerViewModel(services.tasks(),
+                engines, opener, services.clock(), System.getProperty("os.name", "")), background, fx,
+                ZoneId.systemDefault(), theme);
+        mainView.setOnCompare(ids -> compare.open(ids, stage));
+        mainView.setOnUsage(() -> {
+            if (usageWindow != null && usageWindow.isShowing()) {
+                usageWindow.toFront();
+                return;
+            }
+            usageWindow = UsageWindow.show(stage, new UsageViewModel(services.tasks(), relay, background, fx,
+                    services.clock(), ZoneId.systemDefault()), theme);
+        });
     }
 
     /** Opens the accounts dialog; when it closes the sidebar and welcome state are reloaded. */
@@ -100,6 +136,7 @@ final class DesktopWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        libraryModel.close();
         detailModel.close();
         mainModel.close();
         relay.close();

@@ -63,6 +63,10 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
         CommandLine cl = new CommandLine(root, new ContextInjectingFactory(root));
         cl.addSubcommand(AccountsCommand.class);
         cl.addSubcommand(TasksCommand.class);
+        cl.addSubcommand(UsageCommand.class);
+        cl.addSubcommand(StarCommand.class);
+        cl.addSubcommand(TagCommand.class);
+        cl.addSubcommand(NoteCommand.class);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new FailureReporter());

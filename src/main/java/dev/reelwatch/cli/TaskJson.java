@@ -51,6 +51,10 @@ final class TaskJson {
             cost.put("currency", task.cost().currency());
         }
         node.put("on_provider", stored.onProvider());
+        node.put("starred", stored.starred());
+        var tags = node.putArray("tags");
+        stored.tags().forEach(tags::add);
+        node.put("note", stored.note());
         var outputs = node.putArray("outputs");
         if (stored.outputs().isEmpty()) {
             task.outputs().forEach(o -> output(outputs.addObject(), o, null));

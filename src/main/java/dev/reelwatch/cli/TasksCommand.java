@@ -37,6 +37,12 @@ final class TasksCommand implements Callable<Integer> {
     @Option(names = "--search", paramLabel = "TEXT", description = "Only tasks whose prompt, model or id match.")
     private String search;
 
+    @Option(names = "--starred", description = "Only starred tasks.")
+    private boolean starred;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "Only tasks with this tag.")
+    private String tag;
+
     @Option(names = "--json", description = "Print one JSON array instead of a table.")
     private boolean json;
 
@@ -60,7 +66,9 @@ final class TasksCommand implements Callable<Integer> {
         }
         Set<TaskStatus> wanted = statuses.isEmpty() ? Set.of() : EnumSet.copyOf(statuses);
         String text = search == null || search.isBlank() ? null : search.strip();
-        List<StoredTask> tasks = services.tasks().query(new TaskQuery(wanted, accountId, text, 0, 0, false));
+        String wantedTag = tag == null || tag.isBlank() ? null : tag;
+        List<StoredTask> tasks = services.tasks().query(new TaskQuery(wanted, accountId, text, 0, 0, false, starred,
+                wantedTag));
 
         if (json) {
             ArrayNode array = Json.mapper().createArrayNode();
@@ -69,7 +77,8 @@ final class TasksCommand implements Callable<Integer> {
             return CommandLine.ExitCode.OK;
         }
         if (tasks.isEmpty()) {
-            boolean filtered = !wanted.isEmpty() || accountId != null || text != null;
+            boolean filtered = !wanted.isEmpty() || accountId != null || text != null || starred
+                    || wantedTag != null;
             context.out().println(filtered && services.tasks().count(TaskQuery.all()) > 0
                     ? "No cached tasks match these filters."
                     : "No tasks cached yet. Add an account with `reelwatch accounts add` and run `reelwatch sync`.");
@@ -79,7 +88,8 @@ final class TasksCommand implements Callable<Integer> {
                 List.of("STATUS", "ACCOUNT", "ID", "PROGRESS", "CREATED (UTC)", "PROMPT"), 9, 12, 22, 8, 16);
         for (StoredTask stored : tasks) {
             var task = stored.task();
-            table.addRow(task.status().wireName(), stored.accountName(), task.providerTaskId(),
+            table.addRow(task.status().wireName(), stored.accountName(),
+                    (stored.starred() ? "★ " : "") + task.providerTaskId(),
                     task.progress() == null ? "-" : task.progress() + "%", created(task.createdAt(), stored),
                     task.promptFirstLine());
         }

@@ -29,6 +29,8 @@ public final class ArchivePass {
         if (!archiver.automaticArchiving()) {
             return new ArchiveReport(0, 0, 0, 0, true, List.of());
         }
+        // A sync killed mid-download left its outputs DOWNLOADING: this pass resumes them from their .part files.
+        archiver.requeueInterruptedDownloads();
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(archiver.options().concurrency(), r -> {
             Thread t = new Thread(r, "reelwatch-archive-pass-" + n.incrementAndGet());

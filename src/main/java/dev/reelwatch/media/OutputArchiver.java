@@ -4,11 +4,15 @@ import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ArchiveState;
 import dev.reelwatch.core.OutputKind;
 import dev.reelwatch.core.TaskOutput;
+import dev.reelwatch.core.TaskStatus;
+import dev.reelwatch.core.TransportSecurity;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.store.AccountStore;
+import dev.reelwatch.store.PlainHttpConsent;
 import dev.reelwatch.store.SettingsStore;
 import dev.reelwatch.store.StoredOutput;
 import dev.reelwatch.store.StoredTask;
+import dev.reelwatch.store.TaskQuery;
 import dev.reelwatch.store.TaskStore;
 import dev.reelwatch.sync.ClientFactory;
 
@@ -17,13 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Archives one output of a task into the {@link VideoLibrary} and records every step in the store:
  * DOWNLOADING with its percentage, then ARCHIVED, FAILED (with why), LINK_EXPIRED or SKIPPED. Retries cut
  * downloads with growing delays, resuming where they stopped. Two callers asking for the same output share one
- * download.
+ * download. Keeps the HTTPS rule: nothing is fetched over plain HTTP from another machine unless the user allowed
+ * plain HTTP for the task's account.
  */
 public final class OutputArchiver {
     private static final System.Logger LOG = System.getLogger(OutputArchiver.class.getName());
@@ -31,6 +37,7 @@ public final class OutputArchiver {
     private final TaskStore tasks;
     private final AccountStore accounts;
     private final SettingsStore settings;
+    private final PlainHttpConsent plainHttp;
     private final ClientFactory clients;
     private final FileDownloader downloader;
     private final VideoLibrary library;
@@ -42,6 +49,7 @@ public final class OutputArchiver {
         this.tasks = tasks;
         this.accounts = accounts;
         this.settings = settings;
+        this.plainHttp = new PlainHttpConsent(settings);
         this.clients = clients;
         this.downloader = downloader;
         this.library = library;
@@ -109,6 +117,10 @@ public final class OutputArchiver {
                                 + "); raise the cap in Settings or export and remove old videos.");
             }
         }
+        Optional<String> insecure = plainHttpRefusal(task, output);
+        if (insecure.isPresent()) {
+            return record(stored, ArchiveState.FAILED, null, null, null, null, insecure.get());
+        }
         Path target = library.fileFor(task, output);
         DownloadRequest request;
         try {
@@ -151,6 +163,44 @@ public final class OutputArchiver {
                 ? "Download failed after " + options.attempts() + " attempts: " + last.getMessage()
                 : last.getMessage();
         return record(stored, ArchiveState.FAILED, null, null, null, null, message);
+    }
+
+    /**
+     * Puts outputs left DOWNLOADING by a process that was killed or quit back in the queue (their partial file
+     * stays and is resumed); outputs this archiver is working on now are left alone. Returns how many.
+     */
+    public int requeueInterruptedDownloads() {
+        int requeued = 0;
+        for (StoredTask t : tasks.query(new TaskQuery(Set.of(TaskStatus.SUCCEEDED), null, null, 0, 0, false))) {
+            for (StoredOutput o : t.outputs()) {
+                if (o.archiveState() == ArchiveState.DOWNLOADING && !outputLocks.containsKey(o.id())) {
+                    tasks.updateArchive(o.id(), ArchiveState.PENDING, null, null, null, null, null);
+                    requeued++;
+                }
+            }
+        }
+        return requeued;
+    }
+
+    /** Why the HTTPS rule forbids this download, if it does: checked before a single byte is requested. */
+    private Optional<String> plainHttpRefusal(StoredTask task, TaskOutput output) {
+        Optional<Account> account = accounts.byId(task.accountId());
+        boolean allowed = account.map(a -> plainHttp.isAllowed(a.name())).orElse(false);
+        if (account.isPresent() && TransportSecurity.needsPlainHttpConsent(account.get().baseUrl()) && !allowed) {
+            return Optional.of(TransportSecurity.refusal(account.get()));
+        }
+        URI url;
+        try {
+            url = URI.create(output.url());
+        } catch (IllegalArgumentException badUrl) {
+            return Optional.empty(); // reported as an invalid link below
+        }
+        if (TransportSecurity.needsPlainHttpConsent(url) && !allowed) {
+            return Optional.of("The video's link " + url.getScheme() + "://" + url.getHost() + "/… uses plain HTTP to"
+                    + " another machine, so it would travel unencrypted; Reelwatch refuses to download it. Allow plain"
+                    + " HTTP for the account in Accounts if this is your own server on a trusted network.");
+        }
+        return Optional.empty();
     }
 
     private static boolean isInLibrary(StoredOutput o) {

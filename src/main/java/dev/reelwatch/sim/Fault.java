@@ -20,7 +20,7 @@ public enum Fault {
     TRUNCATED_JSON,
     /** Headers promise the whole body, then the connection is closed midway. */
     CONNECTION_RESET,
-    /** The body trickles out slowly, a few bytes at a time. */
+    /** The body trickles out slowly, a few bytes at a time (see {@link SimFaults#drip}). */
     SLOW_DRIP,
     /** 401 {@code {"detail":"Invalid API key"}}, as if the key had been revoked. */
     UNAUTHORIZED,

@@ -17,6 +17,8 @@ public final class SimFaults {
     private volatile Duration hangFor = Duration.ofSeconds(3);
     private volatile int remaining = -1;
     private volatile boolean filesToo;
+    private volatile int dripBytes = 64;
+    private volatile Duration dripPause = Duration.ofMillis(20);
 
     public synchronized SimFaults on(Fault fault) {
         active.add(fault);
@@ -59,6 +61,24 @@ public final class SimFaults {
 
     public Duration hangFor() {
         return hangFor;
+    }
+
+    /** How {@link Fault#SLOW_DRIP} trickles: {@code bytes} at a time with {@code pause} between (64 B, 20 ms). */
+    public SimFaults drip(int bytes, Duration pause) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("a drip needs at least one byte");
+        }
+        dripBytes = bytes;
+        dripPause = pause;
+        return this;
+    }
+
+    public int dripBytes() {
+        return dripBytes;
+    }
+
+    public Duration dripPause() {
+        return dripPause;
     }
 
     public SimFaults filesToo(boolean v) {

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +39,7 @@ public abstract class SimServer implements AutoCloseable {
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final AtomicLong totalRequests = new AtomicLong();
     private volatile JsonRewrite jsonRewrite;
+    private volatile Consumer<SimRequest> watcher = r -> { };
     protected final Clock clock;
 
     /**
@@ -105,6 +108,14 @@ public abstract class SimServer implements AutoCloseable {
         com.fasterxml.jackson.databind.JsonNode rewrite(String routeKey, com.fasterxml.jackson.databind.JsonNode body);
     }
 
+    /**
+     * Shows every request to {@code watcher} as it arrives (on the server's threads), e.g. to see which
+     * {@code Range} a client asked for across many downloads.
+     */
+    public void watchRequests(Consumer<SimRequest> watcher) {
+        this.watcher = Objects.requireNonNull(watcher, "watcher");
+    }
+
     /** Requests received on routes whose key (see {@link #routeKey}) equals {@code key}. */
     public int requestCount(String key) {
         AtomicInteger c = requestCounts.get(key);
@@ -138,6 +149,7 @@ public abstract class SimServer implements AutoCloseable {
             SimRequest req = SimRequest.of(ex.getRequestMethod(), ex.getRequestURI(), prefix, ex.getRequestHeaders());
             totalRequests.incrementAndGet();
             requestCounts.computeIfAbsent(routeKey(req), k -> new AtomicInteger()).incrementAndGet();
+            watcher.accept(req);
             boolean file = isFileRequest(req);
             Set<Fault> now = file && !faults.appliesToFiles() ? Set.of() : faults.take();
             if (now.contains(Fault.LATENCY)) {
@@ -246,10 +258,12 @@ public abstract class SimServer implements AutoCloseable {
             throw new IOException("connection cut on purpose");
         }
         if (now.contains(Fault.SLOW_DRIP)) {
-            for (int i = 0; i < body.length; i += 64) {
-                out.write(body, i, Math.min(64, body.length - i));
+            int chunk = faults.dripBytes();
+            long pause = faults.dripPause().toMillis();
+            for (int i = 0; i < body.length; i += chunk) {
+                out.write(body, i, Math.min(chunk, body.length - i));
                 out.flush();
-                sleep(20);
+                sleep(pause);
             }
         } else {
             out.write(body);

@@ -18,7 +18,8 @@ final class Migrations {
     private static final String FOLDER = "/dev/reelwatch/store/migrations/";
     private static final List<String> FILES = List.of(
             "V1__init.sql",
-            "V2__personal_library.sql");
+            "V2__personal_library.sql",
+            "V3__search_notes_and_tags.sql");
 
     private Migrations() {
     }

@@ -340,6 +340,132 @@ public final class SqliteTaskStore implements TaskStore {
         db.listeners().remove(listener);
     }
 
+    // ---------------------------------------------------------------- the user's library (star, note, tags)
+
+    @Override
+    public void setStarred(long taskId, boolean starred) {
+        libraryWrite(taskId, "star a task", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tasks SET starred = ? WHERE id = ? AND starred != ?")) {
+                ps.setInt(1, starred ? 1 : 0);
+                ps.setLong(2, taskId);
+                ps.setInt(3, starred ? 1 : 0);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public void setNote(long taskId, String note) {
+        String text = note == null || note.isBlank() ? null : note.strip();
+        libraryWrite(taskId, "save a task's note", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tasks SET note = ? WHERE id = ? AND note IS NOT ?")) {
+                ps.setString(1, text);
+                ps.setLong(2, taskId);
+                ps.setString(3, text);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public void setTags(long taskId, Collection<String> tags) {
+        Set<String> wanted = TaskTags.normaliseAll(tags);
+        libraryWrite(taskId, "save a task's tags", c -> {
+            if (!exists(c, taskId)) {
+                return false;
+            }
+            Set<String> current = new LinkedHashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT tag FROM task_tags WHERE task_id = ?")) {
+                ps.setLong(1, taskId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        current.add(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM task_tags WHERE task_id = ? AND tag = ?");
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO task_tags (task_id, tag) VALUES (?, ?)")) {
+                for (String gone : current) {
+                    if (!wanted.contains(gone)) {
+                        delete.setLong(1, taskId);
+                        delete.setString(2, gone);
+                        delete.executeUpdate();
+                    }
+                }
+                for (String added : wanted) {
+                    if (!current.contains(added)) {
+                        insert.setLong(1, taskId);
+                        insert.setString(2, added);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            return !current.equals(wanted);
+        });
+    }
+
+    @Override
+    public void addTag(long taskId, String tag) {
+        String t = TaskTags.normalise(tag);
+        if (t.isEmpty()) {
+            return;
+        }
+        libraryWrite(taskId, "tag a task", c -> {
+            if (!exists(c, taskId)) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR IGNORE INTO task_tags (task_id, tag) VALUES (?, ?)")) {
+                ps.setLong(1, taskId);
+                ps.setString(2, t);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public void removeTag(long taskId, String tag) {
+        String t = TaskTags.normalise(tag);
+        libraryWrite(taskId, "untag a task", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM task_tags WHERE task_id = ? AND tag = ?")) {
+                ps.setLong(1, taskId);
+                ps.setString(2, t);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public Map<String, Integer> tagsWithCounts() {
+        return db.read("count tags", c -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT tag, count(*) FROM task_tags GROUP BY tag ORDER BY tag");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** Runs one library write and tells listeners about the task when the write changed something. */
+    private void libraryWrite(long taskId, String what, SqlWork<Boolean> work) {
+        if (Boolean.TRUE.equals(db.write(what, work))) {
+            db.listeners().fire(Set.of(taskId), Set.of());
+        }
+    }
+
+    private static boolean exists(Connection c, long taskId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tasks WHERE id = ?")) {
+            ps.setLong(1, taskId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- reads
 
     @Override
@@ -497,13 +623,24 @@ public final class SqliteTaskStore implements TaskStore {
                 }
             }
         }
+        Map<Long, List<String>> tags = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT g.task_id, g.tag FROM task_tags g"
+                + " WHERE g.task_id IN (SELECT t.id FROM tasks t" + where + tail + ") ORDER BY g.task_id, g.tag")) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
         List<StoredTask> tasks = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.selectColumns(includeRawJson) + FROM
                 + where + tail)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    tasks.add(TaskRows.readTask(rs, outputs.getOrDefault(rs.getLong("id"), List.of())));
+                    long id = rs.getLong("id");
+                    tasks.add(TaskRows.readTask(rs, outputs.getOrDefault(id, List.of()), tags.getOrDefault(id, List.of())));
                 }
             }
         }
@@ -537,6 +674,13 @@ public final class SqliteTaskStore implements TaskStore {
                 conditions.add("t.id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)");
                 params.add(expression);
             });
+            if (query.starredOnly()) {
+                conditions.add("t.starred = 1");
+            }
+            if (query.tag() != null) {
+                conditions.add("t.id IN (SELECT task_id FROM task_tags WHERE tag = ?)");
+                params.add(query.tag());
+            }
             String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
             return new Filter(where, params);
         }

@@ -10,13 +10,24 @@ import java.util.Optional;
 /**
  * A task as the cache holds it: the provider's view ({@code task}) plus what only we know. {@code id} is the
  * local row id, stable for the life of the cache. {@code onProvider} turns false when the provider no longer
- * has the task (404, or absent from a complete listing); the task stays in history.
+ * has the task (404, or absent from a complete listing); the task stays in history. {@code starred},
+ * {@code note} (null when none) and {@code tags} (normalised, sorted) are the user's own and never come from a
+ * provider, so no sync touches them.
  */
 public record StoredTask(long id, long accountId, String accountName, ProviderKind provider, Task task,
-                         boolean onProvider, Instant firstSeenAt, Instant lastSyncedAt, List<StoredOutput> outputs) {
+                         boolean onProvider, Instant firstSeenAt, Instant lastSyncedAt, List<StoredOutput> outputs,
+                         boolean starred, String note, List<String> tags) {
 
     public StoredTask {
         outputs = List.copyOf(outputs);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A task with no star, note or tags. */
+    public StoredTask(long id, long accountId, String accountName, ProviderKind provider, Task task,
+                      boolean onProvider, Instant firstSeenAt, Instant lastSyncedAt, List<StoredOutput> outputs) {
+        this(id, accountId, accountName, provider, task, onProvider, firstSeenAt, lastSyncedAt, outputs, false,
+                null, List.of());
     }
 
     /** The archived file of the first video output, if it is in the library. */

@@ -38,7 +38,7 @@ final class TaskRows {
             + " t.updated_at, t.started_at, t.completed_at, t.duration_ms, t.resolution, t.aspect_ratio, t.fps,"
             + " t.seed, t.thumbnail_url, t.error_code, t.error_message, t.cost_amount, t.cost_unit,"
             + " t.cost_currency, t.eta_seconds, t.poll_after_ms, t.parameters_json, t.on_provider,"
-            + " t.first_seen_at, t.last_synced_at";
+            + " t.first_seen_at, t.last_synced_at, t.starred, t.note";
 
     static final String OUTPUT_COLUMNS = "o.id, o.task_id, o.idx, o.url, o.kind, o.expires_at, o.bytes, o.sha256,"
             + " o.mime_type, o.requires_auth, o.archive_state, o.local_path, o.local_bytes, o.local_sha256,"
@@ -98,8 +98,8 @@ final class TaskRows {
         return i;
     }
 
-    /** Reads a task row (selected with {@link #selectColumns}) without its outputs. */
-    static StoredTask readTask(ResultSet rs, List<StoredOutput> outputs) throws SQLException {
+    /** Reads a task row (selected with {@link #selectColumns}); its outputs and tags were read apart. */
+    static StoredTask readTask(ResultSet rs, List<StoredOutput> outputs, List<String> tags) throws SQLException {
         String errorCode = rs.getString("error_code");
         String costAmount = rs.getString("cost_amount");
         Task task = new Task(rs.getLong("account_id"), rs.getString("provider_task_id"), status(rs.getString("status")),
@@ -119,7 +119,7 @@ final class TaskRows {
                 ProviderKind.fromCliName(provider).orElseThrow(
                         () -> new StoreException("The cache names an unknown provider '" + provider + "'")),
                 task, rs.getInt("on_provider") != 0, instant(rs, "first_seen_at"),
-                instant(rs, "last_synced_at"), outputs);
+                instant(rs, "last_synced_at"), outputs, rs.getInt("starred") != 0, rs.getString("note"), tags);
     }
 
     /** Reads an output row selected with {@link #OUTPUT_COLUMNS}. */

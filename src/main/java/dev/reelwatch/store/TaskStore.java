@@ -63,6 +63,22 @@ public interface TaskStore {
     void updateArchive(long outputId, ArchiveState state, String localPath, Long localBytes, String localSha256,
                        Integer downloadPercent, String archiveError);
 
+    /** Stars or un-stars a task (local only; no sync ever changes it). Listeners hear of a real change. */
+    void setStarred(long taskId, boolean starred);
+
+    /** Sets the task's free-text note; null or blank removes it. */
+    void setNote(long taskId, String note);
+
+    /** Replaces the task's tags; each is normalised with {@link TaskTags#normalise}, empties dropped. */
+    void setTags(long taskId, Collection<String> tags);
+
+    void addTag(long taskId, String tag);
+
+    void removeTag(long taskId, String tag);
+
+    /** Every tag in use and how many tasks carry it, in alphabetical order. */
+    Map<String, Integer> tagsWithCounts();
+
     void addListener(TaskChangeListener listener);
 
     void removeListener(TaskChangeListener listener);

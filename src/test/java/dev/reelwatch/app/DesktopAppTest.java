@@ -34,10 +34,11 @@ class DesktopAppTest {
 
     @AfterEach
     void tearDown() throws Exception {
+        // As a user quits: the window closes first, then the application stops.
+        FxToolkit.cleanupStages();
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
-        FxToolkit.cleanupStages();
     }
 
     @Test

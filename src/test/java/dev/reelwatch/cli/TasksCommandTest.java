@@ -139,7 +139,7 @@ class TasksCommandTest {
 
         assertEquals(List.of("account", "provider", "id", "local_id", "status", "provider_status", "progress", "model",
                 "prompt", "created_at", "updated_at", "video_url", "expires_at", "error", "local_file",
-                "thumbnail_url", "cost", "on_provider", "outputs"), fieldNames(t));
+                "thumbnail_url", "cost", "on_provider", "starred", "tags", "note", "outputs"), fieldNames(t));
         assertEquals("studio", t.get("account").asText());
         assertEquals("meshapi", t.get("provider").asText());
         assertEquals("cgt-rich", t.get("id").asText());
@@ -165,6 +165,11 @@ class TasksCommandTest {
         assertEquals("", t.get("cost").get("currency").asText());
         assertTrue(t.get("on_provider").isBoolean());
         assertTrue(t.get("on_provider").asBoolean());
+        assertTrue(t.get("starred").isBoolean());
+        assertFalse(t.get("starred").asBoolean());
+        assertTrue(t.get("tags").isArray());
+        assertEquals(0, t.get("tags").size());
+        assertTrue(t.get("note").isNull());
 
         JsonNode outputs = t.get("outputs");
         assertTrue(outputs.isArray());

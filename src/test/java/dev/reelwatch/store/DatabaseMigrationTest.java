@@ -91,6 +91,30 @@ class DatabaseMigrationTest {
     }
 
     @Test
+    void notesAndTagsWrittenBeforeVersionThreeBecomeSearchable() throws SQLException {
+        Path file = dir.resolve("v2.db");
+        try (Database old = Database.open(file, 2)) {
+            assertEquals(2, old.schemaVersion());
+        }
+        insertVersionOneRows(file);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE tasks SET starred = 1, note = 'lighthouse keeper' WHERE id = 1");
+            s.executeUpdate("INSERT INTO task_tags (task_id, tag) VALUES (1, 'portfolio')");
+        }
+
+        try (Database db = Database.open(file)) {
+            SqliteTaskStore tasks = new SqliteTaskStore(db, new AdjustableClock(StoreFixture.START));
+            assertEquals(1, tasks.count(new TaskQuery(null, null, "lighthouse", 0, 0, false)), "the old note");
+            assertEquals(1, tasks.count(new TaskQuery(null, null, "portfolio", 0, 0, false)), "the old tag");
+            assertEquals(1, tasks.count(new TaskQuery(null, null, "old prompt", 0, 0, false)), "the prompt");
+            StoredTask task = tasks.byId(1).orElseThrow();
+            assertTrue(task.starred());
+            assertEquals(List.of("portfolio"), task.tags());
+        }
+    }
+
+    @Test
     void newerSchemaIsRefusedAndTheFileLeftUntouched() throws Exception {
         Path file = dir.resolve("reelwatch.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);

@@ -2,7 +2,9 @@ package dev.reelwatch.ui.accounts;
 
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.CredentialRef;
+import dev.reelwatch.core.ProviderErrorKind;
 import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.core.TransportSecurity;
 import dev.reelwatch.store.AccountStore;
 import dev.reelwatch.store.CredentialStore;
 import dev.reelwatch.store.DuplicateAccountException;
@@ -37,8 +39,9 @@ import java.util.regex.Pattern;
 
 /**
  * The form for adding or editing one account: provider, name, base URL (the provider's default until the user
- * edits it), API key or environment variable, enabled. Validates inline, tests the connection in the background,
- * and on save keeps the key in the credentials file (never the database) and tells the poller.
+ * edits it), API key or environment variable, enabled, and, for plain HTTP to another machine, the user's explicit
+ * consent to send the key and videos unencrypted. Validates inline, tests the connection in the background, and on
+ * save keeps the key in the credentials file (never the database), stores the consent and tells the poller.
  */
 public final class AccountEditorViewModel {
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -46,6 +49,7 @@ public final class AccountEditorViewModel {
 
     private final AccountStore accounts;
     private final CredentialStore keys;
+    private final PlainHttpPermissions plainHttp;
     private final Map<String, String> environment;
     private final ConnectionTester tester;
     private final SyncService sync;
@@ -62,6 +66,9 @@ public final class AccountEditorViewModel {
     private final BooleanProperty useEnvironment = new SimpleBooleanProperty(this, "useEnvironment");
     private final StringProperty environmentVariable = new SimpleStringProperty(this, "environmentVariable", "");
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
+    private final BooleanProperty allowPlainHttp = new SimpleBooleanProperty(this, "allowPlainHttp");
+    private final ReadOnlyBooleanWrapper plainHttpApplies = new ReadOnlyBooleanWrapper(this, "plainHttpApplies");
+    private final ReadOnlyStringWrapper plainHttpError = new ReadOnlyStringWrapper(this, "plainHttpError", "");
 
     private final ReadOnlyObjectWrapper<Account> editing = new ReadOnlyObjectWrapper<>(this, "editing");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -80,20 +87,25 @@ public final class AccountEditorViewModel {
     private boolean nameTouched;
     private boolean urlTouched;
     private boolean keyTouched;
+    /** The consent error shows once a save or a connection test needed it, not while the URL is being typed. */
+    private boolean consentNeeded;
     private boolean loading;
     private List<String> otherNames = List.of();
     private boolean savedKeyExists;
     private Consumer<Account> onSaved = a -> { };
 
     /**
+     * @param plainHttp   which accounts may use plain HTTP to another machine
      * @param environment the process environment ({@code System.getenv()}), for keys read from a variable
      * @param background  runs store writes and connection tests (never the FX thread)
      * @param ui          hands results to the FX thread
      */
-    public AccountEditorViewModel(AccountStore accounts, CredentialStore keys, Map<String, String> environment,
-                                  ConnectionTester tester, SyncService sync, Executor background, Executor ui) {
+    public AccountEditorViewModel(AccountStore accounts, CredentialStore keys, PlainHttpPermissions plainHttp,
+                                  Map<String, String> environment, ConnectionTester tester, SyncService sync,
+                                  Executor background, Executor ui) {
         this.accounts = accounts;
         this.keys = keys;
+        this.plainHttp = Objects.requireNonNull(plainHttp, "plainHttp");
         this.environment = Map.copyOf(environment);
         this.tester = tester;
         this.sync = sync;
@@ -106,6 +118,7 @@ public final class AccountEditorViewModel {
         environmentVariable.addListener(o -> touched(() -> keyTouched = true));
         useEnvironment.addListener(o -> touched(() -> { }));
         enabled.addListener(o -> touched(() -> { }));
+        allowPlainHttp.addListener(o -> touched(() -> { }));
         startNew();
     }
 
@@ -137,6 +150,21 @@ public final class AccountEditorViewModel {
 
     public BooleanProperty enabledProperty() {
         return enabled;
+    }
+
+    /** The user allows plain HTTP (unencrypted) to this server; only asked when {@link #plainHttpAppliesProperty()}. */
+    public BooleanProperty allowPlainHttpProperty() {
+        return allowPlainHttp;
+    }
+
+    /** Whether the base URL is plain HTTP to another machine, so the consent checkbox and its warning show. */
+    public ReadOnlyBooleanProperty plainHttpAppliesProperty() {
+        return plainHttpApplies.getReadOnlyProperty();
+    }
+
+    /** Why the form cannot be saved or tested without the consent; empty until a save or test needed it. */
+    public ReadOnlyStringProperty plainHttpErrorProperty() {
+        return plainHttpError.getReadOnlyProperty();
     }
 
     /** The saved account being edited; null for a new one. */
@@ -204,6 +232,20 @@ public final class AccountEditorViewModel {
         boolean fileKey = account.credential().source() == CredentialRef.Source.CREDENTIALS_FILE;
         fill(account, account.provider(), account.name(), account.baseUrl().toString(), env,
                 env ? account.credential().name() : "", account.enabled(), fileKey);
+        background.execute(() -> {
+            boolean allowed = plainHttp.isAllowed(account.name());
+            ui.execute(() -> {
+                if (editing.get() == account) {
+                    loading = true;
+                    try {
+                        allowPlainHttp.set(allowed);
+                    } finally {
+                        loading = false;
+                    }
+                    validate();
+                }
+            });
+        });
         if (fileKey) {
             String keyName = account.credential().name();
             background.execute(() -> {
@@ -230,6 +272,8 @@ public final class AccountEditorViewModel {
             useEnvironment.set(env);
             environmentVariable.set(variable);
             enabled.set(on);
+            allowPlainHttp.set(false);
+            consentNeeded = false;
             savedKeyExists = fileKey;
             nameTouched = account != null;
             urlTouched = account != null;
@@ -298,7 +342,15 @@ public final class AccountEditorViewModel {
         baseUrlError.set(urlTouched ? uErr : "");
         keyError.set(keyTouched ? kErr : "");
         keyHint.set(keyAdvice());
-        valid.set(nErr.isEmpty() && uErr.isEmpty() && kErr.isEmpty());
+        boolean plain = uErr.isEmpty() && TransportSecurity.needsPlainHttpConsent(URI.create(stripSlash(baseUrl.get())));
+        plainHttpApplies.set(plain);
+        String cErr = consentProblem();
+        plainHttpError.set(consentNeeded ? cErr : "");
+        valid.set(nErr.isEmpty() && uErr.isEmpty() && kErr.isEmpty() && cErr.isEmpty());
+    }
+
+    private String consentProblem() {
+        return plainHttpApplies.get() && !allowPlainHttp.get() ? text.getString("error.plainHttp") : "";
     }
 
     private String nameProblem() {
@@ -383,6 +435,15 @@ public final class AccountEditorViewModel {
             testMessage.set(text.getString("test.fixFirst"));
             return;
         }
+        if (!consentProblem().isEmpty()) {
+            // Refused here exactly as the poller would refuse it, before the key goes anywhere.
+            consentNeeded = true;
+            validate();
+            testState.set(TestState.FAILED);
+            testMessage.set(describe(ConnectionTestResult.failed(ProviderErrorKind.INSECURE,
+                    text.getString("test.plainHttp"))));
+            return;
+        }
         long version = draftVersion.incrementAndGet();
         Account draft = draft(credentialForDraft());
         Account original = editing.get();
@@ -464,6 +525,7 @@ public final class AccountEditorViewModel {
         nameTouched = true;
         urlTouched = true;
         keyTouched = true;
+        consentNeeded = true;
         validate();
         if (!valid.get() || saving.get()) {
             return;
@@ -472,13 +534,14 @@ public final class AccountEditorViewModel {
         CredentialRef credential = credentialForDraft();
         Account draft = draft(credential);
         String typedKey = typedKey();
+        boolean allowPlain = plainHttpApplies.get() && allowPlainHttp.get();
         saving.set(true);
         saveError.set("");
         background.execute(() -> {
             Account saved = null;
             String problem = null;
             try {
-                saved = store(original, draft, typedKey);
+                saved = store(original, draft, typedKey, allowPlain);
             } catch (DuplicateAccountException e) {
                 problem = MessageFormat.format(text.getString("error.nameTaken"), draft.name());
             } catch (StoreException e) {
@@ -498,7 +561,7 @@ public final class AccountEditorViewModel {
         });
     }
 
-    private Account store(Account original, Account draft, String typedKey) {
+    private Account store(Account original, Account draft, String typedKey, boolean allowPlain) {
         CredentialRef was = original == null ? CredentialRef.none() : original.credential();
         CredentialRef now = draft.credential();
         if (now.source() == CredentialRef.Source.CREDENTIALS_FILE) {
@@ -519,6 +582,11 @@ public final class AccountEditorViewModel {
                 && !(now.source() == CredentialRef.Source.CREDENTIALS_FILE && now.name().equals(was.name()))) {
             keys.remove(was.name());
         }
+        // Kept by name: a renamed account takes its consent along; a URL that needs none keeps none.
+        if (original != null && !original.name().equalsIgnoreCase(saved.name())) {
+            plainHttp.set(original.name(), false);
+        }
+        plainHttp.set(saved.name(), allowPlain);
         sync.accountsChanged();
         sync.refreshAccount(saved.id());
         return saved;

@@ -29,7 +29,8 @@ public final class AccountsDialog {
         AccountsView view = new AccountsView(model);
         Stage stage = new Stage();
         stage.setTitle(text.getString("dialog.title"));
-        Scene scene = new Scene(view, 860, 560);
+        // Tall enough for the whole form, plain-HTTP warning included, on a 768-pixel screen.
+        Scene scene = new Scene(view, 860, 640);
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);

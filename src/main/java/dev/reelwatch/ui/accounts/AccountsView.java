@@ -18,6 +18,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -207,6 +208,7 @@ public final class AccountsView extends BorderPane {
         grid.addRow(r++, fieldLabel("field.provider"), kind);
         grid.addRow(r++, fieldLabel("field.name"), withError(name, editor.nameErrorProperty()));
         grid.addRow(r++, fieldLabel("field.baseUrl"), withError(url, editor.baseUrlErrorProperty()));
+        grid.add(plainHttpConsent(), 1, r++);
         Label keyLabel = fieldLabel("field.apiKey");
         keyLabel.textProperty().bind(Bindings.when(editor.useEnvironmentProperty())
                 .then(text.getString("field.variable")).otherwise(text.getString("field.apiKey")));
@@ -258,6 +260,25 @@ public final class AccountsView extends BorderPane {
         return box;
     }
 
+    /** The consent checkbox with its warning; only there while the URL is plain HTTP to another machine. */
+    private Node plainHttpConsent() {
+        CheckBox allow = new CheckBox(text.getString("field.allowPlainHttp"));
+        allow.setId("account-allow-http");
+        allow.setWrapText(true);
+        allow.selectedProperty().bindBidirectional(editor.allowPlainHttpProperty());
+        Label warning = new Label(text.getString("warning.plainHttp"));
+        warning.setId("account-http-warning");
+        warning.getStyleClass().add("plain-http-warning");
+        warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(6, warning, allow, errorLabel(editor.plainHttpErrorProperty()));
+        box.setId("account-http-consent");
+        box.visibleProperty().bind(editor.plainHttpAppliesProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        allow.disableProperty().bind(editor.plainHttpAppliesProperty().not());
+        return box;
+    }
+
     private Label fieldLabel(String key) {
         Label l = new Label(text.getString(key));
         l.getStyleClass().add("form-label");
@@ -300,6 +321,11 @@ public final class AccountsView extends BorderPane {
             }
             if (!a.enabled()) {
                 badges.getChildren().add(badge(text.getString("list.disabled"), "badge-off"));
+            }
+            if (model.usesPlainHttp(a)) {
+                Label plain = badge(text.getString("list.plainHttp"), "badge-warn");
+                plain.setTooltip(new Tooltip(text.getString("list.plainHttp.tip")));
+                badges.getChildren().add(plain);
             }
             setText(null);
             setGraphic(new VBox(2, name, badges));

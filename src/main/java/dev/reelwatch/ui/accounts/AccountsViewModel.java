@@ -2,6 +2,7 @@ package dev.reelwatch.ui.accounts;
 
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.CredentialRef;
+import dev.reelwatch.core.TransportSecurity;
 import dev.reelwatch.store.AccountStore;
 import dev.reelwatch.store.CredentialStore;
 import dev.reelwatch.store.StoreException;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executor;
 public final class AccountsViewModel {
     private final AccountStore accounts;
     private final CredentialStore keys;
+    private final PlainHttpPermissions plainHttp;
     private final SyncService sync;
     private final Executor background;
     private final Executor ui;
@@ -34,14 +36,17 @@ public final class AccountsViewModel {
     private final ObjectProperty<Account> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
-    public AccountsViewModel(AccountStore accounts, CredentialStore keys, Map<String, String> environment,
-                             ConnectionTester tester, SyncService sync, Executor background, Executor ui) {
+    public AccountsViewModel(AccountStore accounts, CredentialStore keys, PlainHttpPermissions plainHttp,
+                             Map<String, String> environment, ConnectionTester tester, SyncService sync,
+                             Executor background, Executor ui) {
         this.accounts = accounts;
         this.keys = keys;
+        this.plainHttp = plainHttp;
         this.sync = sync;
         this.background = background;
         this.ui = ui;
-        this.editor = new AccountEditorViewModel(accounts, keys, environment, tester, sync, background, ui);
+        this.editor = new AccountEditorViewModel(accounts, keys, plainHttp, environment, tester, sync, background,
+                ui);
         editor.setOnSaved(saved -> reload(saved.id()));
         selected.addListener((obs, was, now) -> {
             if (now != null && now != editor.editingProperty().get()) {
@@ -87,6 +92,11 @@ public final class AccountsViewModel {
         });
     }
 
+    /** Whether the account talks plain HTTP to another machine (it shows a warning badge). */
+    public boolean usesPlainHttp(Account account) {
+        return TransportSecurity.needsPlainHttpConsent(account.baseUrl());
+    }
+
     /** Clears the selection and the form for a new account. */
     public void addNew() {
         selected.set(null);
@@ -103,6 +113,7 @@ public final class AccountsViewModel {
                 if (account.credential().source() == CredentialRef.Source.CREDENTIALS_FILE) {
                     keys.remove(account.credential().name());
                 }
+                plainHttp.set(account.name(), false);
                 sync.accountsChanged();
             } catch (StoreException e) {
                 problem = e.getMessage();

@@ -3,12 +3,16 @@ package dev.reelwatch.ui.common;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs tasks one after another, in submission order, on a shared background executor: a ViewModel's store
  * reads then reach the UI in the order their triggers happened, even on a multi-threaded pool.
  */
 public final class SerialExecutor implements Executor {
+    private static final Logger LOG = Logger.getLogger(SerialExecutor.class.getName());
     private final Executor backing;
     private final Queue<Runnable> queue = new ArrayDeque<>();
     private boolean running;
@@ -26,7 +30,16 @@ public final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        backing.execute(this::drain);
+        try {
+            backing.execute(this::drain);
+        } catch (RejectedExecutionException shuttingDown) {
+            // The app is closing and its background pool is gone: what was queued can no longer run.
+            synchronized (queue) {
+                queue.clear();
+                running = false;
+            }
+            LOG.log(Level.FINE, "background work dropped at shutdown", shuttingDown);
+        }
     }
 
     private void drain() {

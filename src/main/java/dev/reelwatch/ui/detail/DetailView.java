@@ -48,6 +48,7 @@ public final class DetailView extends StackPane {
     private final DetailViewModel model;
     private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.detail.messages");
     private final StackPane playerSlot = new StackPane();
+    private final StackPane librarySlot = new StackPane();
     private final Timeline ticker;
 
     public DetailView(DetailViewModel model) {
@@ -80,6 +81,11 @@ public final class DetailView extends StackPane {
                 ticker.play();
             }
         });
+    }
+
+    /** Puts the library section (star, tags, note) into the pane, under the prompt. */
+    public void setLibraryPanel(Node panel) {
+        librarySlot.getChildren().setAll(panel);
     }
 
     /** Puts the video player (from the media feature) into the pane, above the prompt. */
@@ -137,6 +143,7 @@ public final class DetailView extends StackPane {
     private Node content() {
         VBox box = new VBox(header(), goneNotice(), errorBox(), playerSlot,
                 section("section.prompt", prompt()),
+                librarySlot,
                 section("section.outputs", outputs()),
                 section("section.timeline", timeline()),
                 section("section.parameters", parameters(), copyButton(model::fieldsAsText, "copy-fields",

@@ -100,6 +100,11 @@ public final class MediaFeature implements MediaHooks {
 
     @Override
     public void installDragExport(TableView<?> table, Supplier<List<Long>> selectedTaskIds) {
+        installDragExportFrom(table, selectedTaskIds);
+    }
+
+    @Override
+    public void installDragExportFrom(Node table, Supplier<List<Long>> selectedTaskIds) {
         Tooltip notice = new Tooltip();
         notice.getStyleClass().add("drag-refused-tooltip");
         notice.setWrapText(true);

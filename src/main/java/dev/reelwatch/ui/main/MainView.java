@@ -5,6 +5,7 @@ import dev.reelwatch.ui.sidebar.SidebarView;
 import dev.reelwatch.ui.status.StatusBarView;
 import dev.reelwatch.ui.tasks.ServerTaskDeleter;
 import dev.reelwatch.ui.tasks.TaskFilterBar;
+import dev.reelwatch.ui.tasks.TaskGalleryView;
 import dev.reelwatch.ui.tasks.TaskTableView;
 import dev.reelwatch.ui.theme.ThemeChoice;
 import dev.reelwatch.ui.theme.ThemeStylesheets;
@@ -62,6 +63,10 @@ public final class MainView extends BorderPane {
     private final SplitPane split = new SplitPane();
     private final StackPane detailHolder = new StackPane();
     private final CheckMenuItem showDetail = new CheckMenuItem();
+    private final TaskGalleryView gallery;
+    private final MediaHooks media;
+    private Consumer<List<Long>> compareAction = ids -> { };
+    private Runnable usageAction = () -> { };
 
     public MainView(MainViewModel vm, Node detailPane, Node welcome, MediaHooks media, Runnable onAddAccount,
                     Consumer<Long> onEditAccount, ServerTaskDeleter deleter) {
@@ -70,15 +75,27 @@ public final class MainView extends BorderPane {
         this.onAddAccount = onAddAccount;
         getStyleClass().add("main-view");
         setId("mainView");
+        getStylesheets().add(java.util.Objects.requireNonNull(
+                MainView.class.getResource("/dev/reelwatch/ui/library/library.css")).toExternalForm());
 
+        this.media = media;
         table = new TaskTableView(vm.tasks(), media, deleter, this::openDetail, onAddAccount, vm::refresh);
+        table.setOnCompare(ids -> compareAction.accept(ids));
+        gallery = new TaskGalleryView(vm.tasks(), media, this::openDetail, galleryMenu());
         filters = new TaskFilterBar(vm.tasks(), vm.accounts().entries());
         SidebarView sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount);
 
-        StackPane center = new StackPane(table, welcome);
+        StackPane center = new StackPane(table, gallery, welcome);
         center.getStyleClass().add("center-area");
         welcome.visibleProperty().bind(vm.showWelcomeBinding());
-        table.visibleProperty().bind(vm.showWelcomeBinding().not());
+        table.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty().not()));
+        gallery.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty()));
+        vm.galleryModeProperty().addListener((o, was, now) -> {
+            if (!now) {
+                // Back to rows: the table shows what was picked in the gallery.
+                table.select(List.copyOf(vm.tasks().selectedIds()));
+            }
+        });
 
         detailHolder.getStyleClass().add("detail-holder");
         detailHolder.getChildren().add(detailPane);
@@ -176,6 +193,48 @@ public final class MainView extends BorderPane {
         detailPane.requestFocus();
     }
 
+    /** "Compare…" (table and gallery menus, View menu) opens these tasks side by side. */
+    public void setOnCompare(Consumer<List<Long>> action) {
+        this.compareAction = action;
+    }
+
+    /** View ▸ Usage… (Ctrl+U). */
+    public void setOnUsage(Runnable action) {
+        this.usageAction = action;
+    }
+
+    public TaskGalleryView gallery() {
+        return gallery;
+    }
+
+    /** The selected tasks of whichever of table and gallery is showing, the focused one last. */
+    public List<Long> selectedIds() {
+        return vm.galleryModeProperty().get() ? List.copyOf(vm.tasks().selectedIds()) : table.selectedIds();
+    }
+
+    private javafx.scene.control.ContextMenu galleryMenu() {
+        MenuItem open = item("menu.open", null, this::openDetail);
+        MenuItem compare = item("menu.compare", null, () -> compareAction.accept(selectedIds()));
+        MenuItem star = item("menu.star", null, () -> vm.tasks().toggleStar(selectedIds()));
+        MenuItem tag = item("menu.addTag", null, () -> table.askTag(selectedIds()));
+        MenuItem export = item("menu.export", null, () -> {
+            if (!selectedIds().isEmpty()) {
+                media.exportTasks(selectedIds(), getScene() == null ? null : getScene().getWindow());
+            }
+        });
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(open, compare,
+                new SeparatorMenuItem(), star, tag, new SeparatorMenuItem(), export);
+        menu.setOnShowing(e -> {
+            List<Long> ids = selectedIds();
+            var rows = vm.tasks().rowsFor(ids);
+            menu.getItems().forEach(m -> m.setDisable(ids.isEmpty()));
+            compare.setDisable(!TaskTableView.canCompare(rows));
+            star.setText(TEXT.getString(!rows.isEmpty() && rows.stream().allMatch(r -> r.starred())
+                    ? "menu.unstar" : "menu.star"));
+        });
+        return menu;
+    }
+
     // ---- layout pieces -------------------------------------------------------------------------------
 
     private HBox toolBar() {
@@ -194,7 +253,13 @@ public final class MainView extends BorderPane {
         filters.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(filters, spacer, refresh, add);
+        javafx.scene.control.ToggleButton grid = new javafx.scene.control.ToggleButton(null, icon("grid"));
+        grid.setId("galleryToggle");
+        grid.getStyleClass().add("gallery-toggle");
+        grid.setTooltip(new Tooltip(TEXT.getString("toolbar.gallery.tooltip")));
+        grid.selectedProperty().bindBidirectional(vm.galleryModeProperty());
+        grid.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(filters, spacer, grid, refresh, add);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
@@ -236,7 +301,16 @@ public final class MainView extends BorderPane {
         showDetail.selectedProperty().addListener((obs, was, now) -> setDetailShown(now));
         // The welcome screen has no task to detail: it gets the detail pane's room until tasks arrive.
         vm.showWelcomeBinding().addListener((obs, was, now) -> setDetailShown(showDetail.isSelected()));
-        Menu view = new Menu(TEXT.getString("menu.view"), null, theme, notify, new SeparatorMenuItem(), showDetail);
+        CheckMenuItem galleryItem = new CheckMenuItem(TEXT.getString("menu.gallery"));
+        galleryItem.setId("menu-gallery");
+        galleryItem.setAccelerator(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN));
+        galleryItem.selectedProperty().bindBidirectional(vm.galleryModeProperty());
+        MenuItem usage = item("menu.usage", new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN),
+                () -> usageAction.run());
+        MenuItem compare = item("menu.compare", null, () -> compareAction.accept(selectedIds()));
+        Menu view = new Menu(TEXT.getString("menu.view"), null, theme, notify, new SeparatorMenuItem(), showDetail,
+                galleryItem, new SeparatorMenuItem(), compare, usage);
+        view.setOnShowing(e -> compare.setDisable(!TaskTableView.canCompare(vm.tasks().rowsFor(selectedIds()))));
 
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setUseSystemMenuBar(true);

@@ -32,6 +32,7 @@ import java.util.concurrent.Executor;
 public final class MainViewModel implements AutoCloseable {
     static final String WINDOW_KEY = "ui.window";
     static final String DIVIDERS_KEY = "ui.window.dividers";
+    static final String GALLERY_KEY = "ui.tasks.gallery";
 
     private final SyncService sync;
     private final Executor background;
@@ -43,6 +44,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ThemeViewModel theme;
     private final TaskNotificationsViewModel notifications;
     private final BooleanBinding showWelcome;
+    private final javafx.beans.property.BooleanProperty galleryMode =
+            new javafx.beans.property.SimpleBooleanProperty(this, "galleryMode");
 
     public MainViewModel(TaskStore taskStore, AccountStore accountStore, SettingsStore settingsStore,
                          SyncService sync, StoreChangeRelay relay, SystemTheme systemTheme,
@@ -58,6 +61,8 @@ public final class MainViewModel implements AutoCloseable {
         this.theme = new ThemeViewModel(settings, systemTheme, background, ui);
         this.notifications = new TaskNotificationsViewModel(settings);
         tasks.addTransitionListener(notifications::onTransitions);
+        galleryMode.set(Boolean.parseBoolean(settingsStore.get(GALLERY_KEY, "false")));
+        galleryMode.addListener((o, was, now) -> settings.put(GALLERY_KEY, String.valueOf(now)));
         this.showWelcome = Bindings.createBooleanBinding(
                 () -> accounts.loadedProperty().get() && accounts.entries().isEmpty() && tasks.allRows().isEmpty(),
                 accounts.loadedProperty(), accounts.entries(), tasks.allRows());
@@ -119,6 +124,11 @@ public final class MainViewModel implements AutoCloseable {
     /** True when there are no accounts and no cached tasks: the welcome view replaces the table. */
     public BooleanBinding showWelcomeBinding() {
         return showWelcome;
+    }
+
+    /** Thumbnails in a grid instead of table rows; remembered across runs. */
+    public javafx.beans.property.BooleanProperty galleryModeProperty() {
+        return galleryMode;
     }
 
     public TaskListViewModel tasks() {

@@ -23,6 +23,14 @@ public interface MediaHooks {
     /** Lets rows of {@code table} be dragged out to a file manager as the archived video files. */
     void installDragExport(TableView<?> table, Supplier<List<Long>> selectedTaskIds);
 
+    /**
+     * Lets the selected tasks of any view (the gallery) be dragged out as the archived video files. Without the
+     * media feature nothing can be dragged out.
+     */
+    default void installDragExportFrom(Node source, Supplier<List<Long>> selectedTaskIds) {
+        // no media feature: nothing to drag out
+    }
+
     /** "Export…" (Ctrl+E) for the given tasks, with {@code owner} as the dialog's parent. */
     void exportTasks(List<Long> taskIds, Window owner);
 

@@ -26,15 +26,19 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 
-/** The source list on the left: all tasks, status groups with counts, accounts with health dots. */
+/** The source list on the left: all tasks, starred, status groups with counts, tags, accounts with health dots. */
 public final class SidebarView extends ScrollPane {
     private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.sidebar.messages");
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final String LIBRARY_CSS = java.util.Objects.requireNonNull(
+            SidebarView.class.getResource("/dev/reelwatch/ui/library/library.css")).toExternalForm();
 
     private final SidebarViewModel vm;
     private final Consumer<Long> onEditAccount;
     private final Runnable onAddAccount;
     private final VBox accountsBox = new VBox(2);
+    private final VBox tagsBox = new VBox(2);
+    private final Label tagsSection = section("section.tags");
     private final List<Row> rows = new ArrayList<>();
 
     /** One selectable line and what selecting it means. */
@@ -55,11 +59,14 @@ public final class SidebarView extends ScrollPane {
         content.getChildren().add(section("section.library"));
         content.getChildren().add(selectable(line(icon("all"), TEXT.getString("all"), count(vm.allCountProperty()), null),
                 SidebarSelection.ALL, "sidebar-all"));
+        content.getChildren().add(selectable(line(icon("star"), TEXT.getString("starred"),
+                count(vm.starredCountProperty()), null), SidebarSelection.STARRED, "sidebar-starred"));
         for (StatusGroup g : StatusGroup.values()) {
             content.getChildren().add(selectable(line(icon(g.name().toLowerCase(Locale.ROOT)),
                             TEXT.getString("group." + g.name()), count(vm.countProperty(g)), null),
                     SidebarSelection.group(g), "sidebar-" + g.name().toLowerCase(Locale.ROOT)));
         }
+        content.getChildren().addAll(tagsSection, tagsBox);
         content.getChildren().add(section("section.accounts"));
         content.getChildren().add(accountsBox);
         Button add = new Button(TEXT.getString("account.add"), icon("plus"));
@@ -68,9 +75,27 @@ public final class SidebarView extends ScrollPane {
         content.getChildren().add(add);
         setContent(content);
 
+        getStylesheets().add(LIBRARY_CSS);
         vm.accountItems().addListener((Observable o) -> rebuildAccounts());
+        vm.tagItems().addListener((Observable o) -> rebuildTags());
+        rebuildTags();
         vm.selectionProperty().addListener((obs, was, now) -> showSelection());
         rebuildAccounts();
+    }
+
+    /** One line per tag in use; the section hides while there is none. */
+    private void rebuildTags() {
+        rows.removeIf(r -> r.selection().tag() != null);
+        tagsBox.getChildren().clear();
+        boolean any = !vm.tagItems().isEmpty();
+        tagsSection.setVisible(any);
+        tagsSection.setManaged(any);
+        for (var item : vm.tagItems()) {
+            HBox line = line(icon("tag"), item.tag(), countLabel(item.count()), null);
+            tagsBox.getChildren().add(selectable(line, SidebarSelection.tag(item.tag()),
+                    "sidebar-tag-" + item.tag().replaceAll("[^\\p{Alnum}]", "_")));
+        }
+        showSelection();
     }
 
     private void rebuildAccounts() {

@@ -1,12 +1,15 @@
 package dev.reelwatch.ui.sidebar;
 
 import dev.reelwatch.core.AccountHealth;
+import dev.reelwatch.core.ProviderErrorKind;
+import dev.reelwatch.core.TransportSecurity;
 import dev.reelwatch.ui.common.AccountEntry;
 import dev.reelwatch.ui.common.HealthLevel;
 import dev.reelwatch.ui.common.LiveAccounts;
 import dev.reelwatch.ui.common.RelativeTime;
 import dev.reelwatch.ui.tasks.SourceFilter;
 import dev.reelwatch.ui.tasks.StatusGroup;
+import dev.reelwatch.ui.tasks.TagCount;
 import dev.reelwatch.ui.tasks.TaskFilter;
 import dev.reelwatch.ui.tasks.TaskListViewModel;
 import javafx.beans.Observable;
@@ -23,7 +26,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The sidebar: all tasks, the status groups with live counts, and the accounts with their health. Selecting
+ * The sidebar: all tasks, starred, the status groups with live counts, the tags, and the accounts with their
+ * health. Selecting
  * a line narrows the task list; narrowing it elsewhere moves the selection to the matching line (or none).
  */
 public final class SidebarViewModel {
@@ -54,7 +58,11 @@ public final class SidebarViewModel {
         }
         applying = true;
         try {
-            if (s.group() != null) {
+            tasks.showLibrary(s.starred(), s.tag());
+            if (s.starred() || s.tag() != null) {
+                tasks.sourceProperty().set(SourceFilter.ALL);
+                tasks.showStatuses(Set.of());
+            } else if (s.group() != null) {
                 tasks.sourceProperty().set(SourceFilter.ALL);
                 tasks.showStatuses(s.group().statuses());
             } else if (s.accountId() != null) {
@@ -76,7 +84,12 @@ public final class SidebarViewModel {
             return;
         }
         SidebarSelection match = null;
-        if (f.source().isAll()) {
+        boolean library = f.starredOnly() || f.tag() != null;
+        if (library) {
+            if (f.source().isAll() && f.statuses().isEmpty() && (f.starredOnly() != (f.tag() != null))) {
+                match = f.starredOnly() ? SidebarSelection.STARRED : SidebarSelection.tag(f.tag());
+            }
+        } else if (f.source().isAll()) {
             if (f.statuses().isEmpty()) {
                 match = SidebarSelection.ALL;
             } else {
@@ -107,7 +120,7 @@ public final class SidebarViewModel {
         }
     }
 
-    /** Provider, state, last sync, last error and next poll, one a line. */
+    /** Provider, state, plain HTTP, last sync, last error and next poll, one a line. */
     public String tooltip(AccountEntry e) {
         StringBuilder b = new StringBuilder();
         b.append(e.account().provider().displayName());
@@ -116,6 +129,10 @@ public final class SidebarViewModel {
         }
         b.append('\n').append(TEXT.getString("health." + e.level().name()));
         AccountHealth h = e.health();
+        if (TransportSecurity.needsPlainHttpConsent(e.account().baseUrl())
+                && (h == null || h.lastErrorKind() != ProviderErrorKind.INSECURE)) {
+            b.append('\n').append(TEXT.getString("tooltip.plainHttp"));
+        }
         if (h != null) {
             if (h.lastSuccess() != null) {
                 b.append('\n').append(String.format(TEXT.getString("tooltip.lastSync"), time.ago(h.lastSuccess()),
@@ -150,6 +167,15 @@ public final class SidebarViewModel {
 
     public ReadOnlyIntegerProperty allCountProperty() {
         return tasks.totalCountProperty();
+    }
+
+    public ReadOnlyIntegerProperty starredCountProperty() {
+        return tasks.starredCountProperty();
+    }
+
+    /** The tags in use with their counts, alphabetical; each is a line under "Tags". */
+    public ObservableList<TagCount> tagItems() {
+        return tasks.tagCounts();
     }
 
     public ObservableList<AccountItem> accountItems() {

@@ -12,12 +12,20 @@ import java.util.function.Predicate;
 
 /**
  * Everything the table can be narrowed by. {@code from}/{@code to} are inclusive days in {@code zone}, either
- * may be null; the search matches when every word occurs in a row's search key (ids, prompt, model, account).
+ * may be null; the search matches when every word occurs in a row's search key (ids, prompt, model, account,
+ * note, tags). {@code starredOnly} keeps starred rows; {@code tag} (null: any) keeps rows with that tag.
  */
 public record TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String model, LocalDate from, LocalDate to,
-                         String search, ZoneId zone) {
+                         String search, ZoneId zone, boolean starredOnly, String tag) {
+
+    /** A filter without the library parts (star, tag). */
+    public TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String model, LocalDate from, LocalDate to,
+                      String search, ZoneId zone) {
+        this(statuses, source, model, from, to, search, zone, false, null);
+    }
 
     public TaskFilter {
+        tag = tag == null || tag.isBlank() ? null : tag;
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         source = source == null ? SourceFilter.ALL : source;
         model = model == null || model.isBlank() ? null : model;
@@ -26,7 +34,7 @@ public record TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String m
 
     public boolean isEmpty() {
         return statuses.isEmpty() && source.isAll() && model == null && from == null && to == null
-                && search.isEmpty();
+                && search.isEmpty() && !starredOnly && tag == null;
     }
 
     /** Compiles the filter once; the predicate does no allocation per row. */
@@ -34,6 +42,8 @@ public record TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String m
         Set<TaskStatus> wanted = statuses;
         SourceFilter src = source;
         String wantedModel = model;
+        boolean onlyStarred = starredOnly;
+        String wantedTag = tag;
         Instant fromAt = from == null ? null : from.atStartOfDay(zone).toInstant();
         Instant toAt = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
         String[] words = search.isEmpty() ? new String[0]
@@ -47,6 +57,12 @@ public record TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String m
                 return false;
             }
             if (wantedModel != null && !wantedModel.equals(row.model())) {
+                return false;
+            }
+            if (onlyStarred && !row.starred()) {
+                return false;
+            }
+            if (wantedTag != null && !row.tags().contains(wantedTag)) {
                 return false;
             }
             if (fromAt != null || toAt != null) {

@@ -12,6 +12,7 @@ import dev.reelwatch.ui.common.SerialExecutor;
 import dev.reelwatch.ui.common.SettingsWriter;
 import dev.reelwatch.ui.common.StoreChangeRelay;
 import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,6 +20,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -79,6 +81,10 @@ public final class TaskListViewModel implements AutoCloseable {
     private final ObjectProperty<DateRange> dateRange = new SimpleObjectProperty<>(this, "dateRange", DateRange.ANY);
     private final ObjectProperty<LocalDate> customFrom = new SimpleObjectProperty<>(this, "customFrom");
     private final ObjectProperty<LocalDate> customTo = new SimpleObjectProperty<>(this, "customTo");
+    private final BooleanProperty starredOnly = new SimpleBooleanProperty(this, "starredOnly", false);
+    private final ObjectProperty<String> tag = new SimpleObjectProperty<>(this, "tag");
+    private final ReadOnlyIntegerWrapper starredCount = new ReadOnlyIntegerWrapper(this, "starredCount", 0);
+    private final ObservableList<TagCount> tagCounts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<TaskFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter");
 
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
@@ -114,7 +120,7 @@ public final class TaskListViewModel implements AutoCloseable {
         for (StatusGroup g : StatusGroup.values()) {
             groupCounts.put(g, new ReadOnlyIntegerWrapper(this, g.name(), 0));
         }
-        Observable[] inputs = {searchText, statuses, source, model, dateRange, customFrom, customTo};
+        Observable[] inputs = {searchText, statuses, source, model, dateRange, customFrom, customTo, starredOnly, tag};
         for (Observable o : inputs) {
             o.addListener(ignored -> refilter());
         }
@@ -223,7 +229,15 @@ public final class TaskListViewModel implements AutoCloseable {
         Map<Long, Integer> perAccount = new HashMap<>();
         Set<String> modelNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         Set<ProviderKind> kinds = new TreeSet<>();
+        Map<String, Integer> perTag = new java.util.TreeMap<>();
+        int starred = 0;
         for (TaskRow r : rows) {
+            if (r.starred()) {
+                starred++;
+            }
+            for (String t : r.tags()) {
+                perTag.merge(t, 1, Integer::sum);
+            }
             counts.merge(StatusGroup.of(r.status()), 1, Integer::sum);
             perAccount.merge(r.accountId(), 1, Integer::sum);
             if (!r.model().isEmpty()) {
@@ -235,6 +249,11 @@ public final class TaskListViewModel implements AutoCloseable {
             groupCounts.get(g).set(counts.getOrDefault(g, 0));
         }
         totalCount.set(rows.size());
+        starredCount.set(starred);
+        List<TagCount> tagList = perTag.entrySet().stream().map(e -> new TagCount(e.getKey(), e.getValue())).toList();
+        if (!tagCounts.equals(tagList)) {
+            tagCounts.setAll(tagList);
+        }
         accountCounts.keySet().retainAll(perAccount.keySet());
         accountCounts.putAll(perAccount);
         if (!models.equals(new ArrayList<>(modelNames))) {
@@ -262,7 +281,7 @@ public final class TaskListViewModel implements AutoCloseable {
             default -> { from = null; to = null; }
         }
         TaskFilter f = new TaskFilter(Set.copyOf(statuses), source.get(), model.get(), from, to, searchText.get(),
-                time.zone());
+                time.zone(), starredOnly.get(), tag.get());
         filter.set(f);
         filtered.setPredicate(f.isEmpty() ? null : f.toPredicate());
         visibleCount.set(filtered.size());
@@ -278,6 +297,8 @@ public final class TaskListViewModel implements AutoCloseable {
         dateRange.set(DateRange.ANY);
         customFrom.set(null);
         customTo.set(null);
+        starredOnly.set(false);
+        tag.set(null);
         holdFilter = false;
         refilter();
     }
@@ -293,7 +314,61 @@ public final class TaskListViewModel implements AutoCloseable {
         }
     }
 
+    /** Narrows to the library's own marks in one step: starred only and/or one tag (null: any). */
+    public void showLibrary(boolean onlyStarred, String wantedTag) {
+        holdFilter = true;
+        starredOnly.set(onlyStarred);
+        tag.set(wantedTag);
+        holdFilter = false;
+        refilter();
+    }
+
     // ---- commands ------------------------------------------------------------------------------------
+
+    /** Stars the tasks, or takes the star away when every one of them is starred already. */
+    public void toggleStar(List<Long> ids) {
+        List<TaskRow> picked = rowsFor(ids);
+        if (!picked.isEmpty()) {
+            setStarred(ids, !picked.stream().allMatch(TaskRow::starred));
+        }
+    }
+
+    public void setStarred(List<Long> ids, boolean starred) {
+        List<Long> copy = List.copyOf(ids);
+        background.execute(() -> {
+            try {
+                copy.forEach(id -> store.setStarred(id, starred));
+            } catch (RuntimeException e) {
+                report(e);
+            }
+        });
+    }
+
+    /** Adds the tag to every one of the tasks (a blank tag does nothing). */
+    public void addTag(List<Long> ids, String newTag) {
+        if (newTag == null || newTag.isBlank()) {
+            return;
+        }
+        List<Long> copy = List.copyOf(ids);
+        background.execute(() -> {
+            try {
+                copy.forEach(id -> store.addTag(id, newTag));
+            } catch (RuntimeException e) {
+                report(e);
+            }
+        });
+    }
+
+    public void removeTag(List<Long> ids, String oldTag) {
+        List<Long> copy = List.copyOf(ids);
+        background.execute(() -> {
+            try {
+                copy.forEach(id -> store.removeTag(id, oldTag));
+            } catch (RuntimeException e) {
+                report(e);
+            }
+        });
+    }
 
     /** Removes tasks from local history only; the provider keeps them. */
     public void removeFromHistory(List<Long> ids) {
@@ -429,6 +504,24 @@ public final class TaskListViewModel implements AutoCloseable {
 
     public ObjectProperty<LocalDate> customToProperty() {
         return customTo;
+    }
+
+    public BooleanProperty starredOnlyProperty() {
+        return starredOnly;
+    }
+
+    /** The tag the list is narrowed to; null shows every tag. */
+    public ObjectProperty<String> tagProperty() {
+        return tag;
+    }
+
+    public ReadOnlyIntegerProperty starredCountProperty() {
+        return starredCount.getReadOnlyProperty();
+    }
+
+    /** Every tag on a cached task with its count, alphabetical. */
+    public ObservableList<TagCount> tagCounts() {
+        return tagCounts;
     }
 
     public ReadOnlyObjectProperty<TaskFilter> filterProperty() {

@@ -19,7 +19,13 @@ public record TaskRow(long id, long accountId, String accountName, ProviderKind 
                       TaskStatus status, String providerStatus, Integer progress, Integer etaSeconds, String prompt,
                       String promptFirstLine, String model, Instant createdAt, Instant completedAt,
                       Duration duration, String resolution, String aspectRatio, Cost cost, String videoUrl,
-                      boolean onProvider, boolean archived, String errorMessage, String searchKey) {
+                      boolean onProvider, boolean archived, String errorMessage, String searchKey,
+                      boolean starred, java.util.List<String> tags, String note) {
+
+    public TaskRow {
+        tags = tags == null ? java.util.List.of() : java.util.List.copyOf(tags);
+        note = note == null ? "" : note;
+    }
 
     public static TaskRow of(StoredTask stored) {
         Task t = stored.task();
@@ -29,11 +35,13 @@ public record TaskRow(long id, long accountId, String accountName, ProviderKind 
         String error = t.error() == null ? null
                 : (t.error().message().isEmpty() ? t.error().code() : t.error().message());
         String key = (t.providerTaskId() + '\n' + stored.id() + '\n' + prompt + '\n' + model + '\n'
-                + stored.accountName()).toLowerCase(Locale.ROOT);
+                + stored.accountName() + '\n' + (stored.note() == null ? "" : stored.note()) + '\n'
+                + String.join("\n", stored.tags())).toLowerCase(Locale.ROOT);
         return new TaskRow(stored.id(), stored.accountId(), stored.accountName(), stored.provider(),
                 t.providerTaskId(), t.status(), t.providerStatus(), t.progress(), t.etaSeconds(), prompt,
                 t.promptFirstLine(), model, t.createdAt(), t.completedAt(), t.duration(), t.resolution(),
-                t.aspectRatio(), t.cost(), url, stored.onProvider(), stored.localFile().isPresent(), error, key);
+                t.aspectRatio(), t.cost(), url, stored.onProvider(), stored.localFile().isPresent(), error, key,
+                stored.starred(), stored.tags(), stored.note());
     }
 
     /** "1920×1080 · 16:9", or whichever half is known. */

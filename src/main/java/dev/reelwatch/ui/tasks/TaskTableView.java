@@ -61,6 +61,7 @@ public final class TaskTableView extends StackPane {
     private final Map<String, TableColumn<TaskRow, TaskRow>> columns = new LinkedHashMap<>();
     private final ThumbnailCache thumbnails;
     private boolean restoring;
+    private java.util.function.Consumer<List<Long>> compare = ids -> { };
 
     public TaskTableView(TaskListViewModel vm, MediaHooks media, ServerTaskDeleter deleter, Runnable openDetail,
                          Runnable addAccount, Runnable refresh) {
@@ -70,6 +71,8 @@ public final class TaskTableView extends StackPane {
         this.openDetail = openDetail;
         this.thumbnails = new ThumbnailCache(media, UiThread.fx(), 400, 96, 54);
         getStyleClass().add("task-table-pane");
+        getStylesheets().add(java.util.Objects.requireNonNull(
+                TaskTableView.class.getResource("/dev/reelwatch/ui/library/library.css")).toExternalForm());
         table.getStyleClass().add("task-table");
         table.setId("taskTable");
         table.setTableMenuButtonVisible(true);
@@ -127,6 +130,12 @@ public final class TaskTableView extends StackPane {
 
     private void buildColumns() {
         Comparator<String> text = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
+        add("star", 34, Comparator.comparing(TaskRow::starred), c -> new StarCell(vm));
+        columns.get("star").getStyleClass().add("star-column");
+        columns.get("star").setGraphic(TaskCells.icon("star"));
+        // Shown from the column menu: starring is also in the row menu (Ctrl+Shift+S) and the detail pane, and
+        // by default the prompt keeps the width.
+        columns.get("star").setVisible(false);
         add("status", 112, Comparator.comparing(TaskRow::status), c -> new TaskCells.StatusCell());
         add("thumbnail", 84, Comparator.comparing(TaskRow::archived), c -> new TaskCells.ThumbnailCell(thumbnails));
         columns.get("thumbnail").setSortable(false);
@@ -294,9 +303,15 @@ public final class TaskTableView extends StackPane {
                 media.openContainingFolder(ids.get(ids.size() - 1));
             }
         });
+        MenuItem star = item("menu.star", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> vm.toggleStar(selectedIds()));
+        MenuItem tag = item("menu.addTag", new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> askTag(selectedIds()));
+        MenuItem compareItem = item("menu.compare", null, () -> compare.accept(selectedIds()));
         MenuItem remove = item("menu.remove", new KeyCodeCombination(KeyCode.DELETE), this::confirmRemove);
         MenuItem deleteOnServer = item("menu.deleteOnServer", null, this::confirmDeleteOnServer);
-        ContextMenu menu = new ContextMenu(open, new SeparatorMenuItem(), copyId, copyUrl, new SeparatorMenuItem(),
+        ContextMenu menu = new ContextMenu(open, compareItem, new SeparatorMenuItem(), star, tag,
+                new SeparatorMenuItem(), copyId, copyUrl, new SeparatorMenuItem(),
                 refresh, export, folder, new SeparatorMenuItem(), remove, deleteOnServer);
         menu.setOnShowing(e -> {
             List<Long> ids = selectedIds();
@@ -308,6 +323,9 @@ public final class TaskTableView extends StackPane {
             copyUrl.setDisable(rows.stream().allMatch(r -> r.videoUrl() == null));
             folder.setDisable(none || !rows.get(rows.size() - 1).archived());
             deleteOnServer.setVisible(rows.stream().anyMatch(r -> r.provider() == ProviderKind.MONEYPRINTERTURBO));
+            star.setText(TEXT.getString(!rows.isEmpty() && rows.stream().allMatch(TaskRow::starred)
+                    ? "menu.unstar" : "menu.star"));
+            compareItem.setDisable(!canCompare(rows));
             deleteOnServer.setDisable(!vm.canDeleteOnServer(ids));
         });
         return menu;
@@ -330,6 +348,33 @@ public final class TaskTableView extends StackPane {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** What "Compare…" does with the selected ids (the composition root opens the compare window). */
+    public void setOnCompare(java.util.function.Consumer<List<Long>> action) {
+        this.compare = action;
+    }
+
+    /** Compare needs two or more tasks that all succeeded. */
+    public static boolean canCompare(List<TaskRow> rows) {
+        return rows.size() >= 2 && rows.stream().allMatch(r -> r.status() == dev.reelwatch.core.TaskStatus.SUCCEEDED);
+    }
+
+    /** Asks for a tag and adds it to every one of these tasks. */
+    public void askTag(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog();
+        dialog.setTitle(TEXT.getString("tag.title"));
+        dialog.setHeaderText(ids.size() == 1 ? TEXT.getString("tag.header.one")
+                : String.format(TEXT.getString("tag.header.many"), ids.size()));
+        dialog.setContentText(TEXT.getString("tag.label"));
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+            dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        dialog.showAndWait().ifPresent(t -> vm.addTag(ids, t));
     }
 
     /** Ctrl+E: hands the selection to the media feature's export dialog. */
@@ -387,6 +432,36 @@ public final class TaskTableView extends StackPane {
         ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         ((Button) alert.getDialogPane().lookupButton(go)).setDefaultButton(false);
         return alert.showAndWait().filter(go::equals).isPresent();
+    }
+
+    /** A star that toggles the row's star when clicked. */
+    static final class StarCell extends javafx.scene.control.TableCell<TaskRow, TaskRow> {
+        private static final javafx.css.PseudoClass STARRED = javafx.css.PseudoClass.getPseudoClass("starred");
+        private final Button button = new Button();
+
+        StarCell(TaskListViewModel vm) {
+            button.setGraphic(TaskCells.icon("star"));
+            button.getStyleClass().add("star-toggle");
+            button.setFocusTraversable(false);
+            button.setOnAction(e -> {
+                if (getItem() != null) {
+                    vm.setStarred(List.of(getItem().id()), !getItem().starred());
+                }
+            });
+            setAlignment(Pos.CENTER);
+        }
+
+        @Override
+        protected void updateItem(TaskRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            button.pseudoClassStateChanged(STARRED, row.starred());
+            button.setTooltip(TaskCells.tooltip(TEXT.getString(row.starred() ? "star.on" : "star.off")));
+            setGraphic(button);
+        }
     }
 
     // ---- empty states --------------------------------------------------------------------------------

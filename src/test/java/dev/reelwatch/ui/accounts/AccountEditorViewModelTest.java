@@ -12,6 +12,7 @@ import dev.reelwatch.sim.SimScenario;
 import dev.reelwatch.store.CredentialResolver;
 import dev.reelwatch.store.CredentialStore;
 import dev.reelwatch.store.Database;
+import dev.reelwatch.store.PlainHttpConsent;
 import dev.reelwatch.store.SqliteAccountStore;
 import dev.reelwatch.store.SqliteSettingsStore;
 import dev.reelwatch.store.SqliteTaskStore;
@@ -69,7 +70,9 @@ class AccountEditorViewModelTest {
                 a -> new MeshApiClient(a, resolver.apiKeyFor(a).orElse(null), transport), clock,
                 SyncSettings.defaults().withTick(Duration.ofMillis(50)));
         ConnectionTester tester = new ProviderConnectionTester((a, key) -> new MeshApiClient(a, key, transport));
-        editor = new AccountEditorViewModel(accounts, keys, Map.of("MESH_KEY", KEY), tester, sync,
+        editor = new AccountEditorViewModel(accounts, keys,
+                PlainHttpPermissions.of(new PlainHttpConsent(new SqliteSettingsStore(db)), () -> { }),
+                Map.of("MESH_KEY", KEY), tester, sync,
                 UiThread.direct(), UiThread.direct());
     }
 

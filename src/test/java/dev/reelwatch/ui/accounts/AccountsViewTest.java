@@ -7,9 +7,12 @@ import dev.reelwatch.provider.ProviderClients;
 import dev.reelwatch.sim.AdjustableClock;
 import dev.reelwatch.sim.HedraSimulator;
 import dev.reelwatch.sim.SimScenario;
+import dev.reelwatch.store.AccountsBackup;
+import dev.reelwatch.store.BackedUpAccountStore;
 import dev.reelwatch.store.CredentialResolver;
 import dev.reelwatch.store.CredentialStore;
 import dev.reelwatch.store.Database;
+import dev.reelwatch.store.PlainHttpConsent;
 import dev.reelwatch.store.SqliteAccountStore;
 import dev.reelwatch.store.SqliteSettingsStore;
 import dev.reelwatch.store.SqliteTaskStore;
@@ -18,6 +21,7 @@ import dev.reelwatch.sync.SyncSettings;
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -39,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccountsViewTest extends FxThreadApplicationTest {
@@ -47,7 +52,8 @@ class AccountsViewTest extends FxThreadApplicationTest {
     private HedraSimulator hedra;
     private PollingSyncService sync;
     private ExecutorService background;
-    private SqliteAccountStore accounts;
+    private BackedUpAccountStore accounts;
+    private PlainHttpConsent consent;
     private CredentialStore keys;
 
     @Override
@@ -55,7 +61,9 @@ class AccountsViewTest extends FxThreadApplicationTest {
         dir = Files.createTempDirectory("accounts-view");
         AdjustableClock clock = new AdjustableClock(Instant.parse("2026-03-03T14:00:00Z"));
         db = Database.open(dir.resolve("cache.db"));
-        accounts = new SqliteAccountStore(db);
+        consent = new PlainHttpConsent(new SqliteSettingsStore(db));
+        accounts = new BackedUpAccountStore(new SqliteAccountStore(db), consent,
+                new AccountsBackup(dir.resolve(AccountsBackup.FILE_NAME)));
         keys = new CredentialStore(dir.resolve("credentials.properties"));
         hedra = new HedraSimulator(clock, "hedra-right-key",
                 new SimScenario(3, clock.instant()).generate(List.of("Character-3"), 5, 0, Duration.ZERO)).start();
@@ -64,10 +72,12 @@ class AccountsViewTest extends FxThreadApplicationTest {
         sync = new PollingSyncService(accounts, new SqliteTaskStore(db, clock), new SqliteSettingsStore(db),
                 a -> clients.create(a, resolver.apiKeyFor(a).orElse(null)), clock, SyncSettings.defaults());
         background = Executors.newSingleThreadExecutor();
-        AccountsViewModel model = new AccountsViewModel(accounts, keys, Map.of(),
+        AccountsViewModel model = new AccountsViewModel(accounts, keys,
+                PlainHttpPermissions.of(consent, accounts::writeBackup), Map.of(),
                 new ProviderConnectionTester(clients::create), sync, background, UiThread.fx());
         model.reload(null);
-        Scene scene = new Scene(new AccountsView(model), 860, 560);
+        // Tall enough that the form, with the plain-HTTP warning, fits without scrolling.
+        Scene scene = new Scene(new AccountsView(model), 860, 760);
         scene.getStylesheets().add(getClass().getResource("/dev/reelwatch/ui/test-theme.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -75,6 +85,8 @@ class AccountsViewTest extends FxThreadApplicationTest {
 
     @AfterEach
     void close() throws Exception {
+        // Let the FX thread finish what a save started (it may still hand work to the background executor).
+        WaitForAsyncUtils.waitForFxEvents();
         background.shutdownNow();
         background.awaitTermination(2, TimeUnit.SECONDS);
         sync.close();
@@ -120,5 +132,36 @@ class AccountsViewTest extends FxThreadApplicationTest {
         assertTrue(lookup((Label l) -> "Give the account a name.".equals(l.getText()) && l.isVisible())
                 .tryQuery().isPresent());
         assertTrue(accounts.all().isEmpty());
+    }
+
+    @Test
+    void plainHttpToAnotherMachineIsSavedOnlyWithTheTickedConsentBesideItsWarning() throws Exception {
+        interact(() -> lookup("#account-kind").<ComboBox<ProviderKind>>query().getSelectionModel()
+                .select(ProviderKind.MONEYPRINTERTURBO));
+        assertFalse(lookup("#account-http-consent").query().isVisible(), "no consent asked for localhost");
+        clickOn("#account-name").write("lan box");
+        interact(() -> lookup("#account-url").queryAs(TextField.class).setText("http://192.168.1.20:8080"));
+
+        assertTrue(lookup("#account-http-consent").query().isVisible());
+        Label warning = lookup("#account-http-warning").queryAs(Label.class);
+        assertTrue(warning.isVisible() && warning.getStyleClass().contains("plain-http-warning"));
+        assertTrue(warning.getText().contains("unencrypted"), warning.getText());
+        clickOn("#account-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup((Label l) -> l.getText() != null && l.getText().startsWith("Not saved: this server uses plain HTTP")
+                && l.isVisible()).tryQuery().isPresent(), "the refusal shows inline");
+        assertTrue(accounts.all().isEmpty());
+
+        clickOn("#account-allow-http");
+        assertTrue(lookup("#account-allow-http").queryAs(CheckBox.class).isSelected());
+        clickOn("#account-save");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> lookup("#accounts-list").queryAs(ListView.class).getItems().size() == 1);
+        assertTrue(consent.isAllowed("lan box"));
+        String backup = Files.readString(dir.resolve(AccountsBackup.FILE_NAME));
+        assertTrue(backup.contains("\"allowPlainHttp\" : true"), backup);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup((Label l) -> "plain HTTP".equals(l.getText())
+                && l.getStyleClass().contains("badge-warn")).tryQuery().isPresent());
     }
 }

@@ -16,12 +16,14 @@ import dev.reelwatch.store.CredentialResolver;
 import dev.reelwatch.store.CredentialStore;
 import dev.reelwatch.store.Database;
 import dev.reelwatch.store.SqliteAccountStore;
+import dev.reelwatch.store.PlainHttpConsent;
 import dev.reelwatch.store.SqliteSettingsStore;
 import dev.reelwatch.store.SqliteTaskStore;
 import dev.reelwatch.sync.PollingSyncService;
 import dev.reelwatch.sync.SyncSettings;
 import dev.reelwatch.ui.accounts.AccountsDialog;
 import dev.reelwatch.ui.accounts.AccountsViewModel;
+import dev.reelwatch.ui.accounts.PlainHttpPermissions;
 import dev.reelwatch.ui.common.StoreChangeRelay;
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.detail.DetailView;
@@ -47,7 +49,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Not a test: shows the panels in a real window for looking at them (screenshots under Xvfb).
- * Args: screen (welcome | empty | detail | failed | accounts | accounts-bad) and theme (dark | light).
+ * Args: screen (welcome | empty | detail | failed | accounts | accounts-bad | accounts-http) and theme (dark | light).
  */
 public final class PanelsPreview extends Application {
 
@@ -89,16 +91,29 @@ public final class PanelsPreview extends Application {
 
         AccountsViewModel[] last = new AccountsViewModel[1];
         AccountsDialog dialog = new AccountsDialog(() -> last[0] = new AccountsViewModel(accounts, keys,
-                System.getenv(), new ProviderConnectionTester(clients::create), sync, background, UiThread.fx()));
+                PlainHttpPermissions.of(new PlainHttpConsent(settings), () -> { }), System.getenv(),
+                new ProviderConnectionTester(clients::create), sync, background, UiThread.fx()));
         switch (screen) {
             case "welcome" -> root.setCenter(new WelcomeView(new WelcomeViewModel(
                     () -> dialog.show(stage, null), () -> demo.start(), () -> { }, background, UiThread.fx())));
-            case "accounts", "accounts-bad" -> {
+            case "accounts", "accounts-bad", "accounts-http" -> {
                 demo.start();
                 root.setCenter(new StackPane(new Label("main window")));
                 stage.show();
                 Account mesh = accounts.all().get(0);
                 dialog.show(stage, screen.equals("accounts") ? mesh.id() : null).setX(200);
+                if (screen.equals("accounts-http")) {
+                    javafx.animation.PauseTransition later =
+                            new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+                    later.setOnFinished(e -> {
+                        var ed = last[0].editor();
+                        ed.kindProperty().set(dev.reelwatch.core.ProviderKind.MONEYPRINTERTURBO);
+                        ed.nameProperty().set("Attic server");
+                        ed.baseUrlProperty().set("http://192.168.1.20:8080");
+                        ed.save();
+                    });
+                    later.play();
+                }
                 if (screen.equals("accounts-bad")) {
                     javafx.animation.PauseTransition later =
                             new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));

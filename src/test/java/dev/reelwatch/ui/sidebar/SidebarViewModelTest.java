@@ -2,11 +2,13 @@ package dev.reelwatch.ui.sidebar;
 
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.AccountHealth;
+import dev.reelwatch.core.CredentialRef;
 import dev.reelwatch.core.ProviderErrorKind;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.sim.AdjustableClock;
 import dev.reelwatch.sync.SyncStatus;
+import dev.reelwatch.ui.common.AccountEntry;
 import dev.reelwatch.ui.common.HealthLevel;
 import dev.reelwatch.ui.common.LiveAccounts;
 import dev.reelwatch.ui.common.RelativeTime;
@@ -24,12 +26,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,5 +141,23 @@ class SidebarViewModelTest {
         assertEquals(1, sidebar.accountItems().size());
         assertTrue(sync.calls.contains("accountsChanged"));
         assertEquals(2, tasks.totalCountProperty().get());
+    }
+
+    @Test
+    void anAccountOnPlainHttpToAnotherMachineSaysSoInItsTooltip() {
+        Account lan = new Account(90, ProviderKind.MONEYPRINTERTURBO, "LAN box", URI.create("http://192.168.1.20:8080"),
+                CredentialRef.none(), true, false);
+        Account local = new Account(91, ProviderKind.MONEYPRINTERTURBO, "Local", URI.create("http://localhost:8080"),
+                CredentialRef.none(), true, false);
+        AccountHealth refused = new AccountHealth(lan.id(), null, NOW, ProviderErrorKind.INSECURE,
+                "plain HTTP is not allowed", NOW.plusSeconds(60), false, Map.of());
+
+        assertTrue(sidebar.tooltip(new AccountEntry(lan, null)).contains(
+                "Plain HTTP allowed — the key and videos travel unencrypted"));
+        assertFalse(sidebar.tooltip(new AccountEntry(local, null)).contains("Plain HTTP"),
+                "loopback is not the network");
+        String whenRefused = sidebar.tooltip(new AccountEntry(lan, refused));
+        assertFalse(whenRefused.contains("Plain HTTP allowed"), whenRefused);
+        assertTrue(whenRefused.contains("Insecure connection refused"), whenRefused);
     }
 }
