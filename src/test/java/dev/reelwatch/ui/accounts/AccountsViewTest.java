@@ -156,12 +156,11 @@ class AccountsViewTest extends FxThreadApplicationTest {
         assertTrue(lookup("#account-allow-http").queryAs(CheckBox.class).isSelected());
         clickOn("#account-save");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> lookup("#accounts-list").queryAs(ListView.class).getItems().size() == 1);
+        waitUntil(() -> lookup("#accounts-list").queryAs(ListView.class).getItems().size() == 1);
         assertTrue(consent.isAllowed("lan box"));
         String backup = Files.readString(dir.resolve(AccountsBackup.FILE_NAME));
         assertTrue(backup.contains("\"allowPlainHttp\" : true"), backup);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup((Label l) -> "plain HTTP".equals(l.getText())
+        waitUntil(() -> lookup((Label l) -> "plain HTTP".equals(l.getText())
                 && l.getStyleClass().contains("badge-warn")).tryQuery().isPresent());
     }
 }
