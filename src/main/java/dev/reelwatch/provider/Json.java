@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * The one JSON mapper of the app and lenient readers for provider fields: providers send numbers as text,
@@ -26,6 +27,24 @@ public final class Json {
     /** The shared, thread-safe mapper (immutable configuration). */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** The field when it is an object, else null. */
+    public static JsonNode object(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v != null && v.isObject() ? v : null;
+    }
+
+    /** The field's text, or null when it is absent, null or blank. */
+    public static String nonBlankText(JsonNode node, String field) {
+        String t = text(node, field);
+        return t == null || t.isBlank() ? null : t;
+    }
+
+    /** An item's id: the field's text stripped, or empty when it has none. */
+    public static Optional<String> id(JsonNode node, String field) {
+        String id = nonBlankText(node, field);
+        return id == null ? Optional.empty() : Optional.of(id.strip());
     }
 
     public static String text(JsonNode node, String field) {

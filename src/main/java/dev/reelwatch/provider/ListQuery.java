@@ -1,5 +1,6 @@
 package dev.reelwatch.provider;
 
+import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskStatus;
 
 import java.time.Instant;
@@ -33,5 +34,19 @@ public record ListQuery(Instant createdAfter, Set<TaskStatus> statuses, Set<Stri
 
     public boolean isUnfiltered() {
         return createdAfter == null && statuses.isEmpty() && models.isEmpty();
+    }
+
+    /** Whether the task has a wanted status and model: for providers whose list cannot filter by them. */
+    public boolean wantsStatusAndModelOf(Task task) {
+        if (!statuses.isEmpty() && !statuses.contains(task.status())) {
+            return false;
+        }
+        return models.isEmpty() || (task.model() != null && models.contains(task.model()));
+    }
+
+    /** {@link #wantsStatusAndModelOf} and created since {@code createdAfter} (a task without a time is kept). */
+    public boolean wants(Task task) {
+        return wantsStatusAndModelOf(task)
+                && (createdAfter == null || task.createdAt() == null || !task.createdAt().isBefore(createdAfter));
     }
 }

@@ -17,19 +17,25 @@ public final class DemoClips {
 
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
+    /** The clip's MP4. */
     public byte[] bytes(String name) {
-        return cache.computeIfAbsent(name, DemoClips::load);
+        return cache.computeIfAbsent(name + ".mp4", DemoClips::load);
+    }
+
+    /** The clip's JPEG still (its last frame), for thumbnail URLs. */
+    public byte[] thumbnail(String name) {
+        return cache.computeIfAbsent(name + ".jpg", DemoClips::load);
     }
 
     public String nameFor(int index) {
         return NAMES.get(Math.floorMod(index, NAMES.size()));
     }
 
-    private static byte[] load(String name) {
-        String path = "/dev/reelwatch/sim/clips/" + name + ".mp4";
+    private static byte[] load(String file) {
+        String path = "/dev/reelwatch/sim/clips/" + file;
         try (InputStream in = DemoClips.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no demo clip " + path);
+                throw new IllegalArgumentException("no demo clip file " + path);
             }
             return in.readAllBytes();
         } catch (IOException e) {

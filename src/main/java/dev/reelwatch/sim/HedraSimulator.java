@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelwatch.provider.Json;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +49,6 @@ public final class HedraSimulator extends SimServer {
     private final List<JsonNode> rawGenerations = new ArrayList<>();
     private final Map<String, String> statusOverrides = new ConcurrentHashMap<>();
     private final Map<String, String> unknownFields = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> thumbnails = new ConcurrentHashMap<>();
     private final DemoClips clips = new DemoClips();
 
     public HedraSimulator(Clock clock, String apiKey, List<SimTask> tasks) {
@@ -362,19 +358,8 @@ public final class HedraSimulator extends SimServer {
         if (!DemoClips.NAMES.contains(name)) {
             return SimResponse.html(404, htmlPage("404 Not Found"));
         }
-        byte[] jpg = thumbnails.computeIfAbsent(name, HedraSimulator::loadThumbnail);
+        byte[] jpg = clips.thumbnail(name);
         return new SimResponse(200, new LinkedHashMap<>(), jpg).withHeader("Content-Type", "image/jpeg");
-    }
-
-    private static byte[] loadThumbnail(String name) {
-        try (InputStream in = HedraSimulator.class.getResourceAsStream("/dev/reelwatch/sim/clips/" + name + ".jpg")) {
-            if (in == null) {
-                throw new IllegalStateException("no demo thumbnail " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String assetId(SimTask t) {

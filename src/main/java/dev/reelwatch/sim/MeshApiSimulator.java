@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelwatch.provider.Json;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -42,7 +39,6 @@ public final class MeshApiSimulator extends SimServer {
     private final Map<String, DbRow> db = new ConcurrentHashMap<>();
     private final Map<String, Consumer<ObjectNode>> alterations = new ConcurrentHashMap<>();
     private final Map<String, SimRequest> lastRequests = new ConcurrentHashMap<>();
-    private final Map<String, byte[]> thumbnails = new ConcurrentHashMap<>();
     private volatile boolean includePrompt;
     private volatile boolean upstreamFailing;
 
@@ -136,12 +132,9 @@ public final class MeshApiSimulator extends SimServer {
         if (!key.equals("list") && !key.equals("get")) {
             return detail(404, "Not Found");
         }
-        Optional<String> auth = request.header("Authorization");
-        if (auth.isEmpty()) {
-            return detail(401, "Not authenticated");
-        }
-        if (!auth.get().equals("Bearer " + apiKey)) {
-            return detail(401, "Invalid API key");
+        Optional<SimResponse> refused = bearerRefusal(request, apiKey);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         return key.equals("list") ? list(request) : get(request.path().substring(LIST.length() + 1));
     }
@@ -279,22 +272,10 @@ public final class MeshApiSimulator extends SimServer {
             return SimResponse.json(404, "{\"Code\":\"NoSuchKey\",\"Message\":\"The specified key does not exist.\"}");
         }
         if (thumbnail) {
-            return RangeFiles.serve(request, thumbnails.computeIfAbsent(task.clip(), MeshApiSimulator::jpeg),
+            return RangeFiles.serve(request, clips.thumbnail(task.clip()),
                     "image/jpeg", false, null);
         }
         return RangeFiles.serve(request, clips.bytes(task.clip()), "video/mp4", false, null);
-    }
-
-    static byte[] jpeg(String clip) {
-        String path = "/dev/reelwatch/sim/clips/" + clip + ".jpg";
-        try (InputStream in = MeshApiSimulator.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no demo thumbnail " + path);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static boolean isTerminal(SimPhase phase) {

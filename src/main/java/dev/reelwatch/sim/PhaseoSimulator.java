@@ -156,12 +156,9 @@ public final class PhaseoSimulator extends SimServer {
         if (!key.equals("list") && !key.equals("get") && !key.equals("content")) {
             return error(404, "not_found", "Route not found.");
         }
-        Optional<String> auth = request.header("Authorization");
-        if (auth.isEmpty()) {
-            return detail(401, "Not authenticated");
-        }
-        if (!auth.get().equals("Bearer " + apiKey)) {
-            return detail(401, "Invalid API key");
+        Optional<SimResponse> refused = bearerRefusal(request, apiKey);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (!videoApiEnabled) {
             return error(501, "not_implemented",

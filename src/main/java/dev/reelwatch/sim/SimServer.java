@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -282,6 +283,15 @@ public abstract class SimServer implements AutoCloseable {
     /** An error envelope helper for subclasses that speak FastAPI: {@code {"detail": "..."}}. */
     protected static SimResponse detail(int status, String message) {
         return SimResponse.json(status, "{\"detail\":" + quote(message) + "}");
+    }
+
+    /** FastAPI's 401 for a missing or wrong {@code Authorization: Bearer} key; empty when the key is right. */
+    protected static Optional<SimResponse> bearerRefusal(SimRequest request, String apiKey) {
+        Optional<String> auth = request.header("Authorization");
+        if (auth.isEmpty()) {
+            return Optional.of(detail(401, "Not authenticated"));
+        }
+        return auth.get().equals("Bearer " + apiKey) ? Optional.empty() : Optional.of(detail(401, "Invalid API key"));
     }
 
     protected static String quote(String s) {

@@ -4,9 +4,6 @@ import dev.reelwatch.sim.AdjustableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,19 +21,12 @@ class DamagedCacheTest {
     @TempDir
     Path temp;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliRun cli(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--data-dir";
         all[1] = temp.resolve("data").toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        int code = Main.runCli(all, new ByteArrayInputStream(new byte[0]), out, err, Map.of(), "Linux",
-                temp.resolve("home"));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.of(temp.resolve("home"), Map.of(), "", all);
     }
 
     @Test
@@ -45,7 +35,7 @@ class DamagedCacheTest {
                 "--api-key-env", "HEDRA_KEY").exitCode());
         Files.writeString(temp.resolve("data/reelwatch.db"), "PK\u0003\u0004 a zip file, not SQLite ".repeat(300));
 
-        Run run = cli("accounts", "list");
+        CliRun run = cli("accounts", "list");
 
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.err().startsWith("Warning: The cache was damaged"), run.err());
@@ -63,24 +53,24 @@ class DamagedCacheTest {
              Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = 99");
         }
-        Run run = cli("tasks");
+        CliRun run = cli("tasks");
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.err().contains("newer Reelwatch"), run.err());
     }
 
     @Test
     void plainHttpToAnotherMachineNeedsAllowHttpAndIsWarnedAbout() {
-        Run refused = cli("accounts", "add", "--provider", "moneyprinterturbo", "--name", "nas",
+        CliRun refused = cli("accounts", "add", "--provider", "moneyprinterturbo", "--name", "nas",
                 "--base-url", "http://192.168.1.20:8080");
         assertEquals(2, refused.exitCode(), refused.toString());
         assertTrue(refused.err().contains("--allow-http"), refused.err());
 
-        Run allowed = cli("accounts", "add", "--provider", "moneyprinterturbo", "--name", "nas",
+        CliRun allowed = cli("accounts", "add", "--provider", "moneyprinterturbo", "--name", "nas",
                 "--base-url", "http://192.168.1.20:8080", "--allow-http");
         assertEquals(0, allowed.exitCode(), allowed.toString());
         assertTrue(allowed.err().contains("unencrypted"), allowed.err());
 
-        Run local = cli("accounts", "add", "--provider", "moneyprinterturbo", "--name", "local",
+        CliRun local = cli("accounts", "add", "--provider", "moneyprinterturbo", "--name", "local",
                 "--base-url", "http://127.0.0.1:8080");
         assertEquals(0, local.exitCode(), "loopback needs no consent: " + local);
         assertFalse(local.err().contains("unencrypted"), local.err());

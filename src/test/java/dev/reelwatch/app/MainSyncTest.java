@@ -8,9 +8,6 @@ import dev.reelwatch.sim.SimTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,15 +24,8 @@ class MainSyncTest {
     @TempDir
     Path temp;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run main(Map<String, String> env, String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.runCli(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, env,
-                "Linux", temp.resolve("home"));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun main(Map<String, String> env, String stdin, String... args) {
+        return CliRun.of(temp.resolve("home"), env, stdin, args);
     }
 
     private static SimTask finished(String id) {
@@ -57,26 +47,26 @@ class MainSyncTest {
             assertEquals(0, main(Map.of(), "sk-real\n", "--data-dir", dir, "accounts", "add", "--provider", "meshapi",
                     "--name", "studio", "--base-url", mesh.baseUrl().toString(), "--api-key-stdin").exitCode());
 
-            Run all = main(Map.of(), "", "--data-dir", dir, "sync");
+            CliRun all = main(Map.of(), "", "--data-dir", dir, "sync");
             assertEquals(0, all.exitCode(), all.err());
             assertTrue(all.out().contains("desk (moneyprinterturbo): 2 new"), all.out());
             assertTrue(all.out().contains("studio (meshapi): 1 new"), all.out());
 
-            Run added = main(Map.of(), "", "--data-dir", dir, "accounts", "add", "--provider", "meshapi",
+            CliRun added = main(Map.of(), "", "--data-dir", dir, "accounts", "add", "--provider", "meshapi",
                     "--name", "env-keyed", "--base-url", mesh.baseUrl().toString(), "--api-key-env", "MESH_KEY");
             assertEquals(0, added.exitCode(), added.err());
-            Run missingKey = main(Map.of(), "", "--data-dir", dir, "sync");
+            CliRun missingKey = main(Map.of(), "", "--data-dir", dir, "sync");
             assertEquals(1, missingKey.exitCode());
             assertTrue(missingKey.err().contains("MESH_KEY"), missingKey.err());
             assertTrue(missingKey.out().contains("desk (moneyprinterturbo): 0 new, 0 changed, 2 unchanged"),
                     missingKey.out());
 
-            Run withKey = main(Map.of("MESH_KEY", "sk-real"), "", "--data-dir", dir, "sync", "--account",
+            CliRun withKey = main(Map.of("MESH_KEY", "sk-real"), "", "--data-dir", dir, "sync", "--account",
                     "env-keyed");
             assertEquals(0, withKey.exitCode(), withKey.err());
             assertTrue(withKey.out().contains("env-keyed (meshapi): 1 new"), withKey.out());
 
-            Run unknown = main(Map.of(), "", "--data-dir", dir, "sync", "--account", "nobody");
+            CliRun unknown = main(Map.of(), "", "--data-dir", dir, "sync", "--account", "nobody");
             assertEquals(2, unknown.exitCode());
             assertTrue(unknown.err().contains("No account named 'nobody'"), unknown.err());
         }

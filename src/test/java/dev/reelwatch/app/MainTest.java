@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,16 +19,8 @@ class MainTest {
     @TempDir
     Path temp;
 
-    /** What one run printed and returned. */
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run main(Map<String, String> env, String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.runCli(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, env,
-                "Linux", temp.resolve("home"));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun main(Map<String, String> env, String stdin, String... args) {
+        return CliRun.of(temp.resolve("home"), env, stdin, args);
     }
 
     @Test
@@ -41,9 +30,9 @@ class MainTest {
 
         assertEquals(0, main(Map.of(), "", "--data-dir", dir, "accounts", "add", "--provider", "moneyprinterturbo",
                 "--name", "Ünïcode desk").exitCode());
-        Run list = main(Map.of(), "", "--data-dir", dir, "accounts", "list", "--json");
-        Run usage = main(Map.of(), "", "--data-dir", dir, "tasks", "--status", "sleeping");
-        Run failure = main(Map.of(), "", "--data-dir", notAFolder.resolve("d").toString(), "tasks");
+        CliRun list = main(Map.of(), "", "--data-dir", dir, "accounts", "list", "--json");
+        CliRun usage = main(Map.of(), "", "--data-dir", dir, "tasks", "--status", "sleeping");
+        CliRun failure = main(Map.of(), "", "--data-dir", notAFolder.resolve("d").toString(), "tasks");
 
         assertEquals(0, list.exitCode(), list.err());
         JsonNode accounts = new ObjectMapper().readTree(list.out());
@@ -56,17 +45,17 @@ class MainTest {
 
     @Test
     void withoutDataDirTheCliUsesTheOsDataFolderOrReelwatchHome() {
-        Run linux = main(Map.of(), "", "accounts", "add", "--provider", "moneyprinterturbo", "--name", "desk");
+        CliRun linux = main(Map.of(), "", "accounts", "add", "--provider", "moneyprinterturbo", "--name", "desk");
         assertEquals(0, linux.exitCode(), linux.err());
         assertTrue(Files.exists(temp.resolve("home/.local/share/reelwatch/reelwatch.db")));
 
         Path custom = temp.resolve("custom-home");
-        Run withEnv = main(Map.of("REELWATCH_HOME", custom.toString()), "key\n", "accounts", "add",
+        CliRun withEnv = main(Map.of("REELWATCH_HOME", custom.toString()), "key\n", "accounts", "add",
                 "--provider", "hedra", "--name", "h", "--api-key-stdin");
         assertEquals(0, withEnv.exitCode(), withEnv.err());
         assertTrue(Files.exists(custom.resolve("reelwatch.db")));
         assertTrue(Files.exists(custom.resolve("credentials.properties")));
-        Run listed = main(Map.of(), "", "accounts", "list", "--json");
+        CliRun listed = main(Map.of(), "", "accounts", "list", "--json");
         assertFalse(listed.out().contains("\"h\""), "the other data directory does not see it");
     }
 }

@@ -11,15 +11,11 @@ import dev.reelwatch.sim.PhaseoSimulator;
 import dev.reelwatch.sim.SimOutcome;
 import dev.reelwatch.sim.SimTask;
 import dev.reelwatch.store.StoredTask;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,25 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The poller's behaviour pass by pass: passes are run directly and time moves only when the test says. */
-class DrivenSyncTest {
-    @TempDir
-    Path dir;
-    SyncTestbed bed;
-
-    @BeforeEach
-    void setUp() {
-        bed = new SyncTestbed(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        bed.close();
-    }
-
-    private void advance(Duration d) {
-        bed.clock.advance(d);
-    }
-
+class DrivenSyncTest extends SyncTestbedCase {
     @Test
     void tasksProgressToTerminalStatesAndTheCacheFollows() {
         List<SimTask> sims = new ArrayList<>(history("old-", 5));

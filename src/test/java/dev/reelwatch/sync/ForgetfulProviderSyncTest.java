@@ -7,12 +7,8 @@ import dev.reelwatch.sim.MoneyPrinterSimulator;
 import dev.reelwatch.sim.SimOutcome;
 import dev.reelwatch.sim.SimTask;
 import dev.reelwatch.store.StoredTask;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,25 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A provider that forgets: MoneyPrinterTurbo in memory mode loses every task on restart; the cache does not. */
-class ForgetfulProviderSyncTest {
-    @TempDir
-    Path dir;
-    SyncTestbed bed;
-
-    @BeforeEach
-    void setUp() {
-        bed = new SyncTestbed(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        bed.close();
-    }
-
-    private void advance(Duration d) {
-        bed.clock.advance(d);
-    }
-
+class ForgetfulProviderSyncTest extends SyncTestbedCase {
     @Test
     void moneyPrinterRestartMarksTasksGoneWithoutDeletingThem() {
         List<SimTask> sims = new ArrayList<>(history("mpt-", 6));

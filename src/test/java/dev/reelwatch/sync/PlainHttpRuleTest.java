@@ -6,13 +6,9 @@ import dev.reelwatch.core.ProviderErrorKind;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.TransportSecurity;
 import dev.reelwatch.store.PlainHttpConsent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,21 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HTTPS rule as the poller applies it: plain HTTP to another machine only with the account's consent. */
-class PlainHttpRuleTest {
-    @TempDir
-    Path dir;
-    SyncTestbed bed;
-
-    @BeforeEach
-    void setUp() {
-        bed = new SyncTestbed(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        bed.close();
-    }
-
+class PlainHttpRuleTest extends SyncTestbedCase {
     @Test
     void plainHttpToAnotherMachineIsRefusedAsInsecureWithoutAnyRequest() {
         Account nas = bed.addAccount(ProviderKind.MONEYPRINTERTURBO, "nas", URI.create("http://192.0.2.10:8080"), null);

@@ -11,12 +11,8 @@ import dev.reelwatch.sim.MoneyPrinterSimulator;
 import dev.reelwatch.sim.SimOutcome;
 import dev.reelwatch.sim.SimTask;
 import dev.reelwatch.store.StoredTask;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,22 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The poller on its own threads: start, stop, offline, one account's trouble, manual refresh. */
-class ScheduledSyncTest {
+class ScheduledSyncTest extends SyncTestbedCase {
     private static final Duration DEADLINE = Duration.ofSeconds(15);
-
-    @TempDir
-    Path dir;
-    SyncTestbed bed;
-
-    @BeforeEach
-    void setUp() {
-        bed = new SyncTestbed(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        bed.close();
-    }
 
     /** Moves the test clock a little each round, so cadences and backoffs come due while we wait. */
     private Runnable tickClock(Duration step) {

@@ -8,12 +8,8 @@ import dev.reelwatch.sim.MeshApiSimulator;
 import dev.reelwatch.sim.PhaseoSimulator;
 import dev.reelwatch.sim.SimOutcome;
 import dev.reelwatch.sim.SimTask;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,21 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SyncPassTest {
-    @TempDir
-    Path dir;
-    SyncTestbed bed;
-
-    @BeforeEach
-    void setUp() {
-        bed = new SyncTestbed(dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        bed.close();
-    }
-
+class SyncPassTest extends SyncTestbedCase {
     @Test
     void aPassReportsNewChangedAndUnchangedTasksPerAccount() {
         List<SimTask> sims = new ArrayList<>(history("h-", 4));

@@ -4,28 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ProviderErrorKind;
 import dev.reelwatch.core.Task;
-import dev.reelwatch.provider.HttpErrors;
+import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.provider.ApiBase;
+import dev.reelwatch.provider.AccountApi;
+import dev.reelwatch.provider.ApiKey;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.Json;
 import dev.reelwatch.provider.ListOutcome;
 import dev.reelwatch.provider.ListQuery;
+import dev.reelwatch.provider.PageCollector;
+import dev.reelwatch.provider.PageCollector.ItemWords;
 import dev.reelwatch.provider.PageConsumer;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.provider.ProviderException;
-import dev.reelwatch.provider.RequestContext;
-import dev.reelwatch.provider.TaskPage;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Talks to Hedra's public API with the {@code X-API-Key} header: lists video generations with
@@ -39,26 +34,14 @@ import java.util.stream.Collectors;
  */
 public final class HedraClient implements ProviderClient {
     private static final String GENERATIONS = "/web-app/public/generations";
-    /** Guards against a server that never sends a short page. */
-    private static final int MAX_PAGES = 10_000;
 
     private final Account account;
-    private final String apiKey;
-    private final HttpTransport transport;
-    private final RequestContext ctx;
-    private final String base;
+    private final AccountApi api;
     private final HedraTaskMapper mapper = new HedraTaskMapper();
 
     public HedraClient(Account account, String apiKeyOrNull, HttpTransport transport) {
         this.account = account;
-        this.apiKey = apiKeyOrNull == null || apiKeyOrNull.isBlank() ? null : apiKeyOrNull.strip();
-        this.transport = transport;
-        this.ctx = RequestContext.of(account);
-        String b = account.baseUrl().toString();
-        while (b.endsWith("/")) {
-            b = b.substring(0, b.length() - 1);
-        }
-        this.base = b;
+        this.api = new AccountApi(account, ApiKey.inHeader("X-API-Key", apiKeyOrNull), transport);
     }
 
     @Override
@@ -69,14 +52,10 @@ public final class HedraClient implements ProviderClient {
     /** Lists video generations only ({@code type=video}); status and model filters are applied here. */
     @Override
     public ListOutcome listTasks(ListQuery query, PageConsumer pages) throws ProviderException {
-        Set<String> seen = new HashSet<>();
-        List<String> allProblems = new ArrayList<>();
-        int listed = 0;
+        PageCollector listing = new PageCollector(ItemWords.of(ProviderKind.HEDRA, "generation"), pages);
         int offset = 0;
-        int pageNumber = 0;
         boolean reachedEnd = false;
-        while (pageNumber < MAX_PAGES) {
-            pageNumber++;
+        while (listing.mayReadAnotherPage()) {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("type", "video");
             if (query.createdAfter() != null) {
@@ -84,57 +63,43 @@ public final class HedraClient implements ProviderClient {
             }
             params.put("limit", String.valueOf(query.pageSize()));
             params.put("offset", String.valueOf(offset));
-            HttpTransport.JsonResponse response = transport.getJson(ctx, uri(GENERATIONS, params), headers());
+            HttpTransport.JsonResponse response = api.get(api.uri(GENERATIONS, params.entrySet()));
             JsonNode data = pageData(response);
             Integer serverLimit = Json.intValue(response.body().get("page_info"), "limit");
             // A server that caps the limit says so in page_info; a page is "short" against that cap.
             int limit = serverLimit != null && serverLimit > 0 ? Math.min(serverLimit, query.pageSize()) : query.pageSize();
 
-            List<Task> tasks = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
+            PageCollector.Page page = listing.nextPage();
             for (int i = 0; i < data.size(); i++) {
                 JsonNode item = data.get(i);
-                String where = "item " + (i + 1) + " on page " + pageNumber;
                 String id = item.isObject() ? HedraTaskMapper.id(item) : null;
-                if (id == null) {
-                    problems.add("Hedra sent " + where + " without an id; skipped.");
-                    continue;
-                }
-                if (!seen.add(id)) {
-                    problems.add("Hedra listed generation " + id + " twice (again as " + where
-                            + "); the repeat was skipped.");
+                if (!page.admits(i + 1, item.isObject(), id)) {
                     continue;
                 }
                 try {
                     Task task = mapper.mapGeneration(item, item.toString()).withAccountId(account.id());
-                    if (matches(query, task)) {
-                        tasks.add(task);
+                    if (query.wantsStatusAndModelOf(task)) {
+                        page.add(task);
                     }
                 } catch (RuntimeException e) {
-                    problems.add("Hedra generation " + id + " could not be read (" + e.getMessage() + "); skipped.");
+                    page.unreadable(id, e);
                 }
             }
-            listed += tasks.size();
-            allProblems.addAll(problems);
-            pages.accept(new TaskPage(pageNumber, tasks, problems));
+            page.deliver();
             offset += data.size();
             if (data.size() < limit) {
                 reachedEnd = true;
                 break;
             }
         }
-        if (!reachedEnd) {
-            allProblems.add("Stopped listing Hedra after " + MAX_PAGES + " pages.");
-        }
-        return new ListOutcome(listed, pageNumber, reachedEnd && query.isUnfiltered(), allProblems);
+        return listing.outcome(reachedEnd && query.isUnfiltered());
     }
 
     @Override
     public Task fetchTask(String providerTaskId) throws ProviderException {
-        HttpTransport.JsonResponse statusAnswer = transport.getJson(ctx,
-                uri(GENERATIONS + "/" + encode(providerTaskId) + "/status", Map.of()), headers());
+        HttpTransport.JsonResponse statusAnswer = api.get(api.uri(GENERATIONS + "/" + ApiBase.segment(providerTaskId) + "/status"));
         if (!statusAnswer.body().isObject()) {
-            throw HttpErrors.badResponse(ctx, statusAnswer.status(), "the status answer is not a JSON object", null);
+            throw api.badResponse(statusAnswer, "the status answer is not a JSON object");
         }
         Task status = mapper.mapStatus(statusAnswer.body(), providerTaskId, statusAnswer.rawText())
                 .withAccountId(account.id());
@@ -162,7 +127,7 @@ public final class HedraClient implements ProviderClient {
     private JsonNode findGeneration(String id) throws ProviderException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("ids", id);
-        HttpTransport.JsonResponse response = transport.getJson(ctx, uri(GENERATIONS, params), headers());
+        HttpTransport.JsonResponse response = api.get(api.uri(GENERATIONS, params.entrySet()));
         for (JsonNode item : pageData(response)) {
             if (item.isObject() && id.equals(HedraTaskMapper.id(item))) {
                 return item;
@@ -174,30 +139,8 @@ public final class HedraClient implements ProviderClient {
     private JsonNode pageData(HttpTransport.JsonResponse response) throws ProviderException {
         JsonNode data = response.body().get("data");
         if (data == null || !data.isArray()) {
-            throw HttpErrors.badResponse(ctx, response.status(), "the answer has no data list", null);
+            throw api.badResponse(response, "the answer has no data list");
         }
         return data;
-    }
-
-    private URI uri(String path, Map<String, String> query) {
-        String q = query.isEmpty() ? "" : "?" + query.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return URI.create(base + path + q);
-    }
-
-    private Map<String, String> headers() {
-        return apiKey == null ? Map.of() : Map.of("X-API-Key", apiKey);
-    }
-
-    private static boolean matches(ListQuery query, Task task) {
-        if (!query.statuses().isEmpty() && !query.statuses().contains(task.status())) {
-            return false;
-        }
-        return query.models().isEmpty() || (task.model() != null && query.models().contains(task.model()));
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -8,12 +8,11 @@ import dev.reelwatch.core.TaskError;
 import dev.reelwatch.core.TaskOutput;
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.provider.Json;
+import dev.reelwatch.provider.UnmappedFields;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,12 +29,10 @@ public final class MeshApiTaskMapper {
             "safety_identifier", "priority", "draft", "draft_task_id", "service_tier", "execution_expires_after",
             "usage", "prompt", "object");
     private static final Set<String> KNOWN_CONTENT = Set.of("video_url", "last_frame_url", "text", "prompt");
-    private static final int MAX_PARAMETER_LENGTH = 500;
 
     /** The item's id, or empty when it has none (such items are reported, not mapped). */
     public Optional<String> idOf(JsonNode item) {
-        String id = Json.text(item, "id");
-        return id == null || id.isBlank() ? Optional.empty() : Optional.of(id.strip());
+        return Json.id(item, "id");
     }
 
     /**
@@ -45,8 +42,8 @@ public final class MeshApiTaskMapper {
     public Task toTask(JsonNode item, String rawJson) {
         String id = idOf(item).orElseThrow(() -> new IllegalArgumentException("MeshAPI task without an id"));
         String rawStatus = Json.text(item, "status");
-        JsonNode content = objectOrNull(item.get("content"));
-        String videoUrl = nonBlank(Json.text(content, "video_url"));
+        JsonNode content = Json.object(item, "content");
+        String videoUrl = Json.nonBlankText(content, "video_url");
         TaskError error = error(item.get("error"));
         TaskStatus status = status(rawStatus, error != null, videoUrl != null);
         Instant createdAt = Json.instant(item, "created_at");
@@ -54,15 +51,15 @@ public final class MeshApiTaskMapper {
 
         Task.Builder b = Task.builder(id, status)
                 .providerStatus(rawStatus == null ? "" : rawStatus)
-                .model(nonBlank(Json.text(item, "model")))
+                .model(Json.nonBlankText(item, "model"))
                 .prompt(prompt(item, content))
                 .createdAt(createdAt)
                 .updatedAt(updatedAt)
-                .resolution(nonBlank(Json.text(item, "resolution")))
-                .aspectRatio(nonBlank(Json.text(item, "ratio")))
+                .resolution(Json.nonBlankText(item, "resolution"))
+                .aspectRatio(Json.nonBlankText(item, "ratio"))
                 .seed(Json.longValue(item, "seed"))
                 .error(error)
-                .thumbnailUrl(nonBlank(Json.text(content, "last_frame_url")))
+                .thumbnailUrl(Json.nonBlankText(content, "last_frame_url"))
                 .rawJson(rawJson);
         if (status == TaskStatus.SUCCEEDED) {
             b.progress(100);
@@ -89,7 +86,7 @@ public final class MeshApiTaskMapper {
             }
         }
         parameters(item, b);
-        JsonNode usage = objectOrNull(item.get("usage"));
+        JsonNode usage = Json.object(item, "usage");
         Long total = Json.longValue(usage, "total_tokens");
         Long completion = Json.longValue(usage, "completion_tokens");
         if (total != null) {
@@ -98,36 +95,36 @@ public final class MeshApiTaskMapper {
             b.cost(Cost.tokens(completion));
         }
         b.parameter("completion_tokens", completion).parameter("total_tokens", total);
-        extras(item, KNOWN, "", b);
-        extras(content, KNOWN_CONTENT, "content.", b);
-        extras(usage, Set.of("completion_tokens", "total_tokens"), "usage.", b);
+        UnmappedFields.keep(item, KNOWN, "", b);
+        UnmappedFields.keep(content, KNOWN_CONTENT, "content.", b);
+        UnmappedFields.keep(usage, Set.of("completion_tokens", "total_tokens"), "usage.", b);
         return b.build();
     }
 
     private static void parameters(JsonNode item, Task.Builder b) {
         b.parameter("frames", number(item, "frames"))
                 .parameter("generate_audio", flag(item, "generate_audio"))
-                .parameter("safety_identifier", shorten(Json.text(item, "safety_identifier")))
+                .parameter("safety_identifier", UnmappedFields.shorten(Json.text(item, "safety_identifier")))
                 .parameter("priority", number(item, "priority"))
                 .parameter("draft", flag(item, "draft"))
-                .parameter("draft_task_id", shorten(Json.text(item, "draft_task_id")))
-                .parameter("service_tier", shorten(Json.text(item, "service_tier")))
+                .parameter("draft_task_id", UnmappedFields.shorten(Json.text(item, "draft_task_id")))
+                .parameter("service_tier", UnmappedFields.shorten(Json.text(item, "service_tier")))
                 .parameter("execution_expires_after", number(item, "execution_expires_after"));
         JsonNode content = item.get("content");
         if (content != null && !content.isNull() && !content.isObject()) {
-            b.parameter("content", shorten(content.toString()));
+            b.parameter("content", UnmappedFields.shorten(content.toString()));
         }
     }
 
     /** A number as a number; a value of another type is kept as sent rather than dropped. */
     private static Object number(JsonNode item, String field) {
         Long v = Json.longValue(item, field);
-        return v != null ? v : shorten(Json.text(item, field));
+        return v != null ? v : UnmappedFields.shorten(Json.text(item, field));
     }
 
     private static Object flag(JsonNode item, String field) {
         Boolean v = Json.bool(item, field);
-        return v != null ? v : shorten(Json.text(item, field));
+        return v != null ? v : UnmappedFields.shorten(Json.text(item, field));
     }
 
     /** Maps MeshAPI's status names (the unified ones) and, for anything else, the closest unified status. */
@@ -152,7 +149,7 @@ public final class MeshApiTaskMapper {
             String code = Json.text(error, "code");
             String message = Json.text(error, "message");
             if (code == null && message == null) {
-                return error.isEmpty() ? null : new TaskError("", shorten(error.toString()));
+                return error.isEmpty() ? null : new TaskError("", UnmappedFields.shorten(error.toString()));
             }
             return new TaskError(code, message);
         }
@@ -162,49 +159,23 @@ public final class MeshApiTaskMapper {
 
     /** MeshAPI's schema has no prompt; keep one when the item brings it anyway (or BytePlus's content text). */
     private static String prompt(JsonNode item, JsonNode content) {
-        String p = nonBlank(Json.text(item, "prompt"));
+        String p = Json.nonBlankText(item, "prompt");
         if (p == null) {
-            p = nonBlank(Json.text(content, "text"));
+            p = Json.nonBlankText(content, "text");
         }
         if (p == null) {
-            p = nonBlank(Json.text(content, "prompt"));
+            p = Json.nonBlankText(content, "prompt");
         }
         JsonNode array = item.get("content");
         if (p == null && array != null && array.isArray()) {
             // BytePlus's own request shape: content = [{type: "text", text: "..."}, ...]
             for (JsonNode part : array) {
                 if ("text".equals(Json.text(part, "type"))) {
-                    p = nonBlank(Json.text(part, "text"));
+                    p = Json.nonBlankText(part, "text");
                     break;
                 }
             }
         }
         return p;
-    }
-
-    /** Fields this mapper does not know are kept as parameters (objects as compact JSON), so the UI shows them. */
-    private static void extras(JsonNode node, Set<String> known, String prefix, Task.Builder b) {
-        if (node == null || !node.isObject()) {
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!known.contains(e.getKey()) && !e.getValue().isNull()) {
-                b.parameter(prefix + e.getKey(), shorten(e.getValue().isValueNode()
-                        ? e.getValue().asText() : e.getValue().toString()));
-            }
-        }
-    }
-
-    private static JsonNode objectOrNull(JsonNode node) {
-        return node != null && node.isObject() ? node : null;
-    }
-
-    private static String nonBlank(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    private static String shorten(String s) {
-        return s == null || s.length() <= MAX_PARAMETER_LENGTH ? s : s.substring(0, MAX_PARAMETER_LENGTH) + "…";
     }
 }

@@ -4,25 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskOutput;
+import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.provider.AccountApi;
+import dev.reelwatch.provider.ApiKey;
 import dev.reelwatch.provider.HttpErrors;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.Json;
 import dev.reelwatch.provider.ListOutcome;
 import dev.reelwatch.provider.ListQuery;
+import dev.reelwatch.provider.PageCollector;
+import dev.reelwatch.provider.PageCollector.ItemWords;
 import dev.reelwatch.provider.PageConsumer;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.provider.ProviderException;
-import dev.reelwatch.provider.RequestContext;
-import dev.reelwatch.provider.TaskPage;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Talks to a self-hosted MoneyPrinterTurbo server: pages through {@code /api/v1/tasks} until {@code total},
@@ -32,22 +33,15 @@ import java.util.Set;
  * (the header auth-adding proxies and forks commonly check) and only to the account's own host.
  */
 public final class MoneyPrinterClient implements ProviderClient {
-    private static final String KEY_HEADER = "x-api-key";
-    /** Guards against a server whose {@code total} never stops growing. */
-    private static final int MAX_PAGES = 10_000;
 
     private final Account account;
-    private final String apiKey;
-    private final HttpTransport transport;
-    private final RequestContext ctx;
+    private final AccountApi api;
     private final MoneyPrinterUrls urls;
     private final MoneyPrinterTaskMapper mapper;
 
     public MoneyPrinterClient(Account account, String apiKeyOrNull, HttpTransport transport) {
         this.account = account;
-        this.apiKey = apiKeyOrNull == null || apiKeyOrNull.isBlank() ? null : apiKeyOrNull.strip();
-        this.transport = transport;
-        this.ctx = RequestContext.of(account);
+        this.api = new AccountApi(account, ApiKey.inHeader("x-api-key", apiKeyOrNull), transport);
         this.urls = new MoneyPrinterUrls(account.baseUrl());
         this.mapper = new MoneyPrinterTaskMapper(account.baseUrl());
     }
@@ -63,62 +57,43 @@ public final class MoneyPrinterClient implements ProviderClient {
      */
     @Override
     public ListOutcome listTasks(ListQuery query, PageConsumer pages) throws ProviderException {
-        Set<String> seen = new HashSet<>();
-        List<String> allProblems = new ArrayList<>();
-        int listed = 0;
+        PageCollector listing = new PageCollector(
+                new ItemWords(ProviderKind.MONEYPRINTERTURBO, "task", "a task_id"), pages);
         int itemsRead = 0;
-        int pageNumber = 0;
         boolean reachedEnd = false;
-        while (pageNumber < MAX_PAGES) {
-            pageNumber++;
+        while (listing.mayReadAnotherPage()) {
             Map<String, String> params = new LinkedHashMap<>();
-            params.put("page", String.valueOf(pageNumber));
+            params.put("page", String.valueOf(listing.pagesRead() + 1));
             params.put("page_size", String.valueOf(query.pageSize()));
-            HttpTransport.JsonResponse response = transport.getJson(ctx, urls.api("/api/v1/tasks", params), headers());
+            HttpTransport.JsonResponse response = api.get(urls.api("/api/v1/tasks", params));
             JsonNode data = data(response);
             List<Item> items = items(response, data);
             Long total = Json.longValue(data, "total");
             itemsRead += items.size();
 
-            List<Task> tasks = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
+            PageCollector.Page page = listing.nextPage();
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
-                String where = "item " + (i + 1) + " on page " + pageNumber;
-                if (!item.node().isObject()) {
-                    problems.add("MoneyPrinterTurbo sent " + where + " that is not a task record; skipped.");
-                    continue;
-                }
-                String id = MoneyPrinterTaskMapper.taskId(item.node());
-                if (id == null) {
-                    id = item.key();
-                }
-                if (id == null) {
-                    problems.add("MoneyPrinterTurbo sent " + where + " without a task_id; skipped.");
-                    continue;
-                }
-                if (!seen.add(id)) {
-                    problems.add("MoneyPrinterTurbo listed task " + id + " twice (again as " + where
-                            + "); the repeat was skipped.");
+                String id = item.node().isObject() ? MoneyPrinterTaskMapper.taskId(item.node()) : null;
+                id = id == null ? item.key() : id;
+                if (!page.admits(i + 1, item.node().isObject(), id)) {
                     continue;
                 }
                 try {
                     Task task = mapper.map(item.node(), id, item.node().toString()).withAccountId(account.id());
-                    if (matches(query, task)) {
-                        tasks.add(task);
+                    if (query.wants(task)) {
+                        page.add(task);
                     }
                 } catch (RuntimeException e) {
-                    problems.add("MoneyPrinterTurbo task " + id + " could not be read (" + e.getMessage() + "); skipped.");
+                    page.unreadable(id, e);
                 }
             }
-            listed += tasks.size();
-            allProblems.addAll(problems);
-            pages.accept(new TaskPage(pageNumber, tasks, problems));
+            page.deliver();
 
             if (items.isEmpty()) {
                 reachedEnd = total == null || itemsRead >= total;
                 if (!reachedEnd) {
-                    allProblems.add("MoneyPrinterTurbo reported " + total + " tasks but listed only " + itemsRead
+                    listing.problem("MoneyPrinterTurbo reported " + total + " tasks but listed only " + itemsRead
                             + "; tasks may have been deleted while listing.");
                 }
                 break;
@@ -128,21 +103,18 @@ public final class MoneyPrinterClient implements ProviderClient {
                 break;
             }
         }
-        if (!reachedEnd && pageNumber >= MAX_PAGES) {
-            allProblems.add("Stopped listing MoneyPrinterTurbo after " + MAX_PAGES + " pages.");
-        }
-        return new ListOutcome(listed, pageNumber, reachedEnd && query.isUnfiltered(), allProblems);
+        return listing.outcome(reachedEnd && query.isUnfiltered());
     }
 
     @Override
     public Task fetchTask(String providerTaskId) throws ProviderException {
-        HttpTransport.JsonResponse response = transport.getJson(ctx, urls.task(providerTaskId), headers());
+        HttpTransport.JsonResponse response = api.get(urls.task(providerTaskId));
         JsonNode data = data(response);
         try {
             return mapper.map(data, providerTaskId, data.toString()).withAccountId(account.id());
         } catch (RuntimeException e) {
-            throw HttpErrors.badResponse(ctx, response.status(), "task " + providerTaskId + " could not be read ("
-                    + e.getMessage() + ")", e);
+            throw HttpErrors.badResponse(api.context(), response.status(), "task " + providerTaskId
+                    + " could not be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -159,24 +131,13 @@ public final class MoneyPrinterClient implements ProviderClient {
     /** Deletes the task and its files on the server; an unknown task is {@code NOT_FOUND}. */
     @Override
     public void deleteTask(String providerTaskId) throws ProviderException {
-        HttpTransport.JsonResponse response = transport.deleteJson(ctx, urls.task(providerTaskId), headers());
+        HttpTransport.JsonResponse response = api.delete(urls.task(providerTaskId));
         envelopeStatus(response);
     }
 
     @Override
     public Map<String, String> downloadHeaders(TaskOutput output) {
-        if (apiKey == null) {
-            return Map.of();
-        }
-        try {
-            URI target = URI.create(output.url());
-            URI own = account.baseUrl();
-            boolean sameHost = own.getHost() != null && own.getHost().equalsIgnoreCase(target.getHost())
-                    && port(own) == port(target) && own.getScheme().equalsIgnoreCase(target.getScheme());
-            return sameHost ? Map.of(KEY_HEADER, apiKey) : Map.of();
-        } catch (IllegalArgumentException e) {
-            return Map.of();
-        }
+        return output == null ? Map.of() : api.keyHeadersFor(output.url());
     }
 
     /** Seekable playback URL: {@code <base>/api/v1/stream/<task_id>/<file>} (answers 206). */
@@ -194,27 +155,23 @@ public final class MoneyPrinterClient implements ProviderClient {
         return urls.file(taskId, fileName);
     }
 
-    private Map<String, String> headers() {
-        return apiKey == null ? Map.of() : Map.of(KEY_HEADER, apiKey);
-    }
-
     /** The {@code data} of the {status, message, data} envelope; an error status inside it is an error. */
     private JsonNode data(HttpTransport.JsonResponse response) throws ProviderException {
         envelopeStatus(response);
         JsonNode data = response.body().get("data");
         if (data == null || !data.isObject()) {
-            throw HttpErrors.badResponse(ctx, response.status(), "the answer has no data object", null);
+            throw api.badResponse(response, "the answer has no data object");
         }
         return data;
     }
 
     private void envelopeStatus(HttpTransport.JsonResponse response) throws ProviderException {
         if (!response.body().isObject()) {
-            throw HttpErrors.badResponse(ctx, response.status(), "the answer is not a JSON object", null);
+            throw api.badResponse(response, "the answer is not a JSON object");
         }
         Integer status = Json.intValue(response.body(), "status");
         if (status != null && status >= 400) {
-            throw HttpErrors.fromStatus(ctx, status, response.rawText(), Map.of(), transport.clock());
+            throw HttpErrors.fromStatus(api.context(), status, response.rawText(), Map.of(), api.clock());
         }
     }
 
@@ -227,7 +184,7 @@ public final class MoneyPrinterClient implements ProviderClient {
         List<Item> items = new ArrayList<>();
         if (tasks == null || tasks.isNull()) {
             // Never read a missing list as "no tasks": that would look like the server forgot them all.
-            throw HttpErrors.badResponse(ctx, response.status(), "the answer has no data.tasks list", null);
+            throw api.badResponse(response, "the answer has no data.tasks list");
         }
         if (tasks.isArray()) {
             tasks.forEach(t -> items.add(new Item(null, t)));
@@ -238,25 +195,8 @@ public final class MoneyPrinterClient implements ProviderClient {
                 items.add(new Item(e.getKey(), e.getValue()));
             }
         } else {
-            throw HttpErrors.badResponse(ctx, response.status(), "data.tasks is neither a list nor a map", null);
+            throw api.badResponse(response, "data.tasks is neither a list nor a map");
         }
         return items;
-    }
-
-    private static boolean matches(ListQuery query, Task task) {
-        if (!query.statuses().isEmpty() && !query.statuses().contains(task.status())) {
-            return false;
-        }
-        if (!query.models().isEmpty() && (task.model() == null || !query.models().contains(task.model()))) {
-            return false;
-        }
-        return query.createdAfter() == null || task.createdAt() == null || !task.createdAt().isBefore(query.createdAfter());
-    }
-
-    private static int port(URI u) {
-        if (u.getPort() != -1) {
-            return u.getPort();
-        }
-        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 }

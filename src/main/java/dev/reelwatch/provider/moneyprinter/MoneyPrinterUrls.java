@@ -1,54 +1,46 @@
 package dev.reelwatch.provider.moneyprinter;
 
+import dev.reelwatch.provider.ApiBase;
+
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Builds MoneyPrinterTurbo addresses under the account's base URL (which may carry a reverse-proxy path
  * prefix) and turns the server's file paths or URLs into the task-relative file they name.
  */
 public final class MoneyPrinterUrls {
-    private final String base;
+    private final ApiBase base;
 
     public MoneyPrinterUrls(URI baseUrl) {
-        String b = baseUrl.toString();
-        while (b.endsWith("/")) {
-            b = b.substring(0, b.length() - 1);
-        }
-        this.base = b;
+        this.base = new ApiBase(baseUrl);
     }
 
     /** {@code <base><path>?<query>}; query values are encoded, the path must already be. */
     public URI api(String path, Map<String, String> query) {
-        String q = query.isEmpty() ? "" : "?" + query.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return URI.create(base + path + q);
+        return base.uri(path, query.entrySet());
     }
 
     public URI task(String taskId) {
-        return URI.create(base + "/api/v1/tasks/" + encode(taskId));
+        return base.uri("/api/v1/tasks/" + ApiBase.segment(taskId));
     }
 
     /** The static file route {@code <base>/tasks/<task_id>/<file>}; it serves Range requests too. */
     public URI file(String taskId, String fileName) {
-        return URI.create(base + "/tasks/" + encode(taskId) + "/" + encodePath(fileName));
+        return base.uri("/tasks/" + ApiBase.segment(taskId) + "/" + encodePath(fileName));
     }
 
     /** {@code <base>/api/v1/stream/<task_id>/<file>}: always answers 206, for seekable playback. */
     public URI stream(String taskId, String fileName) {
-        return URI.create(base + "/api/v1/stream/" + encode(taskId) + "/" + encodePath(fileName));
+        return base.uri("/api/v1/stream/" + ApiBase.segment(taskId) + "/" + encodePath(fileName));
     }
 
     /** {@code <base>/api/v1/download/<task_id>/<file>}: sends the file as an attachment. */
     public URI download(String taskId, String fileName) {
-        return URI.create(base + "/api/v1/download/" + encode(taskId) + "/" + encodePath(fileName));
+        return base.uri("/api/v1/download/" + ApiBase.segment(taskId) + "/" + encodePath(fileName));
     }
 
     /**
@@ -79,14 +71,10 @@ public final class MoneyPrinterUrls {
     public record TaskFile(String folder, String file) {
     }
 
-    static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     private static String encodePath(String file) {
         List<String> out = new ArrayList<>();
         for (String segment : file.split("/")) {
-            out.add(encode(segment));
+            out.add(ApiBase.segment(segment));
         }
         return String.join("/", out);
     }

@@ -8,16 +8,15 @@ import dev.reelwatch.core.TaskError;
 import dev.reelwatch.core.TaskOutput;
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.provider.Json;
+import dev.reelwatch.provider.UnmappedFields;
 
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,7 +30,6 @@ public final class PhaseoTaskMapper {
             "started_at", "completed_at", "poll_after_seconds", "seconds", "size", "progress", "content_url",
             "download_url", "expires_at", "asset", "outputs", "billing", "webhook", "usage", "error", "prompt");
     private static final BigDecimal NANOS = BigDecimal.valueOf(1_000_000_000L);
-    private static final int MAX_PARAMETER_LENGTH = 500;
 
     private final URI baseUrl;
 
@@ -42,8 +40,7 @@ public final class PhaseoTaskMapper {
 
     /** The item's id, or empty when it has none (such items are reported, not mapped). */
     public Optional<String> idOf(JsonNode item) {
-        String id = Json.text(item, "id");
-        return id == null || id.isBlank() ? Optional.empty() : Optional.of(id.strip());
+        return Json.id(item, "id");
     }
 
     /**
@@ -62,8 +59,8 @@ public final class PhaseoTaskMapper {
 
         Task.Builder b = Task.builder(id, status)
                 .providerStatus(rawStatus == null ? "" : rawStatus)
-                .model(nonBlank(Json.text(item, "model")))
-                .prompt(nonBlank(Json.text(item, "prompt")))
+                .model(Json.nonBlankText(item, "model"))
+                .prompt(Json.nonBlankText(item, "prompt"))
                 .createdAt(createdAt)
                 .startedAt(startedAt)
                 .completedAt(completedAt)
@@ -79,7 +76,7 @@ public final class PhaseoTaskMapper {
         if (pollAfter != null && pollAfter >= 0) {
             b.pollAfter(Duration.ofSeconds(pollAfter));
         }
-        JsonNode asset = objectOrNull(item.get("asset"));
+        JsonNode asset = Json.object(item, "asset");
         BigDecimal seconds = Json.decimal(item, "seconds");
         if (seconds == null) {
             seconds = Json.decimal(asset, "duration_seconds");
@@ -87,9 +84,9 @@ public final class PhaseoTaskMapper {
         if (seconds != null && seconds.signum() >= 0) {
             b.duration(Duration.ofMillis(seconds.multiply(BigDecimal.valueOf(1000)).longValue()));
         } else if (item.hasNonNull("seconds")) {
-            b.parameter("seconds", shorten(Json.text(item, "seconds"))); // not a number: keep it as sent
+            b.parameter("seconds", UnmappedFields.shorten(Json.text(item, "seconds"))); // not a number: keep it as sent
         }
-        String size = nonBlank(Json.text(item, "size"));
+        String size = Json.nonBlankText(item, "size");
         Long width = Json.longValue(asset, "width");
         Long height = Json.longValue(asset, "height");
         if (size == null && width != null && height != null && width > 0 && height > 0) {
@@ -98,17 +95,17 @@ public final class PhaseoTaskMapper {
         b.resolution(size).aspectRatio(ratio(size));
         b.cost(cost(item));
 
-        b.parameter("provider", shorten(Json.text(item, "provider")));
-        b.parameter("object", shorten(Json.text(item, "object")));
+        b.parameter("provider", UnmappedFields.shorten(Json.text(item, "provider")));
+        b.parameter("object", UnmappedFields.shorten(Json.text(item, "object")));
         b.parameter("expires_at", Json.instant(item, "expires_at"));
-        b.parameter("content_url", shorten(Json.text(item, "content_url")));
-        b.parameter("download_url", shorten(Json.text(item, "download_url")));
-        flatten("asset.", asset, b);
+        b.parameter("content_url", UnmappedFields.shorten(Json.text(item, "content_url")));
+        b.parameter("download_url", UnmappedFields.shorten(Json.text(item, "download_url")));
+        UnmappedFields.keep(asset, Set.of(), "asset.", b);
         outputParameters(item, b);
-        flatten("billing.", objectOrNull(item.get("billing")), b);
-        flatten("usage.", objectOrNull(item.get("usage")), b);
-        webhook(objectOrNull(item.get("webhook")), b);
-        extras(item, b);
+        UnmappedFields.keep(Json.object(item, "billing"), Set.of(), "billing.", b);
+        UnmappedFields.keep(Json.object(item, "usage"), Set.of(), "usage.", b);
+        webhook(Json.object(item, "webhook"), b);
+        UnmappedFields.keep(item, KNOWN, "", b);
         return b.build();
     }
 
@@ -137,10 +134,10 @@ public final class PhaseoTaskMapper {
      */
     private List<TaskOutput> outputs(JsonNode item) {
         List<TaskOutput> out = new ArrayList<>();
-        JsonNode asset = objectOrNull(item.get("asset"));
+        JsonNode asset = Json.object(item, "asset");
         Long assetBytes = Json.longValue(asset, "bytes");
         String sha256 = sha256(Json.text(asset, "sha256"));
-        String assetMime = nonBlank(Json.text(asset, "mime_type"));
+        String assetMime = Json.nonBlankText(asset, "mime_type");
         Instant topExpiry = Json.instant(item, "expires_at");
         JsonNode outputs = item.get("outputs");
         if (outputs != null && outputs.isArray() && !outputs.isEmpty()) {
@@ -153,7 +150,7 @@ public final class PhaseoTaskMapper {
                 Integer index = Json.intValue(o, "index");
                 int i = index == null || index < 0 ? position : index;
                 Instant expiry = Json.instant(o, "expires_at");
-                String mime = nonBlank(Json.text(o, "mime_type"));
+                String mime = Json.nonBlankText(o, "mime_type");
                 TaskOutput output = output(i, Json.text(o, "download_url"), Json.text(o, "content_url"),
                         expiry != null ? expiry : topExpiry, mime != null ? mime : i == 0 ? assetMime : null,
                         out.isEmpty() ? assetBytes : null, out.isEmpty() ? sha256 : null);
@@ -237,7 +234,7 @@ public final class PhaseoTaskMapper {
 
     /** Settled cost, else estimated, in the billing currency; else billed nanos; else {@code usage.cost}. */
     private static Cost cost(JsonNode item) {
-        JsonNode billing = objectOrNull(item.get("billing"));
+        JsonNode billing = Json.object(item, "billing");
         String currency = currency(Json.text(billing, "currency"));
         BigDecimal amount = Json.decimal(billing, "settled_user_cost");
         if (amount == null) {
@@ -248,7 +245,7 @@ public final class PhaseoTaskMapper {
             amount = nanos == null ? null : BigDecimal.valueOf(nanos).divide(NANOS).stripTrailingZeros();
         }
         if (amount == null) {
-            amount = Json.decimal(objectOrNull(item.get("usage")), "cost");
+            amount = Json.decimal(Json.object(item, "usage"), "cost");
         }
         return amount == null ? null : Cost.money(amount, currency);
     }
@@ -269,12 +266,12 @@ public final class PhaseoTaskMapper {
             }
             String message = Json.text(error, "message");
             if (code == null && message == null) {
-                return error.isEmpty() ? null : new TaskError("", shorten(error.toString()));
+                return error.isEmpty() ? null : new TaskError("", UnmappedFields.shorten(error.toString()));
             }
             return new TaskError(code, message);
         }
         String text = error.isValueNode() ? error.asText() : error.toString();
-        return text.isBlank() || text.equals("false") ? null : new TaskError("", shorten(text));
+        return text.isBlank() || text.equals("false") ? null : new TaskError("", UnmappedFields.shorten(text));
     }
 
     private void outputParameters(JsonNode item, Task.Builder b) {
@@ -283,13 +280,13 @@ public final class PhaseoTaskMapper {
             return;
         }
         if (!outputs.isArray()) {
-            b.parameter("outputs", shorten(outputs.isValueNode() ? outputs.asText() : outputs.toString()));
+            b.parameter("outputs", UnmappedFields.shorten(outputs.isValueNode() ? outputs.asText() : outputs.toString()));
             return;
         }
         b.parameter("outputs", outputs.size());
         int position = 0;
         for (JsonNode o : outputs) {
-            flatten("outputs[" + position++ + "].", o, b);
+            UnmappedFields.keep(o, Set.of(), "outputs[" + position++ + "].", b);
         }
     }
 
@@ -298,10 +295,10 @@ public final class PhaseoTaskMapper {
         if (webhook == null) {
             return;
         }
-        b.parameter("webhook.url", shorten(Json.text(webhook, "url")));
+        b.parameter("webhook.url", UnmappedFields.shorten(Json.text(webhook, "url")));
         b.parameter("webhook.events", join(webhook.get("events")));
         b.parameter("webhook.has_secret", Json.bool(webhook, "has_secret"));
-        JsonNode delivery = objectOrNull(webhook.get("delivery"));
+        JsonNode delivery = Json.object(webhook, "delivery");
         if (delivery != null) {
             List<String> parts = new ArrayList<>();
             add(parts, Json.longValue(delivery, "total_attempts"), "%d attempts");
@@ -309,7 +306,7 @@ public final class PhaseoTaskMapper {
             add(parts, Json.longValue(delivery, "pending_retries"), "%d pending retries");
             add(parts, Json.longValue(delivery, "last_response_status"), "last answer HTTP %d");
             b.parameter("webhook.delivery", String.join(", ", parts));
-            flatten("webhook.delivery.", delivery, b);
+            UnmappedFields.keep(delivery, Set.of(), "webhook.delivery.", b);
         }
         JsonNode attempts = webhook.get("attempts");
         if (attempts != null && attempts.isArray()) {
@@ -324,9 +321,9 @@ public final class PhaseoTaskMapper {
                     summary.append(" (").append(err).append(')');
                 }
             }
-            b.parameter("webhook.attempts", shorten(summary.toString()));
+            b.parameter("webhook.attempts", UnmappedFields.shorten(summary.toString()));
         }
-        extrasOf(webhook, Set.of("url", "events", "has_secret", "delivery", "attempts"), "webhook.", b);
+        UnmappedFields.keep(webhook, Set.of("url", "events", "has_secret", "delivery", "attempts"), "webhook.", b);
     }
 
     private static void add(List<String> parts, Long value, String format) {
@@ -340,42 +337,11 @@ public final class PhaseoTaskMapper {
             return null;
         }
         if (!array.isArray()) {
-            return shorten(array.asText());
+            return UnmappedFields.shorten(array.asText());
         }
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.isValueNode() ? v.asText() : v.toString()));
-        return shorten(String.join(", ", values));
-    }
-
-    /** Scalars of an object become "prefix.name" parameters; arrays and objects are kept as compact JSON. */
-    private static void flatten(String prefix, JsonNode node, Task.Builder b) {
-        if (node == null || !node.isObject()) {
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            if (!v.isNull()) {
-                b.parameter(prefix + e.getKey(), shorten(v.isValueNode() ? v.asText() : v.toString()));
-            }
-        }
-    }
-
-    private static void extras(JsonNode item, Task.Builder b) {
-        extrasOf(item, KNOWN, "", b);
-    }
-
-    private static void extrasOf(JsonNode node, Set<String> known, String prefix, Task.Builder b) {
-        if (node == null || !node.isObject()) {
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode v = e.getValue();
-            if (!known.contains(e.getKey()) && !v.isNull()) {
-                b.parameter(prefix + e.getKey(), shorten(v.isValueNode() ? v.asText() : v.toString()));
-            }
-        }
+        return UnmappedFields.shorten(String.join(", ", values));
     }
 
     /** "1280x720" → "16:9"; null when the size is not two positive integers. */
@@ -414,15 +380,8 @@ public final class PhaseoTaskMapper {
         return latest;
     }
 
-    private static JsonNode objectOrNull(JsonNode node) {
-        return node != null && node.isObject() ? node : null;
-    }
-
     private static String nonBlank(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static String shorten(String s) {
-        return s == null || s.length() <= MAX_PARAMETER_LENGTH ? s : s.substring(0, MAX_PARAMETER_LENGTH) + "…";
-    }
 }
