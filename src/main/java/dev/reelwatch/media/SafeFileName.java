@@ -1,5 +1,8 @@
 package dev.reelwatch.media;
 
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
@@ -12,6 +15,12 @@ public final class SafeFileName {
             "COM0", "LPT0", "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³", "CONIN$", "CONOUT$", "CLOCK$");
     /** Most file systems allow 255 bytes (ext4, APFS) or 255 UTF-16 units (NTFS) per name; keep clear of both. */
     private static final int MAX_BYTES = 240;
+    /**
+     * How this JVM turns file names into bytes. Linux follows the locale: under {@code LANG=C} (cron, systemd,
+     * many CI images) only ASCII names can be created at all. Windows and macOS take any Unicode name.
+     */
+    private static final Charset FILE_NAMES = fileNameCharset(System.getProperty("os.name", ""),
+            System.getProperty("sun.jnu.encoding"));
 
     private SafeFileName() {
     }
@@ -21,14 +30,21 @@ public final class SafeFileName {
      * at most {@code maxCodePoints} long, never a reserved device name, never empty ({@code fallback}).
      */
     public static String of(String raw, int maxCodePoints, String fallback) {
+        return of(raw, maxCodePoints, fallback, FILE_NAMES);
+    }
+
+    /** As {@link #of(String, int, String)}, also replacing what {@code fileNames} cannot encode. */
+    static String of(String raw, int maxCodePoints, String fallback, Charset fileNames) {
         String s = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFC);
+        CharsetEncoder encodable = fileNames.newEncoder();
         StringBuilder out = new StringBuilder();
         s.codePoints().forEach(cp -> {
             if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || "<>:\"/\\|?*".indexOf(cp) >= 0
                     || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.SURROGATE
-                    || Character.getType(cp) == Character.UNASSIGNED || cp == 0xFFFD) {
-                // Separators, controls, invisible bidi/zero-width marks (which can disguise an extension) and
-                // broken text all become '_'.
+                    || Character.getType(cp) == Character.UNASSIGNED || cp == 0xFFFD
+                    || !encodable.canEncode(Character.toString(cp))) {
+                // Separators, controls, invisible bidi/zero-width marks (which can disguise an extension),
+                // broken text and what the file system's encoding cannot hold all become '_'.
                 out.append('_');
             } else if (Character.isWhitespace(cp)) {
                 out.append(' ');
@@ -76,11 +92,22 @@ public final class SafeFileName {
         return slug;
     }
 
+    static Charset fileNameCharset(String osName, String jnuEncoding) {
+        if (osName.startsWith("Windows") || osName.startsWith("Mac") || jnuEncoding == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(jnuEncoding);
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
     static String limit(String s, int maxCodePoints) {
         String out = s.codePointCount(0, s.length()) <= maxCodePoints ? s
                 : s.substring(0, s.offsetByCodePoints(0, maxCodePoints));
         // Then by bytes, whole code points at a time: 60 emoji are 60 code points but 240 bytes.
-        while (out.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES || out.length() > MAX_BYTES) {
+        while (out.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES || out.length() > MAX_BYTES) {
             out = out.substring(0, out.offsetByCodePoints(0, out.codePointCount(0, out.length()) - 1));
         }
         return out;

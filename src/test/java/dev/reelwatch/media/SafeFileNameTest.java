@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +101,19 @@ class SafeFileNameTest {
             }
             assertSafe(SafeFileName.of(sb.toString(), 1 + random.nextInt(200), "fallback"));
         }
+    }
+
+    @Test
+    void underAnAsciiLocaleNamesKeepOnlyWhatTheFileSystemCanHold() {
+        // LANG=C on Linux: the JVM can create only ASCII file names, anything else fails with InvalidPathException.
+        Charset ascii = SafeFileName.fileNameCharset("Linux", "ANSI_X3.4-1968");
+        assertEquals(StandardCharsets.US_ASCII, ascii);
+        assertEquals("Caf_ on the moon _.mp4", SafeFileName.of("Café on the moon 🚀.mp4", 100, "x", ascii));
+        assertEquals("_", SafeFileName.of("🚀", 100, "x", ascii));
+        assertEquals("Café 🚀", SafeFileName.of("Café 🚀", 100, "x", SafeFileName.fileNameCharset("Linux", "UTF-8")));
+        assertEquals(StandardCharsets.UTF_8, SafeFileName.fileNameCharset("Windows 11", "Cp1252"),
+                "Windows file names are UTF-16 whatever the code page");
+        assertEquals(StandardCharsets.UTF_8, SafeFileName.fileNameCharset("Mac OS X", "US-ASCII"));
     }
 
     @Test

@@ -23,6 +23,7 @@ public final class StoreChangeRelay implements TaskChangeListener, AutoCloseable
     private Set<Long> pendingChanged = new HashSet<>();
     private Set<Long> pendingRemoved = new HashSet<>();
     private boolean scheduled;
+    private boolean closed;
 
     public StoreChangeRelay(TaskStore store, Executor ui) {
         this.store = store;
@@ -42,6 +43,9 @@ public final class StoreChangeRelay implements TaskChangeListener, AutoCloseable
     @Override
     public void tasksChanged(TaskChange change) {
         synchronized (lock) {
+            if (closed) {
+                return;
+            }
             pendingChanged.addAll(change.changed());
             pendingRemoved.addAll(change.removed());
             if (scheduled) {
@@ -55,6 +59,10 @@ public final class StoreChangeRelay implements TaskChangeListener, AutoCloseable
     private void deliver() {
         TaskChange batch;
         synchronized (lock) {
+            if (closed) {
+                // A batch queued before close() must not reach subscribers whose executors are shut down.
+                return;
+            }
             pendingChanged.removeAll(pendingRemoved);
             batch = new TaskChange(pendingChanged, pendingRemoved);
             pendingChanged = new HashSet<>();
@@ -69,5 +77,9 @@ public final class StoreChangeRelay implements TaskChangeListener, AutoCloseable
     @Override
     public void close() {
         store.removeListener(this);
+        synchronized (lock) {
+            closed = true;
+        }
+        subscribers.clear();
     }
 }

@@ -157,6 +157,7 @@ public final class MainViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        tasks.close();
         accounts.close();
     }
 }

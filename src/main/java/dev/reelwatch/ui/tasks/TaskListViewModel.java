@@ -57,7 +57,7 @@ import java.util.stream.Collectors;
  * place, kept current from the store's change events, with live counts and the commands of the table.
  * Store reads run on the background executor; their results are applied on the UI executor in {@link #apply}.
  */
-public final class TaskListViewModel {
+public final class TaskListViewModel implements AutoCloseable {
     /** Above this many changed rows one reload is cheaper than fetching rows one by one. */
     static final int BULK_CHANGE = 500;
     static final String COLUMNS_KEY = "ui.tasks.columns";
@@ -65,6 +65,8 @@ public final class TaskListViewModel {
     static final int FIRST_PAGE = 500;
 
     private final TaskStore store;
+    private final StoreChangeRelay relay;
+    private final Consumer<TaskChange> storeListener = this::onStoreChange;
     private final SyncService sync;
     private final SettingsWriter settings;
     private final Executor reads;
@@ -116,6 +118,7 @@ public final class TaskListViewModel {
     public TaskListViewModel(TaskStore store, StoreChangeRelay relay, SyncService sync, SettingsWriter settings,
                              Executor background, Executor ui, RelativeTime time) {
         this.store = store;
+        this.relay = relay;
         this.sync = sync;
         this.settings = settings;
         this.background = background;
@@ -133,7 +136,13 @@ public final class TaskListViewModel {
         selectedIds.addListener((Observable ignored) ->
                 selectedTaskId.set(selectedIds.isEmpty() ? null : selectedIds.get(selectedIds.size() - 1)));
         refilter();
-        relay.subscribe(this::onStoreChange);
+        relay.subscribe(storeListener);
+    }
+
+    /** Stops following the store: no more reads are queued once the window is gone and its executor stops. */
+    @Override
+    public void close() {
+        relay.unsubscribe(storeListener);
     }
 
     // ---- loading and store changes -------------------------------------------------------------------

@@ -19,6 +19,7 @@ import dev.reelwatch.store.SqliteTaskStore;
 import dev.reelwatch.sync.PollingSyncService;
 import dev.reelwatch.sync.SyncSettings;
 import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -28,7 +29,6 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AccountsViewTest extends ApplicationTest {
+class AccountsViewTest extends FxThreadApplicationTest {
     private Path dir;
     private Database db;
     private HedraSimulator hedra;
@@ -105,8 +105,7 @@ class AccountsViewTest extends ApplicationTest {
 
         clickOn("#account-test");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> lookup("#account-test-result").queryAs(Label.class).getText().startsWith("Authentication failed"));
+        waitUntil(() -> lookup("#account-test-result").queryAs(Label.class).getText().startsWith("Authentication failed"));
         assertTrue(lookup("#account-test-result").queryAs(Label.class).getStyleClass().contains("test-failed"));
     }
 
@@ -117,13 +116,11 @@ class AccountsViewTest extends ApplicationTest {
         interact(() -> lookup("#account-url").queryAs(TextField.class).setText(hedra.baseUrl().toString()));
         clickOn("#account-key").write("hedra-right-key");
         clickOn("#account-test");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> "Connected — 5 tasks visible".equals(lookup("#account-test-result").queryAs(Label.class).getText()));
+        waitUntil(() -> "Connected — 5 tasks visible".equals(lookup("#account-test-result").queryAs(Label.class).getText()));
 
         clickOn("#account-save");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> lookup("#accounts-list").queryAs(ListView.class).getItems().size() == 1);
+        waitUntil(() -> lookup("#accounts-list").queryAs(ListView.class).getItems().size() == 1);
         assertEquals("hedra-right-key", keys.get("studio").orElseThrow());
         assertEquals(hedra.baseUrl(), accounts.byName("studio").orElseThrow().baseUrl());
     }
@@ -159,12 +156,11 @@ class AccountsViewTest extends ApplicationTest {
         assertTrue(lookup("#account-allow-http").queryAs(CheckBox.class).isSelected());
         clickOn("#account-save");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> lookup("#accounts-list").queryAs(ListView.class).getItems().size() == 1);
+        waitUntil(() -> lookup("#accounts-list").queryAs(ListView.class).getItems().size() == 1);
         assertTrue(consent.isAllowed("lan box"));
         String backup = Files.readString(dir.resolve(AccountsBackup.FILE_NAME));
         assertTrue(backup.contains("\"allowPlainHttp\" : true"), backup);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup((Label l) -> "plain HTTP".equals(l.getText())
+        waitUntil(() -> lookup((Label l) -> "plain HTTP".equals(l.getText())
                 && l.getStyleClass().contains("badge-warn")).tryQuery().isPresent());
     }
 }

@@ -9,6 +9,7 @@ import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.media.MediaTestbed;
 import dev.reelwatch.media.SystemOpener;
 import dev.reelwatch.store.StoredTask;
+import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
 import dev.reelwatch.ui.player.FxPlaybackEngines;
 import dev.reelwatch.ui.player.MediaLibraries;
 import dev.reelwatch.ui.player.PlayerState;
@@ -20,7 +21,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.InputStream;
@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Two real video-only clips side by side in a shown window: one transport plays, seeks and pauses both, and
  * they stay in step to the end.
  */
-class CompareViewTest extends ApplicationTest {
+class CompareViewTest extends FxThreadApplicationTest {
     @TempDir
     Path dir;
     MediaTestbed bed;

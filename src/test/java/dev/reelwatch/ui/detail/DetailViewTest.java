@@ -14,6 +14,7 @@ import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskQuery;
 import dev.reelwatch.ui.common.StoreChangeRelay;
 import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -23,7 +24,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DetailViewTest extends ApplicationTest {
+class DetailViewTest extends FxThreadApplicationTest {
     private Path dir;
     private Database db;
     private ExecutorService background;
@@ -113,8 +113,7 @@ class DetailViewTest extends ApplicationTest {
     void selectingATaskShowsItsPromptTimelineAndError() throws Exception {
         clickOn("gen-1");
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> "A lighthouse in a storm, waves crashing".equals(
+        waitUntil(() -> "A lighthouse in a storm, waves crashing".equals(
                         lookup("#detail-prompt").queryAs(TextArea.class).getText()));
         WaitForAsyncUtils.waitForFxEvents();
         VBox timeline = lookup("#detail-timeline").queryAs(VBox.class);
@@ -126,8 +125,7 @@ class DetailViewTest extends ApplicationTest {
                 lookup("#detail-error-message").queryAs(Label.class).getText());
 
         clickOn("gen-2");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> "Robot barista pouring latte art".equals(lookup("#detail-prompt").queryAs(TextArea.class).getText()));
+        waitUntil(() -> "Robot barista pouring latte art".equals(lookup("#detail-prompt").queryAs(TextArea.class).getText()));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!lookup("#detail-error").query().isVisible(), "no error box for a succeeded task");
     }
@@ -136,8 +134,7 @@ class DetailViewTest extends ApplicationTest {
     void aNarrowPaneFitsEverySectionEvenWithLongParameterNames() throws Exception {
         interact(() -> view.setMaxWidth(340));
         clickOn("gen-2");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> lookup("content[1].image_url.reference_image_for_the_last_frame").tryQuery().isPresent());
+        waitUntil(() -> lookup("content[1].image_url.reference_image_for_the_last_frame").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.layout.Region content = lookup(".detail-content").queryAs(javafx.scene.layout.Region.class);
         javafx.scene.Node viewport = lookup(".detail-scroll > .viewport").query();
@@ -148,8 +145,8 @@ class DetailViewTest extends ApplicationTest {
     @Test
     void focusingThePaneHandsTheKeyboardToThePlayerOnceATaskIsShown() throws Exception {
         clickOn("gen-2");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#detail-prompt").query().isVisible());
+        waitUntil(() -> lookup("#detail-prompt").query().isVisible());
         interact(view::requestFocus);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, player::isFocused);
+        waitUntil(player::isFocused);
     }
 }

@@ -6,6 +6,7 @@ import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.sim.AdjustableClock;
 import dev.reelwatch.ui.common.StoreChangeRelay;
 import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
 import dev.reelwatch.ui.fixtures.RecordingSyncService;
 import dev.reelwatch.ui.fixtures.TestCache;
 import dev.reelwatch.ui.main.MainView;
@@ -23,15 +24,12 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
@@ -39,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Starring, tagging and noting tasks, and filtering by them, driven like a person would over a real cache. */
-class LibraryViewTest extends ApplicationTest {
+class LibraryViewTest extends FxThreadApplicationTest {
     private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
 
     @TempDir
@@ -194,11 +192,6 @@ class LibraryViewTest extends ApplicationTest {
 
     private TableView<TaskRow> table() {
         return view.taskTable().table();
-    }
-
-    private void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private long idOf(String providerTaskId) {

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,6 +71,26 @@ class TaskListViewModelTest {
     @AfterEach
     void tearDown() {
         cache.close();
+    }
+
+    @Test
+    void aClosedListIgnoresStoreChangesStillQueuedForItsWindow() {
+        List<Runnable> uiQueue = new ArrayList<>();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        StoreChangeRelay relay = new StoreChangeRelay(cache.tasks, uiQueue::add);
+        TaskListViewModel closing = new TaskListViewModel(cache.tasks, relay, sync,
+                new SettingsWriter(cache.settings, UiThread.direct()), background, UiThread.direct(),
+                new RelativeTime(clock));
+        cache.put(TestCache.task(mesh, "mesh-3", TaskStatus.QUEUED, "A late arrival", "veo-3", NOW));
+        assertEquals(1, uiQueue.size(), "the change waits for the UI thread");
+
+        // The app closes its window, then stops the executor the list reads with.
+        closing.close();
+        relay.close();
+        background.shutdownNow();
+        // Delivered now, the change would be handed to the stopped executor (RejectedExecutionException).
+        uiQueue.forEach(Runnable::run);
+        assertTrue(closing.allRows().isEmpty(), "nothing was read for a closed window");
     }
 
     private List<String> visibleIds() {

@@ -1,24 +1,22 @@
 package dev.reelwatch.ui.welcome;
 
 import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class WelcomeViewTest extends ApplicationTest {
+class WelcomeViewTest extends FxThreadApplicationTest {
     private final AtomicInteger addClicks = new AtomicInteger();
     private final AtomicInteger launches = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
@@ -55,7 +53,7 @@ class WelcomeViewTest extends ApplicationTest {
     @Test
     void demoButtonStartsTheDemoAndReportsBack() throws Exception {
         clickOn("#welcome-demo");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> started.get() == 1);
+        waitUntil(() -> started.get() == 1);
         assertEquals(1, launches.get());
         assertEquals(0, addClicks.get());
     }
@@ -64,7 +62,7 @@ class WelcomeViewTest extends ApplicationTest {
     void aDemoThatCannotStartSaysWhy() throws Exception {
         demoFails.set(true);
         clickOn("#welcome-demo");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#welcome-error").query().isVisible());
+        waitUntil(() -> lookup("#welcome-error").query().isVisible());
         assertEquals("The demo could not start: no free loopback port",
                 lookup("#welcome-error").queryAs(Label.class).getText());
         assertEquals(0, started.get());
