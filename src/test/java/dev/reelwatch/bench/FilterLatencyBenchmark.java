@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * Benchmark 3, search and filter latency: the task list's in-memory filter (TaskListViewModel's FilteredList
- * under a SortedList sorted newest first, as the table shows it) over the 100,000 cached tasks, one sample per
+ * over a SortedList sorted newest first, as the table shows it) over the 100,000 cached tasks, one sample per
  * keystroke of typed searches and per status filter click, beside the same searches asked of the store's
  * full-text index. The first round warms up and is not counted. Arguments: [tasks] [rounds, default 4].
  */
@@ -47,7 +47,7 @@ public final class FilterLatencyBenchmark {
                     new SettingsWriter(new SqliteSettingsStore(db), UiThread.direct()), UiThread.direct(),
                     UiThread.direct(), new RelativeTime(clock));
             vm.reload();
-            vm.sortedRows().setComparator(Comparator.comparing(TaskRow::createdAt).reversed());
+            vm.comparatorProperty().set(Comparator.comparing(TaskRow::createdAt).reversed());
             System.out.printf(Locale.ROOT, "%,d rows in the list%n", vm.totalCountProperty().get());
             Samples memory = new Samples();
             Samples fts = new Samples();

@@ -37,6 +37,9 @@ public final class TaskFilterBar extends HBox {
     private final ObservableList<AccountEntry> accounts;
     private boolean syncing;
 
+    /** How long typing must pause before the search is applied. */
+    static final javafx.util.Duration TYPING_PAUSE = javafx.util.Duration.millis(100);
+
     public TaskFilterBar(TaskListViewModel vm, ObservableList<AccountEntry> accounts) {
         super(8);
         this.vm = vm;
@@ -48,7 +51,7 @@ public final class TaskFilterBar extends HBox {
         search.getStyleClass().add("search-field");
         search.setPromptText(TEXT.getString("filter.search"));
         search.setLeft(TaskCells.icon("search"));
-        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        bindSearchSettling(vm);
 
         statusBox.setId("statusFilter");
         statusBox.getItems().setAll(TaskStatus.values());
@@ -105,6 +108,29 @@ public final class TaskFilterBar extends HBox {
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
+    }
+
+    /**
+     * Typing reaches the ViewModel once it pauses for {@link #TYPING_PAUSE}, so a burst of keystrokes over a large
+     * cache filters once rather than once per key; a search set from elsewhere (clear filters) shows at once.
+     */
+    private void bindSearchSettling(TaskListViewModel model) {
+        javafx.animation.PauseTransition typing = new javafx.animation.PauseTransition(TYPING_PAUSE);
+        typing.setOnFinished(e -> model.searchTextProperty().set(search.getText()));
+        search.setText(model.searchTextProperty().get());
+        search.textProperty().addListener((o, was, now) -> {
+            if (Objects.equals(now, model.searchTextProperty().get())) {
+                typing.stop();
+            } else {
+                typing.playFromStart();
+            }
+        });
+        model.searchTextProperty().addListener((o, was, now) -> {
+            typing.stop();
+            if (!Objects.equals(now, search.getText())) {
+                search.setText(now);
+            }
+        });
     }
 
     public TextField searchField() {

@@ -59,7 +59,7 @@ public final class TaskGalleryView extends StackPane {
         getStylesheets().add(CSS);
         setId("taskGallery");
         grid.getStyleClass().add("task-gallery");
-        grid.setItems(vm.sortedRows());
+        grid.setItems(vm.visibleRows());
         grid.setCellWidth(THUMB_WIDTH + 16);
         grid.setCellHeight(THUMB_HEIGHT + 66);
         grid.setHorizontalCellSpacing(8);
@@ -73,7 +73,7 @@ public final class TaskGalleryView extends StackPane {
         media.installDragExportFrom(grid, vm::selectedIds);
         Label empty = new Label(TEXT.getString("gallery.empty"));
         empty.getStyleClass().add("muted");
-        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.sortedRows()));
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.visibleRows()));
         getChildren().addAll(grid, empty);
     }
 
@@ -85,7 +85,7 @@ public final class TaskGalleryView extends StackPane {
     void clicked(TaskRow row, boolean toggle, boolean range) {
         List<Long> now = new ArrayList<>(vm.selectedIds());
         if (range && anchor != null) {
-            List<TaskRow> items = vm.sortedRows();
+            List<TaskRow> items = vm.visibleRows();
             int from = indexOf(items, anchor);
             int to = items.indexOf(row);
             if (from >= 0 && to >= 0) {
@@ -115,7 +115,7 @@ public final class TaskGalleryView extends StackPane {
             openDetail.run();
             e.consume();
         } else if (e.getCode() == KeyCode.A && e.isShortcutDown()) {
-            vm.selectionChanged(vm.sortedRows().stream().map(TaskRow::id).toList());
+            vm.selectionChanged(vm.visibleRows().stream().map(TaskRow::id).toList());
             e.consume();
         }
     }

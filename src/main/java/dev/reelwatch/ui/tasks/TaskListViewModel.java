@@ -34,8 +34,8 @@ import javafx.collections.transformation.SortedList;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,8 +45,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -58,7 +56,7 @@ import java.util.stream.Collectors;
  * Store reads run on the background executor; their results are applied on the UI executor in {@link #apply}.
  */
 public final class TaskListViewModel implements AutoCloseable {
-    /** Above this many changed rows one reload is cheaper than fetching rows one by one. */
+    /** The most changed rows one turn of the UI thread applies; a full load above this many replaces all rows. */
     static final int BULK_CHANGE = 500;
     static final String COLUMNS_KEY = "ui.tasks.columns";
     /** How many of the newest rows the first load shows before the rest of the cache is read. */
@@ -75,9 +73,12 @@ public final class TaskListViewModel implements AutoCloseable {
     private final RelativeTime time;
 
     private final ObservableList<TaskRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<TaskRow> filtered = new FilteredList<>(rows);
-    private final SortedList<TaskRow> sorted = new SortedList<>(filtered);
+    // Sorted below the filter: a search only re-tests the predicate over rows already in order, never re-sorts.
+    private final SortedList<TaskRow> sorted = new SortedList<>(rows);
+    private final FilteredList<TaskRow> filtered = new FilteredList<>(sorted);
+    private final ObservableList<TaskRow> readOnlyVisible = FXCollections.unmodifiableObservableList(filtered);
     private final Map<Long, TaskRow> byId = new HashMap<>();
+    private final RowTally tally = new RowTally();
 
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final ObservableSet<TaskStatus> statuses = FXCollections.observableSet();
@@ -207,16 +208,20 @@ public final class TaskListViewModel implements AutoCloseable {
             pending.removed.clear();
             pending.readQueued = false;
         }
-        if (changed.size() > BULK_CHANGE) {
-            List<TaskRow> fresh = rows(store.summaries(TaskQuery.all()));
-            ui.execute(() -> apply(fresh, Set.of(), true));
-            return;
-        }
         List<TaskRow> fresh = rows(store.summariesOf(changed));
         Set<Long> gone = new HashSet<>(removed);
         gone.addAll(changed);
         fresh.forEach(r -> gone.remove(r.id()));
-        ui.execute(() -> apply(fresh, gone, false));
+        // A sync pouring in thousands of rows reaches the table in slices, each its own short turn of the
+        // UI thread, never as one reload that re-sorts the whole cache in one go.
+        // Oldest slice first: each goes in at the top, so the newest rows end up first as in one update.
+        int last = (fresh.size() - 1) / BULK_CHANGE * BULK_CHANGE;
+        for (int from = last; from >= BULK_CHANGE; from -= BULK_CHANGE) {
+            List<TaskRow> slice = List.copyOf(fresh.subList(from, Math.min(fresh.size(), from + BULK_CHANGE)));
+            ui.execute(() -> apply(slice, Set.of(), false));
+        }
+        List<TaskRow> first = List.copyOf(fresh.subList(0, Math.min(fresh.size(), BULK_CHANGE)));
+        ui.execute(() -> apply(first, gone, false));
     }
 
     /** Store changes not read yet; guarded by itself. */
@@ -252,13 +257,16 @@ public final class TaskListViewModel implements AutoCloseable {
                 transitions.add(new StatusTransition(before, r));
             }
         }
+        removed.retainAll(byId.keySet());
+        boolean anyChanged = incoming.size() > added.size();
         if (full && (rows.isEmpty() || incoming.size() > BULK_CHANGE)) {
             rows.setAll(fresh);
         } else {
             if (!removed.isEmpty()) {
                 rows.removeIf(r -> removed.contains(r.id()));
             }
-            for (int i = 0; i < rows.size(); i++) {
+            // Walk the rows only when a known row changed; new rows alone go straight in at the top.
+            for (int i = 0; anyChanged && i < rows.size(); i++) {
                 TaskRow now = incoming.get(rows.get(i).id());
                 if (now != null && !now.equals(rows.get(i))) {
                     rows.set(i, now);
@@ -268,9 +276,17 @@ public final class TaskListViewModel implements AutoCloseable {
                 rows.addAll(0, added);
             }
         }
-        removed.forEach(byId::remove);
-        byId.putAll(incoming);
-        recount();
+        for (Long id : removed) {
+            tally.remove(byId.remove(id));
+        }
+        for (TaskRow r : incoming.values()) {
+            TaskRow before = byId.put(r.id(), r);
+            if (before != null) {
+                tally.remove(before);
+            }
+            tally.add(r);
+        }
+        publishCounts();
         if (full) {
             loaded.set(true);
         }
@@ -285,54 +301,30 @@ public final class TaskListViewModel implements AutoCloseable {
         }
     }
 
-    private void recount() {
-        // Runs over every row after each update, so it counts in arrays and plain hash sets (100,000 rows).
-        StatusGroup[] groups = StatusGroup.values();
-        int[] counts = new int[groups.length];
-        Map<Long, int[]> accountTally = new HashMap<>();
-        Set<String> distinctModels = new LinkedHashSet<>();
-        Set<ProviderKind> kinds = EnumSet.noneOf(ProviderKind.class);
-        Map<String, Integer> perTag = new TreeMap<>();
-        int starred = 0;
-        long lastAccount = Long.MIN_VALUE;
-        int[] lastTally = null;
-        for (TaskRow r : rows) {
-            if (r.starred()) {
-                starred++;
-            }
-            for (String t : r.tags()) {
-                perTag.merge(t, 1, Integer::sum);
-            }
-            counts[StatusGroup.of(r.status()).ordinal()]++;
-            if (r.accountId() != lastAccount || lastTally == null) {
-                lastAccount = r.accountId();
-                lastTally = accountTally.computeIfAbsent(lastAccount, k -> new int[1]);
-            }
-            lastTally[0]++;
-            if (!r.model().isEmpty()) {
-                distinctModels.add(r.model());
-            }
-            kinds.add(r.provider());
-        }
-        Set<String> modelNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        modelNames.addAll(distinctModels);
-        Map<Long, Integer> perAccount = new HashMap<>();
-        accountTally.forEach((id, n) -> perAccount.put(id, n[0]));
-        for (StatusGroup g : groups) {
-            groupCounts.get(g).set(counts[g.ordinal()]);
+    /** Copies the running tally into the observable counts; costs the number of distinct keys, not of rows. */
+    private void publishCounts() {
+        for (StatusGroup g : StatusGroup.values()) {
+            groupCounts.get(g).set(tally.count(g));
         }
         totalCount.set(rows.size());
-        starredCount.set(starred);
-        List<TagCount> tagList = perTag.entrySet().stream().map(e -> new TagCount(e.getKey(), e.getValue())).toList();
+        starredCount.set(tally.starred());
+        List<TagCount> tagList = tally.tags();
         if (!tagCounts.equals(tagList)) {
             tagCounts.setAll(tagList);
         }
+        Map<Long, Integer> perAccount = tally.accounts();
         accountCounts.keySet().retainAll(perAccount.keySet());
-        accountCounts.putAll(perAccount);
-        if (!models.equals(new ArrayList<>(modelNames))) {
+        perAccount.forEach((id, n) -> {
+            if (!n.equals(accountCounts.get(id))) {
+                accountCounts.put(id, n);
+            }
+        });
+        List<String> modelNames = tally.models();
+        if (!models.equals(modelNames)) {
             models.setAll(modelNames);
         }
-        if (!providers.equals(new ArrayList<>(kinds))) {
+        List<ProviderKind> kinds = tally.providers();
+        if (!providers.equals(kinds)) {
             providers.setAll(kinds);
         }
     }
@@ -538,9 +530,14 @@ public final class TaskListViewModel implements AutoCloseable {
         problemListeners.add(listener);
     }
 
-    /** The rows after filtering, sorted by the comparator the view binds to {@link SortedList#comparatorProperty()}. */
-    public SortedList<TaskRow> sortedRows() {
-        return sorted;
+    /** The rows the table shows: every row sorted by {@link #comparatorProperty()}, then filtered. */
+    public ObservableList<TaskRow> visibleRows() {
+        return readOnlyVisible;
+    }
+
+    /** The order of {@link #visibleRows()}; the table binds it to its own comparator (null: newest first). */
+    public ObjectProperty<Comparator<? super TaskRow>> comparatorProperty() {
+        return sorted.comparatorProperty();
     }
 
     public ObservableList<TaskRow> allRows() {

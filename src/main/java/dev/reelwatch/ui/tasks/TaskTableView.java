@@ -79,10 +79,14 @@ public final class TaskTableView extends StackPane {
         table.setFixedCellSize(52);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // The rows are sorted below the filter: the table's comparator drives that sort, so the default policy,
+        // which would try to sort the filtered list itself and fail, is replaced. The items go in before the
+        // saved sort order, as setting items that are not a SortedList clears the table's sort order.
+        table.setSortPolicy(t -> true);
+        table.setItems(vm.visibleRows());
+        vm.comparatorProperty().bind(table.comparatorProperty());
         buildColumns();
         applyLayout(vm.savedColumnLayout().orElse(null));
-        table.setItems(vm.sortedRows());
-        vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
         table.setPlaceholder(placeholder(addAccount, refresh));
         bindSelection();
         watchLayout();

@@ -118,6 +118,6 @@ class LibraryFiltersTest {
     }
 
     private List<String> visible() {
-        return tasks.sortedRows().stream().map(TaskRow::providerTaskId).toList();
+        return tasks.visibleRows().stream().map(TaskRow::providerTaskId).toList();
     }
 }

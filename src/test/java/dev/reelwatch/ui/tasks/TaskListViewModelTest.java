@@ -95,7 +95,7 @@ class TaskListViewModelTest {
 
     private List<String> visibleIds() {
         List<String> ids = new ArrayList<>();
-        vm.sortedRows().stream().map(TaskRow::providerTaskId).sorted().forEach(ids::add);
+        vm.visibleRows().stream().map(TaskRow::providerTaskId).sorted().forEach(ids::add);
         return ids;
     }
 
@@ -150,9 +150,9 @@ class TaskListViewModelTest {
 
     @Test
     void sortedRowsFollowTheComparatorTheTableSets() {
-        vm.sortedRows().comparatorProperty().set(Comparator.comparing(TaskRow::promptFirstLine));
-        assertEquals("A lighthouse in a storm", vm.sortedRows().get(0).promptFirstLine());
-        assertEquals("Robot barista pouring latte art", vm.sortedRows().get(3).promptFirstLine());
+        vm.comparatorProperty().set(Comparator.comparing(TaskRow::promptFirstLine));
+        assertEquals("A lighthouse in a storm", vm.visibleRows().get(0).promptFirstLine());
+        assertEquals("Robot barista pouring latte art", vm.visibleRows().get(3).promptFirstLine());
     }
 
     @Test
@@ -170,6 +170,26 @@ class TaskListViewModelTest {
         assertEquals(5, vm.totalCountProperty().get());
         assertEquals(0, vm.countProperty(StatusGroup.RUNNING).get());
         assertEquals(3, vm.countProperty(StatusGroup.SUCCEEDED).get());
+    }
+
+    @Test
+    void aSyncPageLargerThanOneUiTurnArrivesInSlicesNewestFirstWithExactCounts() {
+        List<Task> page = new ArrayList<>();
+        int n = TaskListViewModel.BULK_CHANGE * 2 + 7;
+        for (int i = 0; i < n; i++) {
+            page.add(TestCache.task(mesh, "burst-" + i, i % 2 == 0 ? TaskStatus.RUNNING : TaskStatus.SUCCEEDED,
+                    "Burst " + i, i % 3 == 0 ? "burst-model" : "veo-3", NOW.plusSeconds(i)));
+        }
+        cache.tasks.upsert(mesh.id(), page);
+
+        assertEquals(4 + n, vm.totalCountProperty().get());
+        assertEquals(4 + n, vm.visibleRows().size());
+        assertEquals(2 + n, vm.accountCounts().get(mesh.id()));
+        assertEquals(1 + (n + 1) / 2, vm.countProperty(StatusGroup.RUNNING).get());
+        assertEquals(1 + n / 2, vm.countProperty(StatusGroup.SUCCEEDED).get());
+        assertTrue(vm.models().contains("burst-model"));
+        List<String> top = vm.allRows().subList(0, 3).stream().map(TaskRow::providerTaskId).toList();
+        assertEquals(List.of("burst-" + (n - 1), "burst-" + (n - 2), "burst-" + (n - 3)), top);
     }
 
     @Test
