@@ -69,8 +69,12 @@ final class NetworkCable implements AutoCloseable {
                 try {
                     Socket client = s.accept();
                     Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(upstream);
+                    if (!register(s, client, upstream)) {
+                        // Unplugged between accept and here: this connection must not survive the cut.
+                        client.close();
+                        upstream.close();
+                        return;
+                    }
                     pipe(client, upstream);
                     pipe(upstream, client);
                 } catch (IOException e) {
@@ -80,6 +84,16 @@ final class NetworkCable implements AutoCloseable {
         }, "network-cable-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** Tracks a connection so unplug() cuts it, unless the cable was unplugged meanwhile. */
+    private synchronized boolean register(ServerSocket acceptedBy, Socket client, Socket upstream) {
+        if (server != acceptedBy) {
+            return false;
+        }
+        open.add(client);
+        open.add(upstream);
+        return true;
     }
 
     private void pipe(Socket from, Socket to) {

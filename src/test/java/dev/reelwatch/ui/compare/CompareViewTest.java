@@ -27,18 +27,15 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Two real video-only clips side by side in a shown window: one transport plays, seeks and pauses both, and
@@ -80,20 +77,20 @@ class CompareViewTest extends FxThreadApplicationTest {
         StoredTask b = archivedTask("bars", "A lighthouse in fog, waves crashing", Map.of("style", "noir"));
         show(List.of(a, b));
         SyncedPlayback playback = vm.playback();
-        awaitFx("both players ready", () -> playback.readyProperty().get()
+        waitUntil("both players ready", () -> playback.readyProperty().get()
                 && vm.tasks().stream().allMatch(t -> t.player().stateProperty().get() == PlayerState.PAUSED));
         assertEquals(3.0, playback.durationProperty().get(), 0.2);
 
         clickOn("#compare-play");
-        awaitFx("both playing", () -> vm.tasks().stream()
+        waitUntil("both playing", () -> vm.tasks().stream()
                 .allMatch(t -> t.player().stateProperty().get() == PlayerState.PLAYING));
-        awaitFx("a second in", () -> playback.positionProperty().get() > 1.0);
+        waitUntil("a second in", () -> playback.positionProperty().get() > 1.0);
         double drift = callFx(() -> Math.abs(position(0) - position(1)));
         assertTrue(drift < 0.5, "the players drift apart by " + drift + " s");
 
-        awaitFx("both at their end", () -> vm.tasks().stream()
+        waitUntil("both at their end", () -> vm.tasks().stream()
                 .allMatch(t -> t.player().stateProperty().get() == PlayerState.ENDED));
-        awaitFx("the transport stops", () -> !playback.playingProperty().get());
+        waitUntil("the transport stops", () -> !playback.playingProperty().get());
         assertTrue(callFx(() -> position(0)) > 2.5 && callFx(() -> position(1)) > 2.5);
         assertEquals(2, engines.livePlayers());
     }
@@ -103,17 +100,17 @@ class CompareViewTest extends FxThreadApplicationTest {
         MediaLibraries.require();
         show(List.of(archivedTask("mandel", "p", Map.of()), archivedTask("aurora", "p", Map.of())));
         SyncedPlayback playback = vm.playback();
-        awaitFx("ready", () -> playback.readyProperty().get());
+        waitUntil("ready", () -> playback.readyProperty().get());
 
         interact(() -> playback.seek(1.5));
         assertEquals(1.5, callFx(() -> position(0)), 0.01);
         assertEquals(1.5, callFx(() -> position(1)), 0.01);
         interact(playback::play);
-        awaitFx("both playing", () -> vm.tasks().stream()
+        waitUntil("both playing", () -> vm.tasks().stream()
                 .allMatch(t -> t.player().stateProperty().get() == PlayerState.PLAYING));
-        awaitFx("past two seconds", () -> playback.positionProperty().get() > 2.0);
+        waitUntil("past two seconds", () -> playback.positionProperty().get() > 2.0);
         interact(playback::pause);
-        awaitFx("both paused", () -> vm.tasks().stream()
+        waitUntil("both paused", () -> vm.tasks().stream()
                 .allMatch(t -> t.player().stateProperty().get() == PlayerState.PAUSED));
         assertTrue(callFx(() -> Math.abs(position(0) - position(1))) < 0.5);
         assertTrue(!playback.playingProperty().get());
@@ -175,16 +172,5 @@ class CompareViewTest extends FxThreadApplicationTest {
 
     private static <T> T callFx(Callable<T> call) throws Exception {
         return WaitForAsyncUtils.asyncFx(call).get();
-    }
-
-    private static void awaitFx(String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Callable<Boolean> check = condition::getAsBoolean;
-        while (!WaitForAsyncUtils.asyncFx(check).get()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting for: " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }
