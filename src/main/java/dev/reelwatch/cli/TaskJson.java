@@ -1,6 +1,7 @@
 package dev.reelwatch.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelwatch.core.ExpirySource;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskOutput;
 import dev.reelwatch.provider.Json;
@@ -10,7 +11,12 @@ import dev.reelwatch.store.StoredTask;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The JSON shape of a cached task in {@code reelwatch tasks --json}: a contract scripts rely on. */
+/**
+ * The JSON shape of a cached task in {@code reelwatch tasks --json}: a contract scripts rely on (fields are only
+ * ever added). {@code created_at} is the provider's own time or null; {@code first_seen_at} and
+ * {@code finished_seen_at} are Reelwatch's clock. {@code expiry_source} says whether {@code expires_at} was stated
+ * by the provider or inferred by Reelwatch (null when there is no expiry).
+ */
 final class TaskJson {
 
     private TaskJson() {
@@ -39,6 +45,10 @@ final class TaskJson {
             ObjectNode error = node.putObject("error");
             error.put("code", task.error().code());
             error.put("message", task.error().message());
+            String stage = task.parameters().get("failed_stage");
+            if (stage != null) {
+                error.put("failed_stage", stage);
+            }
         }
         node.put("local_file", stored.localFile().orElse(null));
         node.put("thumbnail_url", task.thumbnailUrl());
@@ -61,6 +71,10 @@ final class TaskJson {
         } else {
             stored.outputs().forEach(o -> output(outputs.addObject(), o.output(), o));
         }
+        // Added fields go last, after every field scripts already know.
+        node.put("expiry_source", video.map(TaskOutput::expirySource).map(ExpirySource::wireName).orElse(null));
+        node.put("first_seen_at", iso(stored.firstSeenAt()));
+        node.put("finished_seen_at", iso(stored.finishedSeenAt()));
         return node;
     }
 
@@ -72,6 +86,9 @@ final class TaskJson {
         node.put("sha256", output.sha256());
         node.put("local_file", stored == null ? null : stored.localPath());
         node.put("archive_state", stored == null ? "none" : stored.archiveState().wireName());
+        node.put("expiry_source", output.expirySource() == null ? null : output.expirySource().wireName());
+        node.put("refusal", output.refusal());
+        node.put("link_expired_at", iso(stored == null ? null : stored.linkExpiredAt()));
     }
 
     /** ISO-8601 in UTC, like 2026-11-23T17:40:00Z. */

@@ -8,6 +8,8 @@ public enum ProviderErrorKind {
     AUTHENTICATION("Authentication failed", false),
     NOT_FOUND("Not found", false),
     VALIDATION("Request rejected", false),
+    /** The provider refuses the request in the task's present state (e.g. deleting a task still running). */
+    CONFLICT("Not possible right now", false),
     RATE_LIMITED("Rate limited", true),
     PROVIDER_DISABLED("Provider disabled", true),
     UPSTREAM("Provider unavailable", true),

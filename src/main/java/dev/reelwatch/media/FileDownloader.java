@@ -49,6 +49,11 @@ public final class FileDownloader {
         this.clock = clock;
     }
 
+    /** The clock downloads are judged by (the archiver asks it whether a stated expiry has passed). */
+    Clock clock() {
+        return clock;
+    }
+
     /** Receives progress while bytes arrive; {@code total} is -1 when the server did not say. */
     @FunctionalInterface
     public interface Progress {
@@ -65,13 +70,12 @@ public final class FileDownloader {
     /**
      * Downloads {@code request} to {@code target} (its folder is created). A {@link DownloadFailure.Kind#TRANSIENT}
      * failure keeps the partial file so the next call resumes; every other failure removes it.
+     *
+     * <p>An expiry time in the past never stops the attempt: an inferred lifetime may be wrong, and even a stated
+     * one deserves one try. Only the server's answer says a link is gone ({@link #statusFailure}, error pages).
      */
     public DownloadedFile download(DownloadRequest request, Path target, Progress progress)
             throws DownloadFailure, InterruptedException {
-        if (request.expiresAt() != null && !clock.instant().isBefore(request.expiresAt())) {
-            throw new DownloadFailure(DownloadFailure.Kind.LINK_EXPIRED,
-                    "The link expired at " + request.expiresAt() + " before the file could be downloaded.");
-        }
         checkScheme(request.url());
         Path part = partFile(target);
         try {
@@ -223,11 +227,17 @@ public final class FileDownloader {
         }
     }
 
+    /**
+     * 410 always, and 401/403/404 on a link with an expiry (a signed or short-lived link), mean the link is gone;
+     * a 401 for a file that needs the account's key is a key problem instead.
+     */
     private DownloadFailure statusFailure(DownloadRequest request, int status) {
         boolean expiringLink = request.expiresAt() != null;
-        if (status == 410 || (expiringLink && (status == 403 || status == 404))) {
+        boolean keyed = !request.headers().isEmpty();
+        if (status == 410 || (expiringLink && (status == 403 || status == 404 || (status == 401 && !keyed)))) {
             return new DownloadFailure(DownloadFailure.Kind.LINK_EXPIRED,
-                    "The link no longer works (HTTP " + status + "); it has expired on the provider's side.");
+                    "The link no longer works: the server answered HTTP " + status + ", so it has expired on the"
+                            + " provider's side.");
         }
         if (status == 429 || status >= 500 || status == 408) {
             return new DownloadFailure(DownloadFailure.Kind.TRANSIENT, "the server answered HTTP " + status);
@@ -245,12 +255,23 @@ public final class FileDownloader {
         String type = header.get().toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
         boolean ok = type.equals("application/octet-stream") || type.equals("binary/octet-stream")
                 || (request.accept() == DownloadRequest.Accept.VIDEO ? type.startsWith("video/") : type.startsWith("image/"));
+        if (!ok && request.expiresAt() != null && isErrorPage(type)) {
+            // A signed link past its life often answers with the storage's XML or HTML error page.
+            close(response);
+            throw new DownloadFailure(DownloadFailure.Kind.LINK_EXPIRED, "The link no longer works: the server sent"
+                    + " an error page (" + type + ") instead of the video, so it has expired on the provider's side.");
+        }
         if (!ok) {
             close(response);
             throw new DownloadFailure(DownloadFailure.Kind.REFUSED, "The server sent " + type + " instead of "
                     + (request.accept() == DownloadRequest.Accept.VIDEO ? "a video" : "an image")
                     + (type.equals("text/html") ? " (a web page, perhaps a login or error page)" : "") + ".");
         }
+    }
+
+    private static boolean isErrorPage(String type) {
+        return type.equals("text/html") || type.equals("application/xml") || type.equals("text/xml")
+                || type.equals("application/json") || type.equals("text/plain");
     }
 
     private void ensureRoom(Path part, long needed, HttpResponse<InputStream> response) throws DownloadFailure {

@@ -108,6 +108,10 @@ public final class OutputArchiver {
             return stored;
         }
         TaskOutput output = stored.output();
+        if (output.refusal() != null) {
+            // Decided when the task was read (e.g. a server path outside the task's folder): never requested.
+            return record(stored, ArchiveState.FAILED, null, null, null, null, output.refusal());
+        }
         if (!explicit && librarySettings.capped()) {
             long used = library.sizeBytes();
             long coming = output.bytes() == null ? 0 : output.bytes();
@@ -134,7 +138,9 @@ public final class OutputArchiver {
         record(stored, ArchiveState.DOWNLOADING, null, null, null, 0, null);
         PercentReporter percent = new PercentReporter(stored);
         DownloadFailure last = null;
-        for (int attempt = 1; attempt <= options.attempts(); attempt++) {
+        // A time past the provider's own stated expiry gets one attempt; an inferred one is only a hint.
+        int attempts = output.isExpiredAt(downloader.clock().instant()) ? 1 : options.attempts();
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
                 Thread.sleep(options.retryDelay(attempt).toMillis());
             }
@@ -160,7 +166,7 @@ public final class OutputArchiver {
             return record(stored, ArchiveState.LINK_EXPIRED, null, null, null, null, last.getMessage());
         }
         String message = last.retryable()
-                ? "Download failed after " + options.attempts() + " attempts: " + last.getMessage()
+                ? "Download failed after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": " + last.getMessage()
                 : last.getMessage();
         return record(stored, ArchiveState.FAILED, null, null, null, null, message);
     }

@@ -30,8 +30,13 @@ public final class HttpErrors {
             return new ProviderException(ProviderErrorKind.NOT_FOUND, ctx.provider(), ctx.accountName(), status,
                     null, List.of(), who + ": not found (HTTP 404)." + providerSays, null);
         }
+        if (status == 409) {
+            return new ProviderException(ProviderErrorKind.CONFLICT, ctx.provider(), ctx.accountName(), status,
+                    null, List.of(), who + ": the provider refuses this while the task is in its present state"
+                    + " (HTTP 409)." + providerSays, null);
+        }
         if (status == 422 || status == 400) {
-            List<String> details = HttpTransport.validationDetails(json);
+            List<String> details = validationDetails(json);
             String detailText = details.isEmpty() ? providerSays : " " + String.join("; ", details);
             return new ProviderException(ProviderErrorKind.VALIDATION, ctx.provider(), ctx.accountName(), status,
                     null, details, who + ": the provider rejected the request (HTTP " + status + ")." + detailText, null);
@@ -71,6 +76,21 @@ public final class HttpErrors {
     public static ProviderException network(RequestContext ctx, String what, Throwable cause) {
         return new ProviderException(ProviderErrorKind.NETWORK, ctx.provider(), ctx.accountName(), 0, null, List.of(),
                 ctx.describe() + ": " + what + ".", cause);
+    }
+
+    /**
+     * Field errors of a validation answer: FastAPI's {@code detail} list, or MoneyPrinterTurbo's own envelope
+     * {@code {status: 400, message, data: [{type, loc, msg}, ...]}}, which reads the same once moved to {@code detail}.
+     */
+    static List<String> validationDetails(JsonNode json) {
+        List<String> details = HttpTransport.validationDetails(json);
+        JsonNode data = json == null || !json.isObject() ? null : json.get("data");
+        if (details.isEmpty() && data != null && data.isArray() && !data.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ObjectNode asDetail = Json.mapper().createObjectNode();
+            asDetail.set("detail", data);
+            details = HttpTransport.validationDetails(asDetail);
+        }
+        return details;
     }
 
     private static Optional<String> first(Map<String, List<String>> headers, String name) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelwatch.provider.Json;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -22,6 +23,12 @@ import java.util.function.Consumer;
  * status/model/created_after/created_before filters and offset/limit) and {@code GET /v1/video/generations/{id}}
  * (the call that syncs a running task from "BytePlus"), Bearer auth, FastAPI errors, and the generated files
  * under {@code /files/…} with Range support.
+ *
+ * <p>Generated files live as BytePlus keeps them: {@link #setFileLifetime} after the task finished (24 h by
+ * default, BytePlus's documented cleanup), then the file route answers 403 with the storage's XML error page.
+ * {@code content} comes as the API reference's object, or as the Node SDK's list of typed items
+ * ({@link #setContentAsList}); {@link #setForgetsContentAfterCleanup} makes a cleaned-up task answer
+ * {@code content: null}, as a succeeded task fetched later may.
  *
  * <p>Faithful quirk: the list shows each task as of its last single GET. A task still unfinished when it is
  * added starts in the DB as {@code queued} and moves only when someone GETs it; a task already finished when
@@ -41,6 +48,9 @@ public final class MeshApiSimulator extends SimServer {
     private final Map<String, SimRequest> lastRequests = new ConcurrentHashMap<>();
     private volatile boolean includePrompt;
     private volatile boolean upstreamFailing;
+    private volatile Duration fileLifetime = Duration.ofHours(24);
+    private volatile boolean contentAsList;
+    private volatile boolean forgetsContent;
 
     /** What MeshAPI's DB row says: the phase and time of the last sync. */
     private record DbRow(SimPhase phase, Instant updatedAt) {
@@ -82,6 +92,21 @@ public final class MeshApiSimulator extends SimServer {
      */
     public void setUpstreamFailing(boolean failing) {
         upstreamFailing = failing;
+    }
+
+    /** How long a finished task's files are served; null: forever (a provider that never cleans up). */
+    public void setFileLifetime(Duration lifetime) {
+        fileLifetime = lifetime;
+    }
+
+    /** When on, {@code content} is a list of typed items ({@code type: "video_url"}), as MeshAPI's SDK reads it. */
+    public void setContentAsList(boolean on) {
+        contentAsList = on;
+    }
+
+    /** When on, a task whose files were cleaned up answers {@code content: null}. */
+    public void setForgetsContentAfterCleanup(boolean on) {
+        forgetsContent = on;
     }
 
     /** Edits a task's JSON every time it is rendered: API drift (unknown fields, statuses, missing ids). */
@@ -225,10 +250,23 @@ public final class MeshApiSimulator extends SimServer {
         }
         o.put("created_at", t.createdAt().getEpochSecond());
         o.put("updated_at", row.updatedAt().getEpochSecond());
-        if (row.phase() == SimPhase.SUCCEEDED) {
-            ObjectNode content = o.putObject("content");
-            content.put("video_url", baseUrl() + FILES + t.id() + ".mp4");
-            content.put("last_frame_url", baseUrl() + FILES + t.id() + "_last_frame.jpg");
+        boolean forgotten = forgetsContent && cleanedUp(t, clock.instant());
+        if (row.phase() == SimPhase.SUCCEEDED && !forgotten) {
+            String video = baseUrl() + FILES + t.id() + ".mp4";
+            String frame = baseUrl() + FILES + t.id() + "_last_frame.jpg";
+            if (contentAsList) {
+                ArrayNode content = o.putArray("content");
+                ObjectNode v = content.addObject();
+                v.put("type", "video_url");
+                v.putObject("video_url").put("url", video);
+                ObjectNode f = content.addObject();
+                f.put("type", "last_frame_url");
+                f.putObject("last_frame_url").put("url", frame);
+            } else {
+                ObjectNode content = o.putObject("content");
+                content.put("video_url", video);
+                content.put("last_frame_url", frame);
+            }
         } else {
             o.putNull("content");
         }
@@ -271,11 +309,22 @@ public final class MeshApiSimulator extends SimServer {
         if (row == null || row.phase() != SimPhase.SUCCEEDED) {
             return SimResponse.json(404, "{\"Code\":\"NoSuchKey\",\"Message\":\"The specified key does not exist.\"}");
         }
+        if (cleanedUp(task, clock.instant())) {
+            return new SimResponse(403, Map.of("Content-Type", "application/xml"), utf8("<?xml version=\"1.0\""
+                    + " encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Request has expired</Message>"
+                    + "<RequestId>" + Integer.toHexString(name.hashCode()) + "</RequestId></Error>"));
+        }
         if (thumbnail) {
             return RangeFiles.serve(request, clips.thumbnail(task.clip()),
                     "image/jpeg", false, null);
         }
         return RangeFiles.serve(request, clips.bytes(task.clip()), "video/mp4", false, null);
+    }
+
+    /** Whether BytePlus has removed the task's files by {@code now}. */
+    private boolean cleanedUp(SimTask task, Instant now) {
+        Duration lifetime = fileLifetime;
+        return lifetime != null && task.isFinishedAt(now) && !now.isBefore(task.finishedAt().plus(lifetime));
     }
 
     private static boolean isTerminal(SimPhase phase) {

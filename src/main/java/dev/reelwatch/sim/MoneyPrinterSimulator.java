@@ -20,9 +20,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A MoneyPrinterTurbo server in memory mode (optionally Redis mode): the {status, message, data} envelope,
- * raw state records with server file paths in the list, URLs in the single-task answer, delete, and the
- * stream (always 206), download (attachment) and static {@code /tasks/…} file routes serving real clips.
+ * A MoneyPrinterTurbo server in memory mode (optionally Redis mode), as its FastAPI app and state module behave:
+ * the {status, message, data} envelope, raw state records with server file paths in the list, URLs in the
+ * single-task answer (relative, {@code /tasks/<id>/final-1.mp4}, while the server's {@code endpoint} setting is
+ * empty, as by default), delete (refused with 409 while a task runs or its cross-posting is pending), its own
+ * 400 envelope for bad paging, and the stream (always 206), download (attachment) and static {@code /tasks/…}
+ * file routes serving real clips ({@code 404 invalid file path}; 403 for a path outside the task folder).
+ * Every record carries {@code failed_stage}, {@code error} and the {@code cross_post_*} fields, null when unset.
  */
 public final class MoneyPrinterSimulator extends SimServer {
     private static final List<String> FILES = List.of("final-1.mp4", "combined-1.mp4");
@@ -32,8 +36,10 @@ public final class MoneyPrinterSimulator extends SimServer {
     private final List<JsonNode> rawRecords = new ArrayList<>();
     private final Map<String, String> stateOverrides = new ConcurrentHashMap<>();
     private final DemoClips clips = new DemoClips();
+    private final Map<String, String> crossPostStates = new ConcurrentHashMap<>();
     private volatile boolean windowsPaths;
     private volatile boolean redisMode;
+    private volatile String endpoint = "";
 
     public MoneyPrinterSimulator(Clock clock, List<SimTask> tasks) {
         this(clock, tasks, "");
@@ -56,6 +62,23 @@ public final class MoneyPrinterSimulator extends SimServer {
         windowsPaths = on;
     }
 
+    /**
+     * The server's {@code endpoint} setting, which the single-task answer builds its URLs from; "" (the
+     * default) gives relative URLs. E.g. {@code "http://127.0.0.1:8080"} for absolute ones.
+     */
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint == null ? "" : endpoint;
+    }
+
+    /** The task's cross-posting state ("pending", "processing", "completed", "failed"; null: none). */
+    public void setCrossPostState(String taskId, String state) {
+        if (state == null) {
+            crossPostStates.remove(taskId);
+        } else {
+            crossPostStates.put(taskId, state);
+        }
+    }
+
     /** Redis mode: every value of a task record comes back as text ({@code "4"}, {@code "[…]"}), in SCAN order. */
     public void setRedisMode(boolean on) {
         redisMode = on;
@@ -66,6 +89,7 @@ public final class MoneyPrinterSimulator extends SimServer {
         tasks.clear();
         rawRecords.clear();
         stateOverrides.clear();
+        crossPostStates.clear();
     }
 
     public synchronized void addTask(SimTask task) {
@@ -149,7 +173,9 @@ public final class MoneyPrinterSimulator extends SimServer {
             errors.add(tooSmall("page_size", r.param("page_size").orElse("")));
         }
         if (!errors.isEmpty()) {
-            return SimResponse.json(422, "{\"detail\":[" + String.join(",", errors) + "]}");
+            // MoneyPrinterTurbo answers request validation errors in its own envelope, not FastAPI's 422.
+            return SimResponse.json(400, "{\"status\":400,\"message\":" + quote(UUID.randomUUID()
+                    + ": invalid request parameters") + ",\"data\":[" + String.join(",", errors) + "]}");
         }
         List<JsonNode> records = new ArrayList<>();
         for (SimTask t : visible(now)) {
@@ -181,20 +207,30 @@ public final class MoneyPrinterSimulator extends SimServer {
         if (t == null || t.createdAt().isAfter(now)) {
             return notFound();
         }
+        String crossPost = crossPostStates.get(id);
+        if (t.phaseAt(now) == SimPhase.RUNNING || "pending".equals(crossPost) || "processing".equals(crossPost)) {
+            return error(409, "task is still running");
+        }
         tasks.remove(id);
         stateOverrides.remove(id);
-        return SimResponse.json(200, "{\"status\":200,\"message\":\"success\"}");
+        crossPostStates.remove(id);
+        return SimResponse.json(200, "{\"status\":200,\"message\":\"success\",\"data\":null}");
     }
 
     private SimResponse file(SimRequest r, String rest, Instant now, boolean stream, boolean attachment) {
+        List<String> segments = Arrays.asList(rest.split("[/\\\\]"));
+        if (segments.contains("..") || segments.contains(".") || rest.startsWith("/")) {
+            // The server resolves the path and refuses one that leaves the task folder.
+            return error(403, "file path is outside the task folder");
+        }
         int slash = rest.indexOf('/');
         if (slash < 0) {
-            return detail(404, "Not Found");
+            return error(404, "invalid file path");
         }
         SimTask t = tasks.get(rest.substring(0, slash));
         String name = rest.substring(slash + 1);
         if (t == null || t.phaseAt(now) != SimPhase.SUCCEEDED || !FILES.contains(name)) {
-            return detail(404, "Not Found");
+            return error(404, "invalid file path");
         }
         return RangeFiles.serve(r, clips.bytes(t.clip()), "video/mp4", stream, attachment ? name : null);
     }
@@ -258,12 +294,52 @@ public final class MoneyPrinterSimulator extends SimServer {
             ArrayNode combined = o.putArray("combined_videos");
             videos.add(asUrls ? url(t.id(), FILES.get(0)) : path(t.id(), FILES.get(0)));
             combined.add(asUrls ? url(t.id(), FILES.get(1)) : path(t.id(), FILES.get(1)));
+        } else {
+            o.putNull("videos");
+            o.putNull("combined_videos");
         }
         if (failed) {
+            o.put("failed_stage", stageAt(progress));
             o.put("error", t.errorMessage() != null ? t.errorMessage()
                     : "failed to generate video: no video materials found for the terms");
+        } else {
+            o.putNull("failed_stage");
+            o.putNull("error");
+        }
+        String crossPost = crossPostStates.get(t.id());
+        if (crossPost == null) {
+            o.putNull("cross_post_state");
+            o.putNull("cross_post_results");
+        } else {
+            o.put("cross_post_state", crossPost);
+            ObjectNode results = o.putObject("cross_post_results");
+            if ("completed".equals(crossPost)) {
+                results.put("youtube", "https://youtu.be/" + Math.floorMod(t.seed(), 100_000));
+            }
+        }
+        if ("failed".equals(crossPost)) {
+            o.put("cross_post_error", "youtube: upload quota exceeded");
+        } else {
+            o.putNull("cross_post_error");
         }
         return redisMode ? asText(o) : o;
+    }
+
+    /** The pipeline stage a task stopped in, from its progress (5 script, 10 terms, 20 audio, … 50 video). */
+    private static String stageAt(int progress) {
+        if (progress < 10) {
+            return "script";
+        }
+        if (progress < 20) {
+            return "terms";
+        }
+        if (progress < 30) {
+            return "audio";
+        }
+        if (progress < 40) {
+            return "subtitle";
+        }
+        return progress < 50 ? "materials" : "video";
     }
 
     private String path(String id, String file) {
@@ -272,16 +348,19 @@ public final class MoneyPrinterSimulator extends SimServer {
                 : "/MoneyPrinterTurbo/storage/tasks/" + id + "/" + file;
     }
 
-    /** The server builds URLs from its own address; behind a proxy it does not know the proxy's prefix. */
+    /**
+     * The server builds URLs from its {@code endpoint} setting: empty by default, so they are relative; behind
+     * a proxy it does not know the proxy's prefix either way.
+     */
     private String url(String id, String file) {
-        return "http://127.0.0.1:" + port() + "/tasks/" + id + "/" + file;
+        return endpoint + "/tasks/" + id + "/" + file;
     }
 
-    /** Redis stores each field with {@code str(value)}: every value turns into text. */
+    /** Older Redis mode stores each field with {@code str(value)}: every value turns into text, None included. */
     private static ObjectNode asText(ObjectNode o) {
         ObjectNode out = NODES.objectNode();
-        o.fields().forEachRemaining(e -> out.put(e.getKey(),
-                e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        o.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? "None"
+                : e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
         return out;
     }
 
@@ -294,8 +373,14 @@ public final class MoneyPrinterSimulator extends SimServer {
     }
 
     private static SimResponse notFound() {
+        return error(404, "task not found");
+    }
+
+    /** MoneyPrinterTurbo's error envelope: the status and "<request id>: <what>", no data. */
+    private static SimResponse error(int status, String what) {
         String requestId = UUID.randomUUID().toString();
-        return SimResponse.json(404, "{\"status\":404,\"message\":" + quote(requestId + ": task not found") + "}");
+        return SimResponse.json(status, "{\"status\":" + status + ",\"message\":" + quote(requestId + ": " + what)
+                + "}");
     }
 
     private static Integer intParam(SimRequest r, String name, int fallback) {

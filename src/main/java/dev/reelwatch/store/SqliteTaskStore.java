@@ -28,13 +28,17 @@ import java.util.stream.Collectors;
 
 /** The task cache over SQLite: batch upserts with a status timeline, filtered and full-text queries. */
 public final class SqliteTaskStore implements TaskStore {
-    private static final String ORDER = " ORDER BY t.created_at DESC, t.id DESC";
+    /**
+     * Newest first by the provider's creation time, or by when Reelwatch first saw a task whose provider gives
+     * none (MoneyPrinterTurbo): such tasks sort among the others instead of all at one end.
+     */
+    private static final String ORDER = " ORDER BY coalesce(t.created_at, t.first_seen_at) DESC, t.id DESC";
     private static final String FROM = " FROM tasks t JOIN accounts a ON a.id = t.account_id";
     /** Ids bound in one IN (...) list, well under SQLite's limit on parameters. */
     private static final int IDS_PER_STATEMENT = 500;
-    /** {@link #ORDER} in Java: created_at descending (no time last, as SQLite sorts NULL), then id descending. */
+    /** {@link #ORDER} in Java: sort time descending (no time last, as SQLite sorts NULL), then id descending. */
     private static final Comparator<TaskSummary> NEWEST_FIRST = Comparator
-            .comparing(TaskSummary::createdAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .comparing(TaskSummary::sortTime, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
             .thenComparingLong(TaskSummary::id).reversed();
 
     private final Database db;
@@ -80,13 +84,14 @@ public final class SqliteTaskStore implements TaskStore {
             String columns = String.join(", ", TaskRows.DATA_COLUMNS);
             String placeholders = TaskRows.DATA_COLUMNS.stream().map(x -> "?").collect(Collectors.joining(", "));
             String assignments = TaskRows.DATA_COLUMNS.stream().map(x -> x + " = ?").collect(Collectors.joining(", "));
-            try (PreparedStatement find = c.prepareStatement("SELECT id, status, fingerprint, on_provider FROM tasks"
-                    + " WHERE account_id = ? AND provider_task_id = ?");
+            try (PreparedStatement find = c.prepareStatement("SELECT id, status, fingerprint, on_provider,"
+                    + " thumbnail_url FROM tasks WHERE account_id = ? AND provider_task_id = ?");
                  PreparedStatement insert = c.prepareStatement("INSERT INTO tasks (account_id, provider_task_id, "
-                         + columns + ", on_provider, first_seen_at, last_synced_at) VALUES (?, ?, " + placeholders
-                         + ", 1, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                         + columns + ", on_provider, first_seen_at, last_synced_at, finished_seen_at) VALUES (?, ?, "
+                         + placeholders + ", 1, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
                  PreparedStatement update = c.prepareStatement("UPDATE tasks SET " + assignments
-                         + ", on_provider = 1, last_synced_at = ? WHERE id = ?");
+                         + ", on_provider = 1, last_synced_at = ?, finished_seen_at = coalesce(finished_seen_at, ?)"
+                         + " WHERE id = ?");
                  PreparedStatement touch = c.prepareStatement(
                          "UPDATE tasks SET on_provider = 1, last_synced_at = ? WHERE id = ?");
                  PreparedStatement event = c.prepareStatement("INSERT INTO task_events (task_id, at, from_status,"
@@ -94,27 +99,35 @@ public final class SqliteTaskStore implements TaskStore {
                  OutputStatements outputSql = new OutputStatements(c)) {
                 for (Task incoming : tasks) {
                     Task task = incoming.accountId() == accountId ? incoming : incoming.withAccountId(accountId);
-                    String fingerprint = TaskRows.fingerprint(task);
                     find.setLong(1, accountId);
                     find.setString(2, task.providerTaskId());
                     Long id = null;
                     String oldStatus = null;
                     String oldFingerprint = null;
                     boolean wasOnProvider = true;
+                    String oldThumbnail = null;
                     try (ResultSet rs = find.executeQuery()) {
                         if (rs.next()) {
                             id = rs.getLong(1);
                             oldStatus = rs.getString(2);
                             oldFingerprint = rs.getString(3);
                             wasOnProvider = rs.getInt(4) != 0;
+                            oldThumbnail = rs.getString(5);
                         }
                     }
+                    if (task.thumbnailUrl() == null && oldThumbnail != null) {
+                        // A later answer without it (BytePlus cleans up after 24 h) never erases what was known.
+                        task = task.toBuilder().thumbnailUrl(oldThumbnail).build();
+                    }
+                    String fingerprint = TaskRows.fingerprint(task);
+                    Long finishedSeen = task.status().isTerminal() ? now : null;
                     if (id == null) {
                         insert.setLong(1, accountId);
                         insert.setString(2, task.providerTaskId());
                         int next = TaskRows.bindData(insert, 3, task, fingerprint);
                         insert.setLong(next++, now);
-                        insert.setLong(next, now);
+                        insert.setLong(next++, now);
+                        TaskRows.setLong(insert, next, finishedSeen);
                         insert.executeUpdate();
                         long newId;
                         try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -136,6 +149,7 @@ public final class SqliteTaskStore implements TaskStore {
                     } else {
                         int next = TaskRows.bindData(update, 1, task, fingerprint);
                         update.setLong(next++, now);
+                        TaskRows.setLong(update, next++, finishedSeen);
                         update.setLong(next, id);
                         update.executeUpdate();
                         writeOutputs(outputSql, id, task.outputs(), false);
@@ -168,9 +182,14 @@ public final class SqliteTaskStore implements TaskStore {
          * Matches outputs by index. The archive state survives when the URL is the same; when a signed link
          * merely rotated, a file already archived (same checksum, if known) stays archived; anything else about
          * a changed link starts over. Outputs the provider stopped listing go, unless their file is archived.
+         * An answer with no outputs at all (MeshAPI's {@code content: null} once BytePlus cleaned up) is no
+         * news about them: every known URL and archive state stays.
          */
         private void writeOutputs(OutputStatements sql, long taskId, List<TaskOutput> outputs, boolean isNew)
                 throws SQLException {
+            if (outputs.isEmpty() && !isNew) {
+                return;
+            }
             Map<Integer, ExistingOutput> existing = new HashMap<>();
             if (!isNew) {
                 sql.existing.setLong(1, taskId);
@@ -214,6 +233,8 @@ public final class SqliteTaskStore implements TaskStore {
             ps.setString(i++, output.sha256());
             ps.setString(i++, output.mimeType());
             ps.setInt(i++, output.requiresAuth() ? 1 : 0);
+            ps.setString(i++, output.expirySource() == null ? null : output.expirySource().wireName());
+            ps.setString(i++, output.refusal());
             return i;
         }
     }
@@ -230,13 +251,14 @@ public final class SqliteTaskStore implements TaskStore {
             existing = c.prepareStatement("SELECT id, idx, url, sha256, archive_state FROM task_outputs"
                     + " WHERE task_id = ?");
             insert = c.prepareStatement("INSERT INTO task_outputs (task_id, idx, url, kind, expires_at, bytes,"
-                    + " sha256, mime_type, requires_auth) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " sha256, mime_type, requires_auth, expiry_source, refusal)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             keep = c.prepareStatement("UPDATE task_outputs SET url = ?, kind = ?, expires_at = ?, bytes = ?,"
-                    + " sha256 = ?, mime_type = ?, requires_auth = ? WHERE id = ?");
+                    + " sha256 = ?, mime_type = ?, requires_auth = ?, expiry_source = ?, refusal = ? WHERE id = ?");
             reset = c.prepareStatement("UPDATE task_outputs SET url = ?, kind = ?, expires_at = ?, bytes = ?,"
-                    + " sha256 = ?, mime_type = ?, requires_auth = ?, archive_state = 'none', local_path = NULL,"
-                    + " local_bytes = NULL, local_sha256 = NULL, download_percent = NULL, archive_error = NULL"
-                    + " WHERE id = ?");
+                    + " sha256 = ?, mime_type = ?, requires_auth = ?, expiry_source = ?, refusal = ?,"
+                    + " archive_state = 'none', local_path = NULL, local_bytes = NULL, local_sha256 = NULL,"
+                    + " download_percent = NULL, archive_error = NULL, link_expired_at = NULL WHERE id = ?");
             delete = c.prepareStatement("DELETE FROM task_outputs WHERE id = ?");
         }
 
@@ -313,8 +335,10 @@ public final class SqliteTaskStore implements TaskStore {
                               String localSha256, Integer downloadPercent, String archiveError) {
         Objects.requireNonNull(state, "state");
         Optional<Long> taskId = db.write("record the archive state of an output", c -> {
+            // link_expired_at is when a server's answer first said the link is gone; any other state clears it.
             try (PreparedStatement update = c.prepareStatement("UPDATE task_outputs SET archive_state = ?,"
-                    + " local_path = ?, local_bytes = ?, local_sha256 = ?, download_percent = ?, archive_error = ?"
+                    + " local_path = ?, local_bytes = ?, local_sha256 = ?, download_percent = ?, archive_error = ?,"
+                    + " link_expired_at = CASE WHEN ? THEN coalesce(link_expired_at, ?) ELSE NULL END"
                     + " WHERE id = ?");
                  PreparedStatement find = c.prepareStatement("SELECT task_id FROM task_outputs WHERE id = ?")) {
                 update.setString(1, state.wireName());
@@ -323,7 +347,9 @@ public final class SqliteTaskStore implements TaskStore {
                 update.setString(4, localSha256);
                 TaskRows.setInteger(update, 5, downloadPercent);
                 update.setString(6, archiveError);
-                update.setLong(7, outputId);
+                update.setInt(7, state == ArchiveState.LINK_EXPIRED ? 1 : 0);
+                update.setLong(8, clock.millis());
+                update.setLong(9, outputId);
                 if (update.executeUpdate() == 0) {
                     // The task was removed meanwhile; there is nothing left to record.
                     return Optional.empty();
@@ -641,15 +667,24 @@ public final class SqliteTaskStore implements TaskStore {
         });
     }
 
+    /**
+     * Links still within their (stated or inferred) lifetime first, the soonest to expire first; then links
+     * without an expiry; then links already past it, the most recently passed first (the likeliest still to be
+     * served). Past links are still tried: only the server's answer says a link is gone.
+     */
     @Override
     public List<StoredOutput> outputsAwaitingArchive(int limit) {
+        long now = clock.millis();
         return db.read("read outputs to archive", c -> {
             List<StoredOutput> outputs = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.OUTPUT_COLUMNS
                     + " FROM task_outputs o JOIN tasks t ON t.id = o.task_id"
                     + " WHERE t.status = 'succeeded' AND o.archive_state IN ('none', 'pending')"
-                    + " ORDER BY o.expires_at IS NULL, o.expires_at, o.id LIMIT ?")) {
-                ps.setInt(1, limit > 0 ? limit : -1);
+                    + " ORDER BY CASE WHEN o.expires_at IS NULL THEN 1 WHEN o.expires_at > ? THEN 0 ELSE 2 END,"
+                    + " CASE WHEN o.expires_at > ? THEN o.expires_at ELSE -o.expires_at END, o.id LIMIT ?")) {
+                ps.setLong(1, now);
+                ps.setLong(2, now);
+                ps.setInt(3, limit > 0 ? limit : -1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         outputs.add(TaskRows.readOutput(rs));

@@ -3,6 +3,7 @@ package dev.reelwatch.store;
 import dev.reelwatch.core.ArchiveState;
 import dev.reelwatch.core.Cost;
 import dev.reelwatch.core.CostUnit;
+import dev.reelwatch.core.ExpirySource;
 import dev.reelwatch.core.OutputKind;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.Task;
@@ -41,11 +42,11 @@ final class TaskRows {
             + " t.updated_at, t.started_at, t.completed_at, t.duration_ms, t.resolution, t.aspect_ratio, t.fps,"
             + " t.seed, t.thumbnail_url, t.error_code, t.error_message, t.cost_amount, t.cost_unit,"
             + " t.cost_currency, t.eta_seconds, t.poll_after_ms, t.parameters_json, t.on_provider,"
-            + " t.first_seen_at, t.last_synced_at, t.starred, t.note";
+            + " t.first_seen_at, t.last_synced_at, t.starred, t.note, t.finished_seen_at";
 
     static final String OUTPUT_COLUMNS = "o.id, o.task_id, o.idx, o.url, o.kind, o.expires_at, o.bytes, o.sha256,"
             + " o.mime_type, o.requires_auth, o.archive_state, o.local_path, o.local_bytes, o.local_sha256,"
-            + " o.download_percent, o.archive_error";
+            + " o.download_percent, o.archive_error, o.expiry_source, o.refusal, o.link_expired_at";
 
     /**
      * The select list of {@link TaskSummary}, read by position in {@link SummaryReader}. The video URL follows
@@ -63,7 +64,8 @@ final class TaskRows {
             + " AND o.local_path IS NOT NULL),"
             + " t.starred, t.note,"
             + " (SELECT group_concat(g.tag, char(10)) FROM (SELECT tag FROM task_tags WHERE task_id = t.id"
-            + " ORDER BY tag) g)";
+            + " ORDER BY tag) g),"
+            + " t.first_seen_at, t.finished_seen_at";
 
     private TaskRows() {
     }
@@ -95,7 +97,8 @@ final class TaskRows {
                     durationMs == null ? null : Duration.ofMillis(durationMs), shared(rs.getString(15)),
                     shared(rs.getString(16)), cost, rs.getString(23), rs.getInt(20) != 0, rs.getInt(24) != 0,
                     errorCode == null ? null : new TaskError(shared(errorCode), shared(rs.getString(22))),
-                    rs.getInt(25) != 0, rs.getString(26), tags(rs.getString(27)));
+                    rs.getInt(25) != 0, rs.getString(26), tags(rs.getString(27)), instantAt(rs, 28),
+                    instantAt(rs, 29));
         }
 
         private List<String> tags(String joined) {
@@ -201,17 +204,21 @@ final class TaskRows {
                 ProviderKind.fromCliName(provider).orElseThrow(
                         () -> new StoreException("The cache names an unknown provider '" + provider + "'")),
                 task, rs.getInt("on_provider") != 0, instant(rs, "first_seen_at"),
-                instant(rs, "last_synced_at"), outputs, rs.getInt("starred") != 0, rs.getString("note"), tags);
+                instant(rs, "last_synced_at"), outputs, rs.getInt("starred") != 0, rs.getString("note"), tags,
+                instant(rs, "finished_seen_at"));
     }
 
     /** Reads an output row selected with {@link #OUTPUT_COLUMNS}. */
     static StoredOutput readOutput(ResultSet rs) throws SQLException {
+        String source = rs.getString("expiry_source");
         TaskOutput output = new TaskOutput(rs.getInt("idx"), rs.getString("url"),
                 OutputKind.fromWireName(rs.getString("kind")), instant(rs, "expires_at"), longValue(rs, "bytes"),
-                rs.getString("sha256"), rs.getString("mime_type"), rs.getInt("requires_auth") != 0);
+                rs.getString("sha256"), rs.getString("mime_type"), rs.getInt("requires_auth") != 0,
+                source == null ? null : ExpirySource.fromWireName(source).orElse(null), rs.getString("refusal"));
         return new StoredOutput(rs.getLong("id"), rs.getLong("task_id"), output,
                 archiveState(rs.getString("archive_state")), rs.getString("local_path"), longValue(rs, "local_bytes"),
-                rs.getString("local_sha256"), integer(rs, "download_percent"), rs.getString("archive_error"));
+                rs.getString("local_sha256"), integer(rs, "download_percent"), rs.getString("archive_error"),
+                instant(rs, "link_expired_at"));
     }
 
     static TaskStatus status(String wireName) {

@@ -20,15 +20,34 @@ import java.util.List;
  * @param videoUrl the URL of the first video output (else of the first output), as {@code Task.primaryVideo()}
  * @param archived whether an output's file is archived in the library, as {@code StoredTask.localFile()}
  * @param tags the task's tags in the library, sorted; {@code note} may be null
+ * @param firstSeenAt when Reelwatch first saw the task (its own clock; null only for hand-made summaries)
+ * @param finishedSeenAt when Reelwatch first saw it finished; null until then
  */
 public record TaskSummary(long id, long accountId, String accountName, ProviderKind provider, String providerTaskId,
                           TaskStatus status, String providerStatus, Integer progress, Integer etaSeconds, String prompt,
                           String model, Instant createdAt, Instant completedAt, Duration duration, String resolution,
                           String aspectRatio, Cost cost, String videoUrl, boolean onProvider, boolean archived,
-                          TaskError error, boolean starred, String note, List<String> tags) {
+                          TaskError error, boolean starred, String note, List<String> tags, Instant firstSeenAt,
+                          Instant finishedSeenAt) {
 
     public TaskSummary {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A summary without Reelwatch's own seen times. */
+    public TaskSummary(long id, long accountId, String accountName, ProviderKind provider, String providerTaskId,
+                       TaskStatus status, String providerStatus, Integer progress, Integer etaSeconds, String prompt,
+                       String model, Instant createdAt, Instant completedAt, Duration duration, String resolution,
+                       String aspectRatio, Cost cost, String videoUrl, boolean onProvider, boolean archived,
+                       TaskError error, boolean starred, String note, List<String> tags) {
+        this(id, accountId, accountName, provider, providerTaskId, status, providerStatus, progress, etaSeconds, prompt,
+                model, createdAt, completedAt, duration, resolution, aspectRatio, cost, videoUrl, onProvider, archived,
+                error, starred, note, tags, null, null);
+    }
+
+    /** The provider's creation time, else when Reelwatch first saw the task: the list's order. */
+    public Instant sortTime() {
+        return createdAt != null ? createdAt : firstSeenAt;
     }
 
     /** The summary of a fully read task; equal to what {@link TaskStore#summaries} reads for it. */
@@ -38,6 +57,6 @@ public record TaskSummary(long id, long accountId, String accountName, ProviderK
                 t.providerTaskId(), t.status(), t.providerStatus(), t.progress(), t.etaSeconds(), t.prompt(), t.model(),
                 t.createdAt(), t.completedAt(), t.duration(), t.resolution(), t.aspectRatio(), t.cost(),
                 t.primaryVideo().map(TaskOutput::url).orElse(null), stored.onProvider(), stored.localFile().isPresent(),
-                t.error(), stored.starred(), stored.note(), stored.tags());
+                t.error(), stored.starred(), stored.note(), stored.tags(), stored.firstSeenAt(), stored.finishedSeenAt());
     }
 }

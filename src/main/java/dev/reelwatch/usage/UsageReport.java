@@ -65,7 +65,7 @@ public record UsageReport(UsageGrouping grouping, UsagePeriod period, LocalDate 
             if (t.cost() != null) {
                 keys.add(CostKey.of(t.cost()));
             }
-            timeToFinish(t).ifPresent(d -> times.computeIfAbsent(group, g -> new ArrayList<>()).add(d));
+            timeToFinish(stored).ifPresent(d -> times.computeIfAbsent(group, g -> new ArrayList<>()).add(d));
         }
         List<UsageGroup> groups = new ArrayList<>();
         byGroup.forEach((name, tally) -> groups.add(new UsageGroup(name, tally.tasks, tally.succeeded, tally.failed,
@@ -120,15 +120,23 @@ public record UsageReport(UsageGrouping grouping, UsagePeriod period, LocalDate 
     }
 
     private static Instant when(StoredTask stored) {
-        return stored.task().createdAt() != null ? stored.task().createdAt() : stored.firstSeenAt();
+        return stored.sortTime();
     }
 
-    private static Optional<Duration> timeToFinish(Task t) {
-        if (t.status() != TaskStatus.SUCCEEDED || t.createdAt() == null || t.completedAt() == null
-                || t.completedAt().isBefore(t.createdAt())) {
+    /**
+     * The provider's own times when it gives both; otherwise what Reelwatch saw (first seen to seen finished),
+     * which needs the task to have been seen unfinished (MoneyPrinterTurbo gives no times at all).
+     */
+    private static Optional<Duration> timeToFinish(StoredTask stored) {
+        Task t = stored.task();
+        if (t.status() != TaskStatus.SUCCEEDED) {
             return Optional.empty();
         }
-        return Optional.of(Duration.between(t.createdAt(), t.completedAt()));
+        if (t.createdAt() != null && t.completedAt() != null) {
+            return t.completedAt().isBefore(t.createdAt()) ? Optional.empty()
+                    : Optional.of(Duration.between(t.createdAt(), t.completedAt()));
+        }
+        return t.createdAt() == null && t.completedAt() == null ? stored.observedRunTime() : Optional.empty();
     }
 
     private static Duration median(List<Duration> values) {

@@ -139,7 +139,8 @@ class TasksCommandTest {
 
         assertEquals(List.of("account", "provider", "id", "local_id", "status", "provider_status", "progress", "model",
                 "prompt", "created_at", "updated_at", "video_url", "expires_at", "error", "local_file",
-                "thumbnail_url", "cost", "on_provider", "starred", "tags", "note", "outputs"), fieldNames(t));
+                "thumbnail_url", "cost", "on_provider", "starred", "tags", "note", "outputs", "expiry_source",
+                "first_seen_at", "finished_seen_at"), fieldNames(t));
         assertEquals("studio", t.get("account").asText());
         assertEquals("meshapi", t.get("provider").asText());
         assertEquals("cgt-rich", t.get("id").asText());
@@ -175,8 +176,11 @@ class TasksCommandTest {
         assertTrue(outputs.isArray());
         assertEquals(2, outputs.size());
         JsonNode video = outputs.get(0);
-        assertEquals(List.of("url", "kind", "expires_at", "bytes", "sha256", "local_file", "archive_state"),
-                fieldNames(video));
+        assertEquals(List.of("url", "kind", "expires_at", "bytes", "sha256", "local_file", "archive_state",
+                "expiry_source", "refusal", "link_expired_at"), fieldNames(video));
+        assertEquals("provider", video.get("expiry_source").asText(), "a stated expires_at");
+        assertEquals("provider", t.get("expiry_source").asText());
+        assertTrue(t.get("first_seen_at").isTextual());
         assertEquals("https://cdn.example.com/v.mp4", video.get("url").asText());
         assertEquals("video", video.get("kind").asText());
         assertEquals("2026-11-24T17:40:00Z", video.get("expires_at").asText());
@@ -188,6 +192,7 @@ class TasksCommandTest {
         JsonNode image = outputs.get(1);
         assertEquals("image", image.get("kind").asText());
         assertTrue(image.get("expires_at").isNull());
+        assertTrue(image.get("expiry_source").isNull(), "no expiry, no source");
         assertTrue(image.get("bytes").isNull());
         assertTrue(image.get("sha256").isNull());
         assertTrue(image.get("local_file").isNull());

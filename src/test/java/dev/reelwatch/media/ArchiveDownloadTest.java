@@ -2,6 +2,7 @@ package dev.reelwatch.media;
 
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ArchiveState;
+import dev.reelwatch.core.ExpirySource;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskOutput;
@@ -102,17 +103,98 @@ class ArchiveDownloadTest {
     }
 
     @Test
-    void aLinkPastItsExpiryIsMarkedLinkExpiredWithoutDownloading() throws Exception {
+    void aLinkPastItsInferredExpiryIsStillAttemptedAndArchivedWhenTheServerServesIt() throws Exception {
+        mesh.setFileLifetime(null); // MeshAPI's DB and this CDN still have the file, whatever BytePlus documents
         StoredTask task = bed.cacheFromProvider(studio, "cgt-1");
-        assertTrue(task.outputs().get(0).output().expiresAt() != null, "MeshAPI links expire after 24 hours");
-        bed.clock.set(task.outputs().get(0).output().expiresAt().plus(Duration.ofMinutes(1)));
+        TaskOutput link = task.outputs().get(0).output();
+        assertEquals(ExpirySource.INFERRED, link.expirySource(), "MeshAPI states no expiry: 24 h is inferred");
+        bed.clock.set(link.expiresAt().plus(Duration.ofDays(3)));
+        mesh.resetCounts();
+
+        StoredOutput done = bed.archive(task);
+
+        assertEquals(ArchiveState.ARCHIVED, done.archiveState(), String.valueOf(done.archiveError()));
+        assertEquals(1, mesh.requestCount("file"));
+        assertEquals(sha256(MediaTestbed.clip("testcard")), done.localSha256());
+        assertNull(bed.output(task.id()).linkExpiredAt());
+    }
+
+    @Test
+    void aLinkIsMarkedExpiredOnlyAfterTheServerRefusesIt() throws Exception {
+        StoredTask task = bed.cacheFromProvider(studio, "cgt-1");
+        TaskOutput link = task.outputs().get(0).output();
+        // BytePlus has cleaned up: the file answers 403 with its XML error page.
+        bed.clock.set(link.expiresAt().plus(Duration.ofMinutes(1)));
         mesh.resetCounts();
 
         StoredOutput done = bed.archive(task);
 
         assertEquals(ArchiveState.LINK_EXPIRED, done.archiveState());
-        assertTrue(done.archiveError().contains("expired"), done.archiveError());
-        assertEquals(0, mesh.requestCount("file"));
+        assertEquals(1, mesh.requestCount("file"), "a request was made; a gone link is not retried");
+        assertTrue(done.archiveError().contains("HTTP 403"), done.archiveError());
+        assertEquals(bed.clock.instant(), bed.output(task.id()).linkExpiredAt(), "stamped when the server said so");
+    }
+
+    @Test
+    void notFoundAndGoneOnAnExpiringLinkMeanExpiredButNotOnALinkThatNeverExpires() throws Exception {
+        Task fetched = bed.clientFactory().clientFor(studio).fetchTask("cgt-1");
+        TaskOutput real = fetched.outputs().get(0);
+        TaskOutput missing = new TaskOutput(0, real.url().replace("cgt-1.mp4", "cgt-404.mp4"), real.kind(),
+                real.expiresAt(), null, null, real.mimeType(), false, ExpirySource.INFERRED, null);
+        StoredTask expiring = bed.cache(studio, fetched.toBuilder().outputs(List.of(missing)).build());
+        StoredTask forever = bed.cache(studio, fetched.toBuilder().providerTaskId("cgt-forever").outputs(List.of(
+                TaskOutput.video(0, real.url().replace("cgt-1.mp4", "cgt-404.mp4")))).build());
+
+        assertEquals(ArchiveState.LINK_EXPIRED, bed.archive(expiring).archiveState());
+        StoredOutput refused = bed.archive(forever);
+        assertEquals(ArchiveState.FAILED, refused.archiveState(), "a 404 for a link without expiry is not an expiry");
+        assertTrue(refused.archiveError().contains("404"), refused.archiveError());
+        assertNull(bed.output(forever.id()).linkExpiredAt());
+    }
+
+    @Test
+    void aProviderStatedExpiryInThePastStillGetsExactlyOneAttempt() throws Exception {
+        Task fetched = bed.clientFactory().clientFor(studio).fetchTask("cgt-1");
+        TaskOutput real = fetched.outputs().get(0);
+        TaskOutput stated = new TaskOutput(0, real.url(), real.kind(), MediaTestbed.T0.minusSeconds(60), null, null,
+                real.mimeType(), false, ExpirySource.PROVIDER, null);
+        StoredTask task = bed.cache(studio, fetched.toBuilder().outputs(List.of(stated)).build());
+        mesh.resetCounts();
+        mesh.faults().on(Fault.SERVER_ERROR).filesToo(true).times(5);
+
+        StoredOutput failed = bed.archive(task);
+
+        assertEquals(1, mesh.requestCount("file"), "one attempt, not the usual retries");
+        assertEquals(ArchiveState.FAILED, failed.archiveState());
+        mesh.faults().clear();
+        StoredOutput served = bed.archiver.archive(failed.id(), task.id(), true);
+        assertEquals(ArchiveState.ARCHIVED, served.archiveState(), "the stated time was wrong: the server served it");
+    }
+
+    @Test
+    void aMoneyPrinterPathOutsideItsTaskFolderIsRefusedWithItsReasonAndNeverRequested() throws Exception {
+        String id = "8d1a1d7e-aaaa-bbbb-cccc-000000000002";
+        MoneyPrinterSimulator mpt = bed.serve(new MoneyPrinterSimulator(bed.clock,
+                List.of(MediaTestbed.finished(id, "mandel"))));
+        mpt.rewriteJson((route, body) -> {
+            if (route.equals("get")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("data")).putArray("videos")
+                        .add("/tasks/" + id + "/../../../etc/final-1.mp4");
+            }
+            return body;
+        });
+        Account home = bed.addAccount(ProviderKind.MONEYPRINTERTURBO, "home", mpt.baseUrl(), null);
+        StoredTask task = bed.cacheFromProvider(home, id);
+        mpt.resetCounts();
+
+        StoredOutput done = bed.archive(task);
+
+        assertEquals(ArchiveState.FAILED, done.archiveState());
+        assertTrue(done.archiveError().contains("lead out of the task's folder"), done.archiveError());
+        assertEquals(0, mpt.requestCount("file"));
+        StoredOutput combined = bed.tasks.byId(task.id()).orElseThrow().outputs().get(1);
+        assertEquals(ArchiveState.ARCHIVED, bed.archiver.archive(combined.id(), task.id(), false).archiveState(),
+                "the task's other, proper file is still archived");
     }
 
     @Test

@@ -88,8 +88,9 @@ class ArchiveServiceTest {
         bed.cacheFromProvider(studio, "b");
         dev.reelwatch.core.Task c = bed.clientFactory().clientFor(studio).fetchTask("c");
         dev.reelwatch.core.TaskOutput o = c.outputs().get(0);
-        bed.cache(studio, c.toBuilder().outputs(List.of(new dev.reelwatch.core.TaskOutput(0, o.url(), o.kind(),
-                MediaTestbed.T0.minusSeconds(60), null, null, o.mimeType(), false))).build());
+        // Its link is past its stated expiry and the server agrees (404 on the expiring link): link expired.
+        bed.cache(studio, c.toBuilder().outputs(List.of(new dev.reelwatch.core.TaskOutput(0, o.url() + "-gone",
+                o.kind(), MediaTestbed.T0.minusSeconds(60), null, null, o.mimeType(), false))).build());
 
         ArchiveReport report = new ArchivePass(bed.archiver).run();
 

@@ -3,6 +3,7 @@ package dev.reelwatch.store;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ArchiveState;
 import dev.reelwatch.core.Cost;
+import dev.reelwatch.core.ExpirySource;
 import dev.reelwatch.core.OutputKind;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskError;
@@ -210,17 +211,86 @@ class SqliteTaskStoreTest {
 
     @Test
     void outputsTheProviderDropsGoUnlessTheirFileIsArchived() {
-        Task two = task("t", TaskStatus.SUCCEEDED, 0).addOutput(TaskOutput.video(0, "https://cdn/0.mp4"))
-                .addOutput(TaskOutput.video(1, "https://cdn/1.mp4")).build();
-        store.tasks.upsert(account.id(), List.of(two));
-        StoredOutput first = store.tasks.find(account.id(), "t").orElseThrow().outputs().get(0);
-        store.tasks.updateArchive(first.id(), ArchiveState.ARCHIVED, "/lib/0.mp4", 10L, null, 100, null);
+        Task three = task("t", TaskStatus.SUCCEEDED, 0).addOutput(TaskOutput.video(0, "https://cdn/0.mp4"))
+                .addOutput(TaskOutput.video(1, "https://cdn/1.mp4"))
+                .addOutput(TaskOutput.video(2, "https://cdn/2.mp4")).build();
+        store.tasks.upsert(account.id(), List.of(three));
+        StoredOutput second = store.tasks.find(account.id(), "t").orElseThrow().outputs().get(1);
+        store.tasks.updateArchive(second.id(), ArchiveState.ARCHIVED, "/lib/1.mp4", 10L, null, 100, null);
 
-        store.tasks.upsert(account.id(), List.of(two.toBuilder().status(TaskStatus.EXPIRED).outputs(List.of()).build()));
+        store.tasks.upsert(account.id(), List.of(three.toBuilder().status(TaskStatus.EXPIRED)
+                .outputs(List.of(TaskOutput.video(0, "https://cdn/0.mp4"))).build()));
 
         List<StoredOutput> outputs = store.tasks.find(account.id(), "t").orElseThrow().outputs();
-        assertEquals(1, outputs.size());
-        assertEquals("/lib/0.mp4", outputs.get(0).localPath());
+        assertEquals(List.of(0, 1), outputs.stream().map(o -> o.output().index()).toList());
+        assertEquals("/lib/1.mp4", outputs.get(1).localPath());
+    }
+
+    @Test
+    void anAnswerWithoutOutputsNeverErasesKnownLinksThumbnailOrArchiveState() {
+        Task known = task("t", TaskStatus.SUCCEEDED, 0).thumbnailUrl("https://cdn/t.jpg")
+                .addOutput(new TaskOutput(0, "https://cdn/0.mp4", OutputKind.VIDEO, StoreFixture.START.plusSeconds(60),
+                        null, null, "video/mp4", false, ExpirySource.INFERRED, null))
+                .addOutput(TaskOutput.video(1, "https://cdn/1.mp4")).build();
+        store.tasks.upsert(account.id(), List.of(known));
+        StoredOutput first = store.tasks.find(account.id(), "t").orElseThrow().outputs().get(0);
+        store.tasks.updateArchive(first.id(), ArchiveState.ARCHIVED, "/lib/0.mp4", 10L, "ab", 100, null);
+
+        // BytePlus cleaned up: the same succeeded task now comes back with content null.
+        store.tasks.upsert(account.id(), List.of(known.toBuilder().thumbnailUrl(null).outputs(List.of())
+                .parameter("later", "answer").build()));
+
+        StoredTask after = store.tasks.find(account.id(), "t").orElseThrow();
+        assertEquals("answer", after.task().parameters().get("later"), "the rest of the answer was taken");
+        assertEquals("https://cdn/t.jpg", after.task().thumbnailUrl());
+        assertEquals(List.of("https://cdn/0.mp4", "https://cdn/1.mp4"),
+                after.outputs().stream().map(o -> o.output().url()).toList());
+        assertEquals(ArchiveState.ARCHIVED, after.outputs().get(0).archiveState());
+        assertEquals("/lib/0.mp4", after.outputs().get(0).localPath());
+        assertEquals(ExpirySource.INFERRED, after.outputs().get(0).output().expirySource());
+    }
+
+    @Test
+    void firstSeenAndFinishedSeenAreReelwatchsOwnClockSetOnUpsert() {
+        store.tasks.upsert(account.id(), List.of(Task.builder("mpt", TaskStatus.RUNNING).build()));
+        StoredTask running = store.tasks.find(account.id(), "mpt").orElseThrow();
+        assertEquals(StoreFixture.START, running.firstSeenAt());
+        assertNull(running.finishedSeenAt());
+
+        store.clock.set(StoreFixture.START.plusSeconds(240));
+        store.tasks.upsert(account.id(), List.of(Task.builder("mpt", TaskStatus.SUCCEEDED).build()));
+        store.clock.set(StoreFixture.START.plusSeconds(600));
+        store.tasks.upsert(account.id(), List.of(Task.builder("mpt", TaskStatus.SUCCEEDED).progress(100).build()));
+
+        StoredTask done = store.tasks.find(account.id(), "mpt").orElseThrow();
+        assertEquals(StoreFixture.START, done.firstSeenAt());
+        assertEquals(StoreFixture.START.plusSeconds(240), done.finishedSeenAt(), "the first time it was seen finished");
+        assertNull(done.task().createdAt(), "never presented as the provider's time");
+        assertEquals(java.time.Duration.ofMinutes(4), done.observedRunTime().orElseThrow());
+        TaskSummary summary = store.tasks.summaries(TaskQuery.all()).get(0);
+        assertEquals(StoreFixture.START, summary.firstSeenAt());
+        assertEquals(StoreFixture.START.plusSeconds(240), summary.finishedSeenAt());
+        assertEquals(TaskSummary.of(done), summary);
+
+        store.tasks.upsert(account.id(), List.of(Task.builder("seen-done", TaskStatus.FAILED).build()));
+        StoredTask alreadyDone = store.tasks.find(account.id(), "seen-done").orElseThrow();
+        assertEquals(alreadyDone.firstSeenAt(), alreadyDone.finishedSeenAt());
+        assertTrue(alreadyDone.observedRunTime().isEmpty(), "no run time for a task first seen finished");
+    }
+
+    @Test
+    void linkExpiredAtIsStampedOnlyWhenTheArchiveSaysTheLinkIsGone() {
+        store.tasks.upsert(account.id(), List.of(task("t", TaskStatus.SUCCEEDED, 0)
+                .addOutput(TaskOutput.video(0, "https://cdn/0.mp4")).build()));
+        StoredOutput o = store.tasks.find(account.id(), "t").orElseThrow().outputs().get(0);
+        store.tasks.updateArchive(o.id(), ArchiveState.FAILED, null, null, null, null, "HTTP 500");
+        assertNull(store.tasks.find(account.id(), "t").orElseThrow().outputs().get(0).linkExpiredAt());
+
+        store.clock.set(StoreFixture.START.plusSeconds(90));
+        store.tasks.updateArchive(o.id(), ArchiveState.LINK_EXPIRED, null, null, null, null, "HTTP 403");
+
+        assertEquals(StoreFixture.START.plusSeconds(90),
+                store.tasks.find(account.id(), "t").orElseThrow().outputs().get(0).linkExpiredAt());
     }
 
     @Test
@@ -383,17 +453,19 @@ class SqliteTaskStoreTest {
     @Test
     void queryIsNewestFirstAndFiltersByStatusAndAccount() {
         Account other = store.account("other");
+        // A task without a provider time sorts by when Reelwatch first saw it: here minute 3.
+        store.clock.set(StoreFixture.START.plusSeconds(60L * 3));
         store.tasks.upsert(account.id(), List.of(task("old", TaskStatus.SUCCEEDED, 0).build(),
                 task("mid", TaskStatus.FAILED, 5).build(), task("new", TaskStatus.RUNNING, 10).build(),
                 Task.builder("undated", TaskStatus.SUCCEEDED).build()));
         store.tasks.upsert(other.id(), List.of(task("elsewhere", TaskStatus.SUCCEEDED, 7).build()));
 
-        assertEquals(List.of("new", "elsewhere", "mid", "old", "undated"), ids(TaskQuery.all()));
-        assertEquals(List.of("elsewhere", "old", "undated"),
+        assertEquals(List.of("new", "elsewhere", "mid", "undated", "old"), ids(TaskQuery.all()));
+        assertEquals(List.of("elsewhere", "undated", "old"),
                 ids(new TaskQuery(Set.of(TaskStatus.SUCCEEDED), null, null, 0, 0, false)));
         assertEquals(List.of("new", "mid"),
                 ids(new TaskQuery(Set.of(TaskStatus.RUNNING, TaskStatus.FAILED), account.id(), null, 0, 0, false)));
-        assertEquals(List.of("old", "undated"),
+        assertEquals(List.of("undated", "old"),
                 ids(new TaskQuery(Set.of(TaskStatus.SUCCEEDED), account.id(), "", 0, 0, false)));
         assertEquals(List.of("elsewhere", "mid"), ids(new TaskQuery(null, null, null, 2, 1, false)));
         assertEquals(2, store.tasks.count(new TaskQuery(Set.of(TaskStatus.SUCCEEDED), account.id(), null, 1, 0, false)));

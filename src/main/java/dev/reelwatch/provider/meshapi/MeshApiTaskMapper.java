@@ -2,6 +2,7 @@ package dev.reelwatch.provider.meshapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelwatch.core.Cost;
+import dev.reelwatch.core.ExpirySource;
 import dev.reelwatch.core.OutputKind;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskError;
@@ -43,7 +44,8 @@ public final class MeshApiTaskMapper {
         String id = idOf(item).orElseThrow(() -> new IllegalArgumentException("MeshAPI task without an id"));
         String rawStatus = Json.text(item, "status");
         JsonNode content = Json.object(item, "content");
-        String videoUrl = Json.nonBlankText(content, "video_url");
+        MeshApiContent urls = MeshApiContent.of(item.get("content"));
+        String videoUrl = urls.videoUrl();
         TaskError error = error(item.get("error"));
         TaskStatus status = status(rawStatus, error != null, videoUrl != null);
         Instant createdAt = Json.instant(item, "created_at");
@@ -59,7 +61,7 @@ public final class MeshApiTaskMapper {
                 .aspectRatio(Json.nonBlankText(item, "ratio"))
                 .seed(Json.longValue(item, "seed"))
                 .error(error)
-                .thumbnailUrl(Json.nonBlankText(content, "last_frame_url"))
+                .thumbnailUrl(urls.lastFrameUrl())
                 .rawJson(rawJson);
         if (status == TaskStatus.SUCCEEDED) {
             b.progress(100);
@@ -79,13 +81,14 @@ public final class MeshApiTaskMapper {
         if (videoUrl != null) {
             Instant linkFrom = updatedAt != null ? updatedAt : createdAt;
             Instant expires = linkFrom == null ? null : linkFrom.plus(LINK_LIFETIME);
-            b.addOutput(new TaskOutput(0, videoUrl, OutputKind.VIDEO, expires, null, null, "video/mp4", false));
+            b.addOutput(new TaskOutput(0, videoUrl, OutputKind.VIDEO, expires, null, null, "video/mp4", false,
+                    ExpirySource.INFERRED, null));
             if (expires != null) {
                 b.parameter("link_expiry", "inferred: BytePlus links live 24 h after " + (updatedAt != null
                         ? "updated_at" : "created_at"));
             }
         }
-        parameters(item, b);
+        parameters(item, b, urls);
         JsonNode usage = Json.object(item, "usage");
         Long total = Json.longValue(usage, "total_tokens");
         Long completion = Json.longValue(usage, "completion_tokens");
@@ -101,7 +104,7 @@ public final class MeshApiTaskMapper {
         return b.build();
     }
 
-    private static void parameters(JsonNode item, Task.Builder b) {
+    private static void parameters(JsonNode item, Task.Builder b, MeshApiContent urls) {
         b.parameter("frames", number(item, "frames"))
                 .parameter("generate_audio", flag(item, "generate_audio"))
                 .parameter("safety_identifier", UnmappedFields.shorten(Json.text(item, "safety_identifier")))
@@ -111,7 +114,7 @@ public final class MeshApiTaskMapper {
                 .parameter("service_tier", UnmappedFields.shorten(Json.text(item, "service_tier")))
                 .parameter("execution_expires_after", number(item, "execution_expires_after"));
         JsonNode content = item.get("content");
-        if (content != null && !content.isNull() && !content.isObject()) {
+        if (content != null && !content.isNull() && !content.isObject() && urls.videoUrl() == null) {
             b.parameter("content", UnmappedFields.shorten(content.toString()));
         }
     }

@@ -2,6 +2,7 @@ package dev.reelwatch.provider.moneyprinter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelwatch.core.Account;
+import dev.reelwatch.core.ProviderErrorKind;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskOutput;
 import dev.reelwatch.core.ProviderKind;
@@ -128,11 +129,23 @@ public final class MoneyPrinterClient implements ProviderClient {
         return true;
     }
 
-    /** Deletes the task and its files on the server; an unknown task is {@code NOT_FOUND}. */
+    /**
+     * Deletes the task and its files on the server; an unknown task is {@code NOT_FOUND}. The server refuses a task
+     * still running (state 4, or cross-posting pending) with 409: that is {@code CONFLICT} with a plain reason.
+     */
     @Override
     public void deleteTask(String providerTaskId) throws ProviderException {
-        HttpTransport.JsonResponse response = api.delete(urls.task(providerTaskId));
-        envelopeStatus(response);
+        try {
+            HttpTransport.JsonResponse response = api.delete(urls.task(providerTaskId));
+            envelopeStatus(response);
+        } catch (ProviderException e) {
+            if (e.httpStatus() != 409) {
+                throw e;
+            }
+            throw new ProviderException(ProviderErrorKind.CONFLICT, e.provider(), e.accountName(), 409, null,
+                    e.details(), api.context().describe() + ": MoneyPrinterTurbo will not delete a task that is still"
+                    + " running (task " + providerTaskId + "). Wait until it has finished, then delete it again.", e);
+        }
     }
 
     @Override

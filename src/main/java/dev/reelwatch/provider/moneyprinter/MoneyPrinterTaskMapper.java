@@ -81,9 +81,12 @@ public final class MoneyPrinterTaskMapper {
         Instant created = Json.instant(record, "created_at");
         b.createdAt(created).updatedAt(Json.instant(record, "updated_at"));
 
-        String errorText = firstNonBlank(Json.text(record, "error"), Json.text(record, "error_message"));
-        if (errorText != null) {
-            b.error(new TaskError("", errorText));
+        // Current servers always send error and failed_stage (null unless failed): the stage is the closest
+        // thing MoneyPrinterTurbo has to an error code, so it becomes the code and stays a parameter too.
+        String errorText = blankToNull(firstNonBlank(Json.text(record, "error"), Json.text(record, "error_message")));
+        String failedStage = blankToNull(Json.text(record, "failed_stage"));
+        if (errorText != null || (failedStage != null && status == TaskStatus.FAILED)) {
+            b.error(new TaskError(failedStage, errorText));
         }
 
         addOutputs(b, id, record);
@@ -98,6 +101,11 @@ public final class MoneyPrinterTaskMapper {
             OutputKind kind = field.equals("videos") ? OutputKind.VIDEO : OutputKind.COMBINED_VIDEO;
             for (String reported : LenientList.strings(record.get(field))) {
                 MoneyPrinterUrls.TaskFile file = MoneyPrinterUrls.taskFile(id, reported);
+                if (file.refused()) {
+                    LOG.warning(file::refusal);
+                    b.addOutput(TaskOutput.refused(index++, reported, kind, mimeType(reported), file.refusal()));
+                    continue;
+                }
                 b.addOutput(new TaskOutput(index++, urls.file(file.folder(), file.file()).toString(), kind, null,
                         null, null, mimeType(file.file()), false));
                 if (first) {
@@ -125,6 +133,9 @@ public final class MoneyPrinterTaskMapper {
     private static String display(JsonNode v) {
         if (v == null || v.isNull()) {
             return null;
+        }
+        if (v.isTextual() && (v.asText().equals("None") || v.asText().equals("null"))) {
+            return null; // Redis text mode's str(None)
         }
         if (v.isValueNode()) {
             return v.asText();
@@ -185,6 +196,10 @@ public final class MoneyPrinterTaskMapper {
             return "video/quicktime";
         }
         return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() || s.equalsIgnoreCase("none") || s.equalsIgnoreCase("null") ? null : s.strip();
     }
 
     private static String firstNonBlank(String a, String b) {

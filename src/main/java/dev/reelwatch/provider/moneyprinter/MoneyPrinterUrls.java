@@ -45,11 +45,15 @@ public final class MoneyPrinterUrls {
 
     /**
      * Where a file reported for a task lives, relative to the server's task folder: the task folder name and
-     * the file path inside it. Accepts POSIX and Windows paths and URLs; a path without a {@code tasks}
-     * folder is taken to be a file of {@code taskId}'s own folder.
+     * the file path inside it. Accepts POSIX and Windows paths, absolute and relative URLs. A server path is not
+     * a URL path: {@code .} and {@code ..} segments are resolved first, and a path that then lies outside
+     * {@code tasks/<taskId>/} (another task's folder, or above the storage root) is refused with a reason rather
+     * than turned into a request. A bare file name, or a path without a {@code tasks} folder and without
+     * {@code ..}, is taken to be a file of {@code taskId}'s own folder.
      */
     public static TaskFile taskFile(String taskId, String pathOrUrl) {
-        String path = pathOrUrl.strip();
+        String reported = pathOrUrl.strip();
+        String path = reported;
         if (path.startsWith("http://") || path.startsWith("https://")) {
             try {
                 String p = URI.create(path).getPath();
@@ -58,17 +62,54 @@ public final class MoneyPrinterUrls {
                 // Keep the text; issue #183 shows servers joining URLs with backslashes.
             }
         }
-        List<String> parts = Arrays.stream(path.split("[/\\\\]+")).filter(s -> !s.isEmpty()).toList();
+        List<String> parts = new ArrayList<>();
+        boolean climbed = false;
+        boolean escaped = false;
+        for (String segment : path.split("[/\\\\]+")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                climbed = true;
+                if (parts.isEmpty()) {
+                    escaped = true;
+                } else {
+                    parts.remove(parts.size() - 1);
+                }
+                continue;
+            }
+            parts.add(segment);
+        }
         int tasks = parts.lastIndexOf("tasks");
-        if (tasks >= 0 && parts.size() - tasks >= 3) {
-            return new TaskFile(parts.get(tasks + 1), String.join("/", parts.subList(tasks + 2, parts.size())));
+        if (!escaped && tasks >= 0 && parts.size() - tasks >= 3) {
+            String folder = parts.get(tasks + 1);
+            String file = String.join("/", parts.subList(tasks + 2, parts.size()));
+            if (taskId != null && !folder.equals(taskId)) {
+                return refused(taskId, reported, "it lies in another task's folder (" + folder + ")");
+            }
+            return new TaskFile(folder, file, null);
+        }
+        if (climbed || escaped) {
+            return refused(taskId, reported, "its \"..\" segments lead out of the task's folder");
         }
         String name = parts.isEmpty() ? path : parts.get(parts.size() - 1);
-        return new TaskFile(taskId, name);
+        return new TaskFile(taskId, name, null);
     }
 
-    /** A file in a task folder of the server: {@code folder} is normally the task id. */
-    public record TaskFile(String folder, String file) {
+    private static TaskFile refused(String taskId, String reported, String why) {
+        return new TaskFile(taskId, reported, "MoneyPrinterTurbo reported the file \"" + reported + "\", but " + why
+                + "; Reelwatch only fetches files inside tasks/" + taskId + "/ and did not request it.");
+    }
+
+    /**
+     * A file in a task folder of the server: {@code folder} is the task id. {@code refusal} is null for a file
+     * that may be requested; otherwise it says why not, and {@code file} holds the path as reported.
+     */
+    public record TaskFile(String folder, String file, String refusal) {
+
+        public boolean refused() {
+            return refusal != null;
+        }
     }
 
     private static String encodePath(String file) {

@@ -285,7 +285,14 @@ public final class DetailView extends StackPane {
         };
         row.urgencyProperty().addListener((obs, was, now) -> urgency.run());
         urgency.run();
-        HBox states = new HBox(12, archive, expiry);
+        // Long reasons (a refused path, a server's answer) wrap instead of running off the pane.
+        archive.setWrapText(true);
+        expiry.setWrapText(true);
+        Label source = new Label(row.expirySourceText());
+        source.getStyleClass().add("expiry-source");
+        source.setVisible(!row.expirySourceText().isEmpty());
+        source.setManaged(source.isVisible());
+        HBox states = new HBox(12, archive, expiry, source);
         states.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(4, title, urlLine, states);
         box.getStyleClass().add("output-row");

@@ -14,6 +14,7 @@ import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskChange;
 import dev.reelwatch.store.TaskEvent;
 import dev.reelwatch.store.TaskStore;
+import dev.reelwatch.ui.common.RelativeTime;
 import dev.reelwatch.ui.common.StoreChangeRelay;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -58,6 +59,7 @@ public final class DetailViewModel implements AutoCloseable {
     private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.detail.messages");
     private final ExpiryCountdown countdown = new ExpiryCountdown(text);
     private final DateTimeFormatter timeFormat;
+    private final RelativeTime relative;
     private final Consumer<TaskChange> storeListener = this::storeChanged;
     /** Bumped on every selection change, so a slow read for an old selection is dropped. */
     private final AtomicLong generation = new AtomicLong();
@@ -95,6 +97,7 @@ public final class DetailViewModel implements AutoCloseable {
         this.background = background;
         this.ui = ui;
         this.timeFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(clock.getZone());
+        this.relative = new RelativeTime(clock);
         taskId.addListener((obs, was, now) -> load(now, true));
         relay.subscribe(storeListener);
     }
@@ -297,11 +300,24 @@ public final class DetailViewModel implements AutoCloseable {
                 task.providerStatus().equalsIgnoreCase(task.status().wireName()) ? "" : task.providerStatus(),
                 task.prompt() == null ? "" : task.prompt(), stored.onProvider(),
                 failedTask,
-                error == null ? "" : error.code(),
+                errorCode(task),
                 error == null || error.message().isEmpty()
                         ? (failedTask ? text.getString("error.noMessage") : "") : error.message(),
                 task.cost() == null ? "" : task.cost().display(),
-                fields(stored), timeline(events), outputs(stored, now), pretty(task.rawJson())));
+                fields(stored), timeline(events, stored), outputs(stored, now), pretty(task.rawJson())));
+    }
+
+    /** The provider's error code; MoneyPrinterTurbo's stage name reads "Failed at stage: materials". */
+    private String errorCode(Task task) {
+        TaskError error = task.error();
+        if (error == null) {
+            return "";
+        }
+        String stage = task.parameters().get("failed_stage");
+        if (stage != null && stage.equals(error.code())) {
+            return MessageFormat.format(text.getString("error.stage"), stage);
+        }
+        return error.code();
     }
 
     private String statusText(Task task) {
@@ -327,10 +343,21 @@ public final class DetailViewModel implements AutoCloseable {
         add(out, "field.progress", t.progress() == null ? null : t.progress() + "%");
         add(out, "field.model", t.model());
         add(out, "field.createdAt", time(t.createdAt()));
+        if (t.createdAt() == null && stored.firstSeenAt() != null) {
+            // The provider gave no time (MoneyPrinterTurbo never does): say plainly whose time this is.
+            add(out, "field.createdAt", seen("seen.first", stored.firstSeenAt()));
+        }
         add(out, "field.startedAt", time(t.startedAt()));
         add(out, "field.completedAt", time(t.completedAt()));
+        if (t.completedAt() == null && stored.finishedSeenAt() != null) {
+            add(out, "field.completedAt", seen("seen.finished", stored.finishedSeenAt()));
+        }
         add(out, "field.updatedAt", time(t.updatedAt()));
         add(out, "field.duration", t.duration() == null ? null : countdown.span(t.duration()));
+        if (t.createdAt() == null && t.completedAt() == null) {
+            stored.observedRunTime().ifPresent(d -> add(out, "field.observedRunTime",
+                    MessageFormat.format(text.getString("seen.runTime"), countdown.span(d))));
+        }
         add(out, "field.resolution", t.resolution());
         add(out, "field.aspectRatio", t.aspectRatio());
         add(out, "field.fps", t.fps() == null ? null : fps(t.fps()));
@@ -345,6 +372,7 @@ public final class DetailViewModel implements AutoCloseable {
             }
         }
         add(out, "field.firstSeen", time(stored.firstSeenAt()));
+        add(out, "field.finishedSeen", time(stored.finishedSeenAt()));
         add(out, "field.lastSynced", time(stored.lastSyncedAt()));
         return out;
     }
@@ -363,22 +391,51 @@ public final class DetailViewModel implements AutoCloseable {
         return at == null ? null : timeFormat.format(at);
     }
 
-    private List<TimelineEntry> timeline(List<TaskEvent> events) {
-        List<TimelineEntry> out = new ArrayList<>();
-        Instant previous = null;
+    /** "first seen 3 h ago (2026-12-01 07:40:00) · Reelwatch's clock, not the provider's". */
+    private String seen(String key, Instant at) {
+        return MessageFormat.format(text.getString(key), relative.ago(at), timeFormat.format(at));
+    }
+
+    /**
+     * Status changes, plus "link expired" where a server's answer said an output's link is gone (never merely
+     * because an inferred or stated time passed), in time order.
+     */
+    private List<TimelineEntry> timeline(List<TaskEvent> events, StoredTask stored) {
+        record Moment(Instant at, TaskStatus status, String title, String raw) {
+        }
+        List<Moment> moments = new ArrayList<>();
         for (TaskEvent e : events) {
-            Duration between = previous == null || e.at() == null ? Duration.ZERO
-                    : Duration.between(previous, e.at()).abs();
-            String gap = between.getSeconds() < 1 ? "" : "+" + countdown.span(between);
             String raw = e.providerStatus() == null || e.providerStatus().equalsIgnoreCase(e.to().wireName())
                     ? "" : e.providerStatus();
             String title = e.from() == null
                     ? MessageFormat.format(text.getString("timeline.firstSeen"), statusName(e.to()))
                     : statusName(e.to());
-            out.add(new TimelineEntry(e.at() == null ? "" : timeFormat.format(e.at()), e.to(), title, raw, gap));
-            previous = e.at();
+            moments.add(new Moment(e.at(), e.to(), title, raw));
+        }
+        for (StoredOutput so : stored.outputs()) {
+            if (so.archiveState() == ArchiveState.LINK_EXPIRED && so.linkExpiredAt() != null) {
+                moments.add(new Moment(so.linkExpiredAt(), TaskStatus.EXPIRED, MessageFormat.format(
+                        text.getString("timeline.linkExpired"), outputName(so.output())), ""));
+            }
+        }
+        // Stable: events keep their order, a link expiry goes after the events of its instant.
+        moments.sort(java.util.Comparator.comparing(Moment::at,
+                java.util.Comparator.nullsFirst(java.util.Comparator.<Instant>naturalOrder())));
+        List<TimelineEntry> out = new ArrayList<>();
+        Instant previous = null;
+        for (Moment m : moments) {
+            Duration between = previous == null || m.at() == null ? Duration.ZERO
+                    : Duration.between(previous, m.at()).abs();
+            String gap = between.getSeconds() < 1 ? "" : "+" + countdown.span(between);
+            out.add(new TimelineEntry(m.at() == null ? "" : timeFormat.format(m.at()), m.status(), m.title(), m.raw(),
+                    gap));
+            previous = m.at();
         }
         return out;
+    }
+
+    private String outputName(TaskOutput o) {
+        return text.getString("output.kind." + o.kind().wireName()) + " " + (o.index() + 1);
     }
 
     private List<OutputRow> outputs(StoredTask stored, Instant now) {
@@ -393,8 +450,11 @@ public final class DetailViewModel implements AutoCloseable {
             if (o.bytes() != null) {
                 title.append(" · ").append(size(o.bytes()));
             }
+            String serverSaid = so.archiveState() == ArchiveState.LINK_EXPIRED
+                    ? text.getString("expiry.serverSaid") : null;
+            String source = o.expirySource() == null ? "" : text.getString("expirySource." + o.expirySource().wireName());
             out.add(new OutputRow(title.toString(), o.url(), so.archiveState(), archiveText(so), o.expiresAt(),
-                    countdown, now));
+                    o.expirySource(), source, serverSaid, countdown, now));
         }
         return out;
     }
@@ -409,6 +469,12 @@ public final class DetailViewModel implements AutoCloseable {
             case FAILED -> so.archiveError() == null || so.archiveError().isBlank()
                     ? text.getString("archive.failedUnknown")
                     : MessageFormat.format(text.getString("archive.failed"), so.archiveError());
+            case LINK_EXPIRED -> so.archiveError() == null || so.archiveError().isBlank()
+                    ? text.getString("archive.link_expired")
+                    : MessageFormat.format(text.getString("archive.linkExpiredBecause"), so.archiveError());
+            case NONE, PENDING -> so.output().refusal() != null
+                    ? MessageFormat.format(text.getString("archive.refused"), so.output().refusal())
+                    : text.getString("archive." + s.wireName());
             default -> text.getString("archive." + s.wireName());
         };
     }
