@@ -2,6 +2,7 @@ package dev.reelwatch.provider.meshapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelwatch.core.CostUnit;
+import dev.reelwatch.core.ExpirySource;
 import dev.reelwatch.core.OutputKind;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskOutput;
@@ -214,6 +215,50 @@ class MeshApiTaskMapperTest {
         try (InputStream in = MeshApiTaskMapperTest.class.getResourceAsStream("/seeds/meshapi/" + name)) {
             assertNotNull(in, name);
             return Json.mapper().readTree(in);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // The API reference's object.
+            "{\"video_url\":\"https://cdn.example/v.mp4\",\"last_frame_url\":\"https://cdn.example/f.jpg\"}",
+            // MeshAPI's Node SDK: a list of typed items, the URL under the type's name as {url}.
+            "[{\"type\":\"video_url\",\"video_url\":{\"url\":\"https://cdn.example/v.mp4\"}},"
+                    + "{\"type\":\"last_frame_url\",\"last_frame_url\":{\"url\":\"https://cdn.example/f.jpg\"}}]",
+            // The same list with plain strings, and with the URL beside the type.
+            "[{\"type\":\"video_url\",\"video_url\":\"https://cdn.example/v.mp4\"},"
+                    + "{\"type\":\"image_url\",\"image_url\":\"https://cdn.example/f.jpg\"}]",
+            "[{\"type\":\"text\",\"text\":\"a prompt\"},{\"type\":\"video_url\",\"url\":\"https://cdn.example/v.mp4\"},"
+                    + "{\"type\":\"last_frame_url\",\"url\":\"https://cdn.example/f.jpg\"}]"})
+    void contentInEitherShapeGivesTheVideoAndItsLastFrameWithAnInferredExpiry(String content) throws IOException {
+        JsonNode item = Json.mapper().readTree("{\"id\":\"cgt-1\",\"status\":\"succeeded\",\"created_at\":1685600000,"
+                + "\"updated_at\":1685603600,\"content\":" + content + "}");
+
+        Task task = mapper.toTask(item, item.toString());
+
+        assertEquals(TaskStatus.SUCCEEDED, task.status());
+        TaskOutput video = task.outputs().get(0);
+        assertEquals("https://cdn.example/v.mp4", video.url());
+        assertEquals("https://cdn.example/f.jpg", task.thumbnailUrl());
+        assertEquals(ExpirySource.INFERRED, video.expirySource(), "MeshAPI states no expiry: it is inferred");
+        assertEquals(Instant.ofEpochSecond(1685603600).plus(Duration.ofHours(24)), video.expiresAt());
+        assertFalse(video.isExpiredAt(Instant.ofEpochSecond(1685603600).plus(Duration.ofDays(30))),
+                "an inferred time never counts as the link being expired");
+        assertTrue(video.expiryPassedAt(Instant.ofEpochSecond(1685603600).plus(Duration.ofDays(30))));
+        assertFalse(task.parameters().containsKey("content"), "a readable list is not kept as an unknown value");
+    }
+
+    @Test
+    void aSucceededTaskWithContentNullOrWithoutAUrlStaysSucceededWithoutOutputs() throws IOException {
+        for (String content : Set.of("null", "{\"video_url\":null,\"last_frame_url\":null}", "[]")) {
+            JsonNode item = Json.mapper().readTree("{\"id\":\"cgt-1\",\"status\":\"succeeded\","
+                    + "\"updated_at\":1685603600,\"content\":" + content + "}");
+
+            Task task = mapper.toTask(item, item.toString());
+
+            assertEquals(TaskStatus.SUCCEEDED, task.status(), content);
+            assertEquals(0, task.outputs().size(), content);
+            assertNull(task.thumbnailUrl(), content);
         }
     }
 }
