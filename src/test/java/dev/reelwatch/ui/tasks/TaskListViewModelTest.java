@@ -233,6 +233,20 @@ class TaskListViewModelTest {
     }
 
     @Test
+    void aMoneyPrinterTaskStillRunningIsNotOfferedForDeletionOnTheServer() {
+        cache.put(TestCache.task(mpt, "mpt-3", TaskStatus.RUNNING, "Still rendering", "mpt-local", NOW));
+        vm.reload();
+        long running = vm.allRows().stream().filter(r -> r.providerTaskId().equals("mpt-3")).findFirst()
+                .orElseThrow().id();
+        long failed = vm.allRows().stream().filter(r -> r.providerTaskId().equals("mpt-1")).findFirst()
+                .orElseThrow().id();
+
+        assertFalse(vm.canDeleteOnServer(List.of(running)), "MoneyPrinterTurbo refuses it with 409 anyway");
+        assertFalse(vm.canDeleteOnServer(List.of(running, failed)));
+        assertTrue(vm.canDeleteOnServer(List.of(failed)));
+    }
+
+    @Test
     void columnLayoutIsRememberedBetweenRuns() {
         ColumnLayout layout = new ColumnLayout(
                 List.of(new ColumnLayout.Column("prompt", 412, true), new ColumnLayout.Column("status", 90, false)),
