@@ -1,5 +1,7 @@
 package dev.reelwatch.store;
 
+import dev.reelwatch.core.ArchiveState;
+import dev.reelwatch.core.ExpirySource;
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.sim.AdjustableClock;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,37 @@ class DatabaseMigrationTest {
             StoredTask task = tasks.byId(1).orElseThrow();
             assertTrue(task.starred());
             assertEquals(List.of("portfolio"), task.tags());
+        }
+    }
+
+    @Test
+    void versionFourGivesOldClockOnlyExpiriesTheirAttemptAndLearnsSeenFinishedFromTheTimeline() throws SQLException {
+        Path file = dir.resolve("v3.db");
+        try (Database old = Database.open(file, 3)) {
+            assertEquals(3, old.schemaVersion());
+        }
+        insertVersionOneRows(file);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            // Reelwatch before version 4 marked a MeshAPI link expired by the clock alone, never asking the server.
+            s.executeUpdate("UPDATE task_outputs SET expires_at = 1700086400000, archive_state = 'link_expired',"
+                    + " archive_error = 'The link expired at 2023-11-15T22:13:20Z before the file could be downloaded.'");
+            s.executeUpdate("INSERT INTO task_outputs (task_id, idx, url, kind, expires_at, archive_state, archive_error)"
+                    + " VALUES (1, 1, 'https://cdn.example/gone.mp4', 'video', 1700086400000, 'link_expired',"
+                    + " 'The link no longer works (HTTP 403); it has expired on the provider''s side.')");
+        }
+
+        try (Database db = Database.open(file)) {
+            SqliteTaskStore tasks = new SqliteTaskStore(db, new AdjustableClock(StoreFixture.START));
+            StoredTask task = tasks.find(1, "old-task-1").orElseThrow();
+            StoredOutput neverTried = task.outputs().get(0);
+            assertEquals(ArchiveState.NONE, neverTried.archiveState(), "it gets its attempt now");
+            assertEquals(null, neverTried.archiveError());
+            assertEquals(ExpirySource.INFERRED, neverTried.output().expirySource(), "MeshAPI's expiry was inferred");
+            assertEquals(ArchiveState.LINK_EXPIRED, task.outputs().get(1).archiveState(), "a server said so: kept");
+            assertEquals(java.time.Instant.ofEpochMilli(1700000000000L), task.finishedSeenAt(),
+                    "from the timeline's first terminal event");
+            assertEquals(1, tasks.outputsAwaitingArchive(0).size());
         }
     }
 
