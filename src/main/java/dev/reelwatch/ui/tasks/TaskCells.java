@@ -263,6 +263,15 @@ final class TaskCells {
         @Override
         protected void updateItem(TaskRow row, boolean empty) {
             super.updateItem(row, empty);
+            getStyleClass().remove("seen-time");
+            if (!empty && row != null && row.createdAt() == null && row.firstSeenAt() != null) {
+                // The provider gave no time (MoneyPrinterTurbo): Reelwatch's own, labelled as such.
+                getStyleClass().add("seen-time");
+                setText(String.format(TEXT.getString("created.firstSeen"), time.ago(row.firstSeenAt())));
+                setTooltip(tooltip(String.format(TEXT.getString("created.firstSeen.tooltip"),
+                        time.exact(row.firstSeenAt()))));
+                return;
+            }
             if (empty || row == null || row.createdAt() == null) {
                 setText(null);
                 setTooltip(null);

@@ -19,7 +19,7 @@ public record TaskRow(long id, long accountId, String accountName, ProviderKind 
                       String promptFirstLine, String model, Instant createdAt, Instant completedAt,
                       Duration duration, String resolution, String aspectRatio, Cost cost, String videoUrl,
                       boolean onProvider, boolean archived, String errorMessage, String searchKey,
-                      boolean starred, java.util.List<String> tags, String note) {
+                      boolean starred, java.util.List<String> tags, String note, Instant firstSeenAt) {
 
     public TaskRow {
         tags = tags == null ? java.util.List.of() : java.util.List.copyOf(tags);
@@ -41,7 +41,7 @@ public record TaskRow(long id, long accountId, String accountName, ProviderKind 
         return new TaskRow(t.id(), t.accountId(), t.accountName(), t.provider(), t.providerTaskId(), t.status(),
                 t.providerStatus(), t.progress(), t.etaSeconds(), prompt, firstLine(prompt), model, t.createdAt(),
                 t.completedAt(), t.duration(), t.resolution(), t.aspectRatio(), t.cost(), t.videoUrl(),
-                t.onProvider(), t.archived(), error, key, t.starred(), t.tags(), note);
+                t.onProvider(), t.archived(), error, key, t.starred(), t.tags(), note, t.firstSeenAt());
     }
 
     /** As {@code Task.promptFirstLine()}. */
@@ -52,6 +52,11 @@ public record TaskRow(long id, long accountId, String accountName, ProviderKind 
         String trimmed = prompt.strip();
         int newline = trimmed.indexOf('\n');
         return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    }
+
+    /** The provider's creation time, else when Reelwatch first saw the task: how the Created column sorts. */
+    public Instant sortTime() {
+        return createdAt != null ? createdAt : firstSeenAt;
     }
 
     /** "1920×1080 · 16:9", or whichever half is known. */

@@ -149,7 +149,7 @@ public final class TaskTableView extends StackPane {
                 c -> new TaskCells.TextCell(TaskRow::model, false));
         add("progress", 128, Comparator.comparingDouble(TaskRow::progressFraction),
                 c -> new TaskCells.ProgressCell());
-        add("created", 104, Comparator.comparing(TaskRow::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())),
+        add("created", 104, Comparator.comparing(TaskRow::sortTime, Comparator.nullsFirst(Comparator.naturalOrder())),
                 c -> new TaskCells.CreatedCell(vm.time()));
         add("duration", 70, Comparator.comparing(TaskRow::duration, Comparator.nullsFirst(Comparator.naturalOrder())),
                 c -> new TaskCells.TextCell(TaskCells::durationText, true));
