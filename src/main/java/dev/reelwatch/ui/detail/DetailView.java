@@ -285,11 +285,15 @@ public final class DetailView extends StackPane {
         };
         row.urgencyProperty().addListener((obs, was, now) -> urgency.run());
         urgency.run();
-        // Long reasons (a refused path, a server's answer) wrap instead of running off the pane.
+        // Long reasons (a refused path, a server's answer) wrap; the short expiry words keep their width.
         archive.setWrapText(true);
-        expiry.setWrapText(true);
+        archive.setMinWidth(80);
+        expiry.setMinWidth(Region.USE_PREF_SIZE);
+        expiry.visibleProperty().bind(expiry.textProperty().isNotEmpty());
+        expiry.managedProperty().bind(expiry.visibleProperty());
         Label source = new Label(row.expirySourceText());
         source.getStyleClass().add("expiry-source");
+        source.setMinWidth(Region.USE_PREF_SIZE);
         source.setVisible(!row.expirySourceText().isEmpty());
         source.setManaged(source.isVisible());
         HBox states = new HBox(12, archive, expiry, source);

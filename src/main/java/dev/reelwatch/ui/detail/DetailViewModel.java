@@ -450,8 +450,8 @@ public final class DetailViewModel implements AutoCloseable {
             if (o.bytes() != null) {
                 title.append(" · ").append(size(o.bytes()));
             }
-            String serverSaid = so.archiveState() == ArchiveState.LINK_EXPIRED
-                    ? text.getString("expiry.serverSaid") : null;
+            String serverSaid = so.archiveState() == ArchiveState.LINK_EXPIRED ? text.getString("expiry.serverSaid")
+                    : o.refusal() != null ? "" : null;
             String source = o.expirySource() == null ? "" : text.getString("expirySource." + o.expirySource().wireName());
             out.add(new OutputRow(title.toString(), o.url(), so.archiveState(), archiveText(so), o.expiresAt(),
                     o.expirySource(), source, serverSaid, countdown, now));

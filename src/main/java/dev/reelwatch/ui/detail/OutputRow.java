@@ -30,7 +30,7 @@ public final class OutputRow {
 
     /**
      * @param serverSaidText when a server's answer said the link is gone, the words for it (the countdown then
-     *                       stops); null otherwise
+     *                       stops); "" for a file never requested (a refused path: no countdown); null otherwise
      */
     OutputRow(String title, String url, ArchiveState archiveState, String archiveText, Instant expiresAt,
               ExpirySource expirySource, String expirySourceText, String serverSaidText, ExpiryCountdown countdown,
@@ -51,7 +51,7 @@ public final class OutputRow {
     void tick(Instant now) {
         if (serverSaidExpired) {
             expiryText.set(serverSaidText);
-            urgency.set(ExpiryUrgency.EXPIRED);
+            urgency.set(serverSaidText.isEmpty() ? ExpiryUrgency.NEVER : ExpiryUrgency.EXPIRED);
             return;
         }
         expiryText.set(countdown.describe(expiresAt, expirySource, now));

@@ -49,7 +49,9 @@ import java.util.concurrent.Executors;
 
 /**
  * Not a test: shows the panels in a real window for looking at them (screenshots under Xvfb).
- * Args: screen (welcome | empty | detail | failed | accounts | accounts-bad | accounts-http) and theme (dark | light).
+ * Args: screen (welcome | empty | detail | failed | seen | accounts | accounts-bad | accounts-http) and theme
+ * (dark | light). "seen": a MoneyPrinterTurbo task with only Reelwatch's own times, a failed stage, an inferred
+ * expiry, a link a server refused and a refused server path.
  */
 public final class PanelsPreview extends Application {
 
@@ -157,7 +159,8 @@ public final class PanelsPreview extends Application {
                     later.play();
                 }
                 if (!screen.equals("empty")) {
-                    model.taskIdProperty().set(sample(accounts, tasks, clock, screen.equals("failed")));
+                    model.taskIdProperty().set(screen.equals("seen") ? sampleSeen(accounts, tasks, clock)
+                            : sample(accounts, tasks, clock, screen.equals("failed")));
                 }
             }
         }
@@ -203,5 +206,36 @@ public final class PanelsPreview extends Application {
             tasks.updateArchive(outs.get(1).id(), ArchiveState.DOWNLOADING, null, null, null, 37, null);
         }
         return tasks.find(a.id(), "video_68f2c1a9e4b04").orElseThrow().id();
+    }
+
+    private static long sampleSeen(SqliteAccountStore accounts, SqliteTaskStore tasks, Clock clock) {
+        Account a = accounts.add(new Account(0, dev.reelwatch.core.ProviderKind.MONEYPRINTERTURBO, "Attic server",
+                java.net.URI.create("http://127.0.0.1:8080"), dev.reelwatch.core.CredentialRef.none(), true, false));
+        Instant now = clock.instant();
+        String id = "6c85c8cc-a77a-42b9-bc30-947815aa0558";
+        Task.Builder b = Task.builder(id, TaskStatus.RUNNING).accountId(a.id()).providerStatus("4").progress(40)
+                .prompt("Why lighthouses still matter: a one-minute story with calm narration.")
+                .parameter("failed_stage", "video").parameter("terms", "lighthouse, coast, storm");
+        tasks.upsert(a.id(), List.of(b.build()));
+        tasks.upsert(a.id(), List.of(b.status(TaskStatus.FAILED).providerStatus("-1")
+                .error(new TaskError("video", "failed to combine videos: ffmpeg exited with status 1"))
+                .outputs(List.of(
+                        new TaskOutput(0, "http://127.0.0.1:8080/tasks/" + id + "/final-1.mp4", OutputKind.VIDEO,
+                                now.minus(Duration.ofHours(3)), null, null, "video/mp4", false,
+                                dev.reelwatch.core.ExpirySource.INFERRED, null),
+                        new TaskOutput(1, "https://cdn.example/" + id + "/combined-1.mp4", OutputKind.COMBINED_VIDEO,
+                                now.plus(Duration.ofHours(20)), null, null, "video/mp4", false,
+                                dev.reelwatch.core.ExpirySource.INFERRED, null),
+                        TaskOutput.refused(2, "/storage/tasks/" + id + "/../../secrets/final-2.mp4", OutputKind.VIDEO,
+                                "video/mp4", "MoneyPrinterTurbo reported the file \"/storage/tasks/" + id
+                                        + "/../../secrets/final-2.mp4\", but its \"..\" segments lead out of the task's"
+                                        + " folder; Reelwatch only fetches files inside tasks/" + id
+                                        + "/ and did not request it.")))
+                .build()));
+        long taskId = tasks.find(a.id(), id).orElseThrow().id();
+        var outs = tasks.byId(taskId).orElseThrow().outputs();
+        tasks.updateArchive(outs.get(1).id(), ArchiveState.LINK_EXPIRED, null, null, null, null,
+                "The link no longer works: the server answered HTTP 403, so it has expired on the provider's side.");
+        return taskId;
     }
 }
