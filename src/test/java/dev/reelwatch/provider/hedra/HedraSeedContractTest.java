@@ -126,6 +126,8 @@ class HedraSeedContractTest {
         assertEquals(OutputKind.VIDEO, video.kind());
         assertEquals("https://cdn.hedra.com/a/v.mp4?Expires=1740900000&Sig=x", video.url());
         assertEquals(Instant.ofEpochSecond(1740900000), video.expiresAt());
+        assertEquals(dev.reelwatch.core.ExpirySource.PROVIDER, video.expirySource(),
+                "a signed URL's Expires= is the provider's own statement, not an inference");
         assertEquals("<string>", t.parameters().get("asset.created_at"));
     }
 
