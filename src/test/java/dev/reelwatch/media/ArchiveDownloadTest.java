@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,6 +153,33 @@ class ArchiveDownloadTest {
         assertEquals(ArchiveState.FAILED, refused.archiveState(), "a 404 for a link without expiry is not an expiry");
         assertTrue(refused.archiveError().contains("404"), refused.archiveError());
         assertNull(bed.output(forever.id()).linkExpiredAt());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "MALFORMED_JSON"})
+    void aRefusalOrAnErrorPageOnAnExpiringLinkMarksItExpiredAfterOneRequest(Fault fault) throws Exception {
+        StoredTask task = bed.cacheFromProvider(studio, "cgt-1");
+        mesh.resetCounts();
+        mesh.faults().on(fault).filesToo(true).times(1);
+
+        StoredOutput done = bed.archive(task);
+
+        assertEquals(ArchiveState.LINK_EXPIRED, done.archiveState(), done.archiveError());
+        assertEquals(1, mesh.requestCount("file"));
+        assertNotNull(bed.output(task.id()).linkExpiredAt());
+    }
+
+    @Test
+    void aServerErrorOnAnExpiringLinkIsRetriedAndNeverCalledAnExpiry() throws Exception {
+        StoredTask task = bed.cacheFromProvider(studio, "cgt-1");
+        mesh.resetCounts();
+        mesh.faults().on(Fault.SERVER_ERROR).filesToo(true).times(10);
+
+        StoredOutput done = bed.archive(task);
+
+        assertEquals(ArchiveState.FAILED, done.archiveState());
+        assertEquals(bed.options.attempts(), mesh.requestCount("file"));
+        assertNull(bed.output(task.id()).linkExpiredAt());
     }
 
     @Test

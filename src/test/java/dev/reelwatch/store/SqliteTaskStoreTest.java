@@ -279,6 +279,23 @@ class SqliteTaskStoreTest {
     }
 
     @Test
+    void archivingTakesLiveLinksSoonestFirstThenLinksWithoutExpiryThenPastOnesNewestFirst() {
+        Task.Builder b = task("t", TaskStatus.SUCCEEDED, 0);
+        int[] minutes = {90, -5, 30, -120};
+        for (int i = 0; i < minutes.length; i++) {
+            b.addOutput(new TaskOutput(i, "https://cdn/" + i + ".mp4", OutputKind.VIDEO,
+                    START.plusSeconds(60L * minutes[i]), null, null, "video/mp4", false, ExpirySource.INFERRED, null));
+        }
+        b.addOutput(TaskOutput.video(4, "https://cdn/4.mp4"));
+        store.tasks.upsert(account.id(), List.of(b.build()));
+
+        List<Integer> order = store.tasks.outputsAwaitingArchive(0).stream().map(o -> o.output().index()).toList();
+
+        // 30 min left, 90 min left; no expiry; passed 5 min ago, passed 2 h ago: every one is still tried.
+        assertEquals(List.of(2, 0, 4, 1, 3), order);
+    }
+
+    @Test
     void linkExpiredAtIsStampedOnlyWhenTheArchiveSaysTheLinkIsGone() {
         store.tasks.upsert(account.id(), List.of(task("t", TaskStatus.SUCCEEDED, 0)
                 .addOutput(TaskOutput.video(0, "https://cdn/0.mp4")).build()));
