@@ -66,7 +66,7 @@ public record TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String m
                 return false;
             }
             if (fromAt != null || toAt != null) {
-                Instant created = row.createdAt();
+                Instant created = row.sortTime(); // first seen, where the provider gave no time
                 if (created == null || (fromAt != null && created.isBefore(fromAt))
                         || (toAt != null && !created.isBefore(toAt))) {
                     return false;
