@@ -468,11 +468,11 @@ public final class TaskListViewModel implements AutoCloseable {
         });
     }
 
-    /** Whether every task can be deleted on its server: finished MoneyPrinterTurbo tasks the server still has. */
+    /** Whether every task can be deleted on its server: MoneyPrinterTurbo tasks the server has and is not running. */
     public boolean canDeleteOnServer(List<Long> ids) {
         List<TaskRow> picked = rowsFor(ids);
         return !picked.isEmpty() && picked.stream()
-                .allMatch(r -> r.provider() == ProviderKind.MONEYPRINTERTURBO && r.onProvider() && r.status().isTerminal());
+                .allMatch(r -> r.provider() == ProviderKind.MONEYPRINTERTURBO && r.onProvider() && r.status() != TaskStatus.RUNNING);
     }
 
     /** The provider task ids, one a line, for the clipboard. */

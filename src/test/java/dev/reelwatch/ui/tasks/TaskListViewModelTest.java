@@ -244,6 +244,11 @@ class TaskListViewModelTest {
         assertFalse(vm.canDeleteOnServer(List.of(running)), "MoneyPrinterTurbo refuses it with 409 anyway");
         assertFalse(vm.canDeleteOnServer(List.of(running, failed)));
         assertTrue(vm.canDeleteOnServer(List.of(failed)));
+        cache.put(TestCache.task(mpt, "mpt-4", TaskStatus.QUEUED, "Waiting its turn", "mpt-local", NOW));
+        vm.reload();
+        long queued = vm.allRows().stream().filter(r -> r.providerTaskId().equals("mpt-4")).findFirst()
+                .orElseThrow().id();
+        assertTrue(vm.canDeleteOnServer(List.of(queued)), "the server deletes a task not yet started");
     }
 
     @Test
