@@ -29,8 +29,8 @@ exec_of() {
 }
 
 # ---- GUI phase: runs inside xvfb-run (the script calls itself) ------------------------------------------
-# __gui LAUNCHER WM_CLASS TITLE HOME SHOT: starts LAUNCHER with HOME as the user's home (XDG defaults, so the
-# data directory is the real default one), under openbox; waits for the window, checks title and icon, takes
+# __gui LAUNCHER WM_CLASS TITLE HOME SHOT: starts LAUNCHER with HOME as the user's home (the default data
+# directory under it, no REELWATCH_HOME), under openbox; waits for the window, checks title and icon, takes
 # a screenshot to SHOT, closes the window as the window manager's close button does, expects exit status 0
 # and no exception in the log.
 if [ "${1:-}" = "__gui" ]; then
@@ -41,8 +41,10 @@ if [ "${1:-}" = "__gui" ]; then
   trap 'kill "$wm" 2>/dev/null || true' EXIT
   sleep 1
   start=$SECONDS
-  env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u REELWATCH_HOME HOME="$home" \
-    "$launcher" >"$log" 2>&1 &
+  # Java takes user.home from the password database, not $HOME, so the XDG variables carry the fresh home
+  # (set to their defaults under it): the data directory is then $home/.local/share/reelwatch.
+  env -u REELWATCH_HOME HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
+    XDG_CACHE_HOME="$home/.cache" "$launcher" >"$log" 2>&1 &
   pid=$!
   status=0
   wid="$(x11_wait_window "$pid" "$wm_class" "$WINDOW_TIMEOUT")" || status=$?
@@ -73,8 +75,15 @@ if [ "${1:-}" = "__gui" ]; then
       fail "the window sets no icon (_NET_WM_ICON); the main window must call stage.getIcons().addAll(AppIcons.load())"
     fi
   fi
+  sleep 2
+  # Reported, not failed: the window's size is the app's business (MainView), not the package's.
+  geometry="$(xdotool getwindowgeometry "$wid" 2>/dev/null | sed -n 's/^ *Geometry: //p')"
+  if [ -n "$geometry" ] && { [ "${geometry%x*}" -lt 640 ] || [ "${geometry#*x}" -lt 400 ]; }; then
+    info "WARNING: the main window is only $geometry two seconds after it appeared"
+  else
+    info "window size $geometry"
+  fi
   if [ -x /usr/bin/import ]; then
-    sleep 1
     /usr/bin/import -window root "$shot" 2>/dev/null && info "screenshot: ${shot#"$root"/}"
   fi
 
@@ -122,7 +131,7 @@ if [ "$build" -eq 1 ]; then
   DPKG_DEB_COMPRESSOR_TYPE=gzip DPKG_DEB_COMPRESSOR_LEVEL=1 TARBALL_GZIP_LEVEL=1 REELWATCH_REQUIRE_RPM=1 \
     mvn -B -ntp -Ppackage package -DskipTests >"$root/target/smoke-build.log" 2>&1 \
     || { tail -n 60 "$root/target/smoke-build.log" >&2; fail "mvn -Ppackage package failed (log: target/smoke-build.log)"; }
-  grep -E '^(cds-train|build-rpm|build-tarball|add-desktop-entry):' "$root/target/smoke-build.log" | sed 's/^/smoke-test:   /' || true
+  grep -E -o '(cds-train|build-rpm|build-tarball|add-desktop-entry): .*' "$root/target/smoke-build.log" | sed 's/^/smoke-test:   /' || true
   info "built in $((SECONDS - start))s"
 fi
 
@@ -141,7 +150,12 @@ tarball="$(one "$out/reelwatch-*-linux-*.tar.gz")"
 [ "$(basename "$tarball")" = "reelwatch-${version}-linux-x64.tar.gz" ] || fail "tarball is named $(basename "$tarball")"
 
 work="$(mktemp -d)"
+installed=0
 cleanup() {
+  # A failure between install and remove must not leave the package on the machine.
+  if [ "$installed" = 1 ]; then
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq reelwatch >/dev/null 2>&1 || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -235,7 +249,8 @@ if dpkg-query -W -f='${Status}' reelwatch 2>/dev/null | grep -q "install ok inst
 fi
 info "apt-get install -y ./$(basename "$deb")"
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/apt-install.log" 2>&1 \
-  || { tail -n 30 "$work/apt-install.log" >&2; fail "apt-get install of the .deb failed"; }
+  || { tail -n 30 "$work/apt-install.log" >&2; installed=1; fail "apt-get install of the .deb failed"; }
+installed=1
 grep -i 'reelwatch' "$work/apt-install.log" | grep -v -i '^\(Selecting\|Preparing\|Unpacking\|Setting up\|(Reading\)' \
   | sed 's/^/smoke-test:   apt: /' || true
 installed_entry="/usr/share/applications/$APP_ID.desktop"
@@ -268,6 +283,7 @@ info "the app keeps its data in ~/.local/share/reelwatch ($(ls "$data_dir" | xar
 info "apt-get remove -y reelwatch"
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq reelwatch >"$work/apt-remove.log" 2>&1 \
   || { tail -n 30 "$work/apt-remove.log" >&2; fail "apt-get remove reelwatch failed"; }
+installed=0
 dpkg-query -W -f='${Status}' reelwatch 2>/dev/null | grep -q "install ok installed" && fail "reelwatch is still installed"
 [ ! -e /opt/reelwatch ] || { find /opt/reelwatch | head >&2; fail "/opt/reelwatch is left after removal (above)"; }
 [ ! -e "$installed_entry" ] && [ ! -e /usr/bin/reelwatch ] && [ ! -e "/usr/share/icons/hicolor/256x256/apps/$APP_ID.png" ] \
@@ -283,7 +299,7 @@ top="$work/portable/reelwatch-$version"
 [ -x "$top/install.sh" ] && [ -x "$top/uninstall.sh" ] && [ -x "$top/bin/Reelwatch" ] || fail "the tarball lacks install.sh, uninstall.sh or bin/Reelwatch"
 tar_home="$work/tar-home"
 tar_data="$tar_home/.local/share"
-run_as_user() { env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u REELWATCH_HOME HOME="$tar_home" PATH="$PATH" "$@"; }
+run_as_user() { env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u REELWATCH_HOME HOME="$tar_home" "$@"; }
 run_as_user "$top/install.sh" >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; fail "install.sh failed"; }
 sed 's/^/smoke-test:   install.sh: /' "$work/install.log"
 user_entry="$tar_data/applications/$APP_ID.desktop"
