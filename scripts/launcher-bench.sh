@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the packaged Linux launcher from outside, as a user starts it: time from spawn to the main window
-# being mapped, and resident memory (VmRSS) 15 s after that, with and without the start-up archive (AppCDS,
+# being mapped, the CPU time (user + system) the process had used by then (steadier than wall time on a
+# shared machine), and resident memory (VmRSS) 15 s after that, with and without the start-up archive (AppCDS,
 # lib/cds.sh) and the capped heap (package.heapOptions in pom.xml). Four variants of one copy of the
 # app-image, alternated run by run so load from other work on the machine hits them alike; prints the median
 # and the spread of each. Runs under Xvfb with openbox.
@@ -48,10 +49,11 @@ echo "launcher-bench: heap options: $(grep -E "$heap_re" "$cfg" | sed 's/^java-o
 echo "launcher-bench: archive $(du -h "$app/lib/app/reelwatch.jsa" | cut -f1); cache: ${CACHE:-none (empty data directory)}; $RUNS runs each; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 variants=(none cds heap both)
-for v in "${variants[@]}"; do : >"$work/ms.$v"; : >"$work/rss.$v"; done
+for v in "${variants[@]}"; do : >"$work/ms.$v"; : >"$work/cpu.$v"; : >"$work/rss.$v"; done
+tick="$(getconf CLK_TCK)"
 
 run_once() {
-  local v="$1" home="$work/home-$1" pid wid t0 t1 rss
+  local v="$1" home="$work/home-$1" pid wid t0 t1 rss cpu
   rm -rf "$home"; mkdir -p "$home/reelwatch"
   if [ -n "$CACHE" ]; then
     cp "$CACHE" "$home/reelwatch/reelwatch.db"
@@ -65,13 +67,16 @@ run_once() {
   pid=$!
   wid="$(x11_wait_window "$pid" "$wm_class" 180)" || { tail -20 "$home/log" >&2; echo "launcher-bench: no window ($v)" >&2; exit 1; }
   t1="$(date +%s%N)"
+  # utime + stime (fields 14 and 15 of /proc/PID/stat, after the parenthesised name), in ms.
+  cpu="$(sed 's/^.*) //' "/proc/$pid/stat" | awk -v tick="$tick" '{printf "%d", ($12 + $13) * 1000 / tick}')"
   sleep "$RSS_AFTER"
   rss="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")"
   x11_close_window "$wid"
   x11_wait_exit "$pid" 60 || kill -9 "$pid" 2>/dev/null || true
   echo $(((t1 - t0) / 1000000)) >>"$work/ms.$v"
   echo $((rss / 1024)) >>"$work/rss.$v"
-  echo "  run: $v  window after $(((t1 - t0) / 1000000)) ms  RSS $((rss / 1024)) MiB"
+  echo "$cpu" >>"$work/cpu.$v"
+  echo "  run: $v  window after $(((t1 - t0) / 1000000)) ms  CPU $cpu ms  RSS $((rss / 1024)) MiB"
 }
 
 for i in $(seq "$RUNS"); do
@@ -84,9 +89,10 @@ stats() { sort -n "$1" | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR
 median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 base_ms="$(median "$work/ms.none")"
 base_rss="$(median "$work/rss.none")"
+base_cpu="$(median "$work/cpu.none")"
 echo
-echo "| launcher | spawn → window mapped, ms: median (min–max) | vs. neither | RSS ${RSS_AFTER} s later, MiB: median (min–max) | vs. neither |"
-echo "|---|---|---|---|---|"
+echo "| launcher | spawn → window mapped, ms: median (min–max) | vs. neither | CPU used by then, ms | vs. neither | RSS ${RSS_AFTER} s later, MiB | vs. neither |"
+echo "|---|---|---|---|---|---|---|"
 for v in "${variants[@]}"; do
   case "$v" in
     none) label="neither (no archive, JVM-default heap)" ;;
@@ -94,9 +100,9 @@ for v in "${variants[@]}"; do
     heap) label="capped heap only" ;;
     both) label="archive + capped heap (as shipped)" ;;
   esac
-  ms="$(median "$work/ms.$v")"; rss="$(median "$work/rss.$v")"
-  printf '| %s | %s | %s× | %s | %s× |\n' "$label" "$(stats "$work/ms.$v")" \
-    "$(awk -v a="$ms" -v b="$base_ms" 'BEGIN {printf "%.2f", a / b}')" "$(stats "$work/rss.$v")" \
-    "$(awk -v a="$rss" -v b="$base_rss" 'BEGIN {printf "%.2f", a / b}')"
+  ms="$(median "$work/ms.$v")"; rss="$(median "$work/rss.$v")"; cpu="$(median "$work/cpu.$v")"
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+  printf '| %s | %s | %s× | %s | %s× | %s | %s× |\n' "$label" "$(stats "$work/ms.$v")" "$(ratio "$ms" "$base_ms")" \
+    "$(stats "$work/cpu.$v")" "$(ratio "$cpu" "$base_cpu")" "$(stats "$work/rss.$v")" "$(ratio "$rss" "$base_rss")"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
