@@ -9,7 +9,8 @@
 #
 # Needs: JDK 17+ with jpackage, Maven, dpkg-deb, fakeroot, rpm (rpmbuild), apt-get and root (or sudo),
 # xvfb-run (xvfb, xauth), openbox, xdotool, python3, desktop-file-validate (desktop-file-utils), appstreamcli
-# (appstream). Optional: xprop (x11-utils) for the icon check, ImageMagick's import for screenshots.
+# (appstream). Optional: gtk-launch (libgtk-3-bin) to start the installed entry as a menu does (else its Exec
+# line), xprop (x11-utils) for the icon check, ImageMagick's import for screenshots.
 # Usage: packaging/smoke-test.sh [--no-build]   (--no-build reuses target/jpackage from an earlier build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,8 +30,9 @@ exec_of() {
 }
 
 # ---- GUI phase: runs inside xvfb-run (the script calls itself) ------------------------------------------
-# __gui LAUNCHER WM_CLASS TITLE HOME SHOT: starts LAUNCHER with HOME as the user's home (the default data
-# directory under it, no REELWATCH_HOME), under openbox; waits for the window, checks title and icon, takes
+# __gui LAUNCHER WM_CLASS TITLE HOME SHOT: starts LAUNCHER (a program, or "gtk-launch:DESKTOP_ID" to start
+# the desktop entry as a menu does) with HOME as the user's home (the default data directory under it, no
+# REELWATCH_HOME), under openbox; waits for the window, checks title and icon, takes
 # a screenshot to SHOT, closes the window as the window manager's close button does, expects exit status 0
 # and no exception in the log.
 if [ "${1:-}" = "__gui" ]; then
@@ -43,11 +45,27 @@ if [ "${1:-}" = "__gui" ]; then
   start=$SECONDS
   # Java takes user.home from the password database, not $HOME, so the XDG variables carry the fresh home
   # (set to their defaults under it): the data directory is then $home/.local/share/reelwatch.
-  env -u REELWATCH_HOME HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
-    XDG_CACHE_HOME="$home/.cache" "$launcher" >"$log" 2>&1 &
-  pid=$!
+  user_env=(env -u REELWATCH_HOME HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config"
+            XDG_CACHE_HOME="$home/.cache" XDG_DATA_DIRS="${XDG_DATA_DIRS:-/usr/local/share:/usr/share}")
+  child=1
+  case "$launcher" in
+    gtk-launch:*)
+      # gtk-launch finds the entry by its id in XDG_DATA_DIRS, runs its Exec and returns; the app is not our
+      # child, so its process is found from the window (_NET_WM_PID) and its exit status is not known.
+      "${user_env[@]}" gtk-launch "${launcher#gtk-launch:}" >"$log" 2>&1 \
+        || { cat "$log" >&2; fail "gtk-launch ${launcher#gtk-launch:} failed"; }
+      pid=$$ child=0 ;;
+    *)
+      "${user_env[@]}" "$launcher" >"$log" 2>&1 &
+      pid=$! ;;
+  esac
   status=0
   wid="$(x11_wait_window "$pid" "$wm_class" "$WINDOW_TIMEOUT")" || status=$?
+  if [ "$child" = 0 ] && [ "$status" -eq 0 ]; then
+    pid="$(xdotool getwindowpid "$wid" 2>/dev/null || true)"
+    [ -n "$pid" ] || fail "the window started by gtk-launch names no process (_NET_WM_PID)"
+    info "gtk-launch started $(readlink "/proc/$pid/exe" 2>/dev/null || echo "process $pid")"
+  fi
   if [ "$status" -ne 0 ]; then
     echo "--- visible windows:" >&2
     for w in $(xdotool search --onlyvisible --name '.*' 2>/dev/null); do
@@ -94,7 +112,11 @@ if [ "${1:-}" = "__gui" ]; then
   fi
 
   x11_close_window "$wid" || info "could not send WM_DELETE_WINDOW"
-  if x11_wait_exit "$pid" "$CLOSE_GRACE"; then
+  if [ "$child" = 0 ]; then
+    for _ in $(seq $((CLOSE_GRACE * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && { kill -9 "$pid" 2>/dev/null || true; fail "the app still runs ${CLOSE_GRACE}s after its window was closed"; }
+    info "closing the window ended the app"
+  elif x11_wait_exit "$pid" "$CLOSE_GRACE"; then
     [ "$X11_STATUS" -eq 0 ] || { tail -n 40 "$log" >&2; fail "the app exited with status $X11_STATUS after its window was closed"; }
     info "closing the window ended the app (exit 0)"
   else
@@ -263,10 +285,12 @@ installed_entry="/usr/share/applications/$APP_ID.desktop"
 [ -f "$installed_entry" ] || fail "the installed package has no $installed_entry"
 menu_cmd="$(exec_of "$installed_entry")"
 [ -x "$menu_cmd" ] || fail "the menu entry's Exec ('$menu_cmd') is not an executable file"
+info "the menu entry resolves: Exec=$menu_cmd is an executable file"
+# Start it as a menu does when gtk-launch (libgtk-3-bin) is there, else by the entry's Exec line.
 if command -v gtk-launch >/dev/null; then
-  info "gtk-launch is present; the entry's Exec resolves to $menu_cmd"
+  deb_start="gtk-launch:$APP_ID"
 else
-  info "the menu entry resolves: Exec=$menu_cmd is an executable file"
+  deb_start="$menu_cmd"
 fi
 [ "$(readlink -f /usr/bin/reelwatch)" = "$(readlink -f "$menu_cmd")" ] || fail "/usr/bin/reelwatch does not lead to the launcher"
 [ "$(reelwatch --version 2>&1)" = "reelwatch $version" ] || fail "installed 'reelwatch --version' printed '$(reelwatch --version 2>&1)', expected 'reelwatch $version'"
@@ -279,8 +303,8 @@ info "start-up archive $(du -h /opt/reelwatch/lib/app/reelwatch.jsa | cut -f1), 
 
 deb_home="$work/deb-home"
 mkdir -p "$deb_home"
-info "starting the installed launcher ($menu_cmd, the menu entry's Exec) under Xvfb + openbox"
-xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" __gui "$menu_cmd" "$wm_class" Reelwatch "$deb_home" \
+info "starting the installed app (${deb_start/gtk-launch:/gtk-launch }) under Xvfb + openbox"
+xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" __gui "$deb_start" "$wm_class" Reelwatch "$deb_home" \
   "$out/smoke-window-deb.png" || fail "GUI check of the installed .deb failed"
 data_dir="$deb_home/.local/share/reelwatch"
 [ -d "$data_dir" ] && [ -n "$(ls -A "$data_dir")" ] || fail "the app made no data directory at $data_dir"
