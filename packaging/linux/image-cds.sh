@@ -27,7 +27,8 @@ case "${1:-}" in
     disable
     [ -x "$java" ] && [ -f "$app/reelwatch.classlist" ] || { echo "reelwatch: no class list or java; start-up archive skipped" >&2; exit 0; }
     # The class path exactly as the launcher passes it: the config's app.classpath lines, in order.
-    cp="$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\\\$APPDIR|$app|" | paste -sd: -)"
+    app_sed="$(printf '%s' "$app" | sed 's/[&|\\]/\\&/g')"   # the folder may hold & or | (sed's specials)
+    cp="$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\\\$APPDIR|$app_sed|" | paste -sd: -)"
     if "$java" -Xshare:dump -XX:SharedClassListFile="$app/reelwatch.classlist" -XX:SharedArchiveFile="$jsa" \
         -Djava.class.path="$cp" -Dfile.encoding=UTF-8 >"$app/reelwatch.jsa.log" 2>&1 \
         && "$java" -Xshare:on -XX:SharedArchiveFile="$jsa" -Djava.class.path="$cp" -version >/dev/null 2>&1; then
