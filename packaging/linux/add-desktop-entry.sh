@@ -5,7 +5,8 @@
 #   /usr/share/metainfo/dev.reelwatch.Reelwatch.metainfo.xml
 #   /usr/share/icons/hicolor/{16x16..512x512,scalable}/apps/dev.reelwatch.Reelwatch.{png,svg}
 #   /usr/bin/reelwatch -> /opt/reelwatch/bin/Reelwatch   (the command line)
-# jpackage's own control, maintainer scripts and /opt tree are kept as they are.
+# jpackage's control (from deb/control), maintainer scripts (deb/postinst and deb/prerm: the start-up archive,
+# lib/cds.sh) and /opt tree are kept as they are.
 # Usage: packaging/linux/add-desktop-entry.sh DIR|PACKAGE.deb VERSION   (run by `mvn -Ppackage package`)
 set -euo pipefail
 deb="$1"
@@ -17,8 +18,6 @@ fi
 deb="$(readlink -f "$deb")"
 version="$2"
 here="$(cd "$(dirname "$0")" && pwd)"
-icons="$here/../icons"
-id=dev.reelwatch.Reelwatch
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -29,17 +28,7 @@ launcher="$(find "$root/opt" -path '*/bin/Reelwatch' -type f | head -n 1)"
 [ -n "$launcher" ] || { echo "add-desktop-entry: no bin/Reelwatch under /opt in $deb" >&2; exit 1; }
 launcher="/${launcher#"$root"/}"
 
-install -D -m 644 "$here/$id.desktop" "$root/usr/share/applications/$id.desktop"
-sed -i "s|^Exec=.*|Exec=$launcher|; s|^TryExec=.*|TryExec=$launcher|" "$root/usr/share/applications/$id.desktop"
-
-release_date="$(date -u -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}" +%F)"
-install -D -m 644 "$here/$id.metainfo.xml" "$root/usr/share/metainfo/$id.metainfo.xml"
-sed -i "s|@VERSION@|$version|; s|@DATE@|$release_date|" "$root/usr/share/metainfo/$id.metainfo.xml"
-
-for size in 16 24 32 48 64 128 256 512; do
-  install -D -m 644 "$icons/png/reelwatch-$size.png" "$root/usr/share/icons/hicolor/${size}x${size}/apps/$id.png"
-done
-install -D -m 644 "$icons/reelwatch.svg" "$root/usr/share/icons/hicolor/scalable/apps/$id.svg"
+"$here/stage-desktop-files.sh" "$root/usr/share" "$version" "$launcher"
 
 mkdir -p "$root/usr/bin"
 ln -sfn "$launcher" "$root/usr/bin/reelwatch"

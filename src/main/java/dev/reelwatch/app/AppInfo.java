@@ -1,5 +1,7 @@
 package dev.reelwatch.app;
 
+import dev.reelwatch.cli.BuildVersion;
+
 /** Names and version of the app, in one place. */
 public final class AppInfo {
     public static final String ID = "dev.reelwatch.Reelwatch";
@@ -8,8 +10,8 @@ public final class AppInfo {
     private AppInfo() {
     }
 
+    /** The version from pom.xml (About, the HTTP User-Agent); the packages and the metainfo use the same one. */
     public static String version() {
-        String v = AppInfo.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return BuildVersion.current();
     }
 }

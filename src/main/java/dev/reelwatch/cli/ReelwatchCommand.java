@@ -131,12 +131,11 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
         }
     }
 
-    /** The version from the jar's manifest ("dev" when run from classes). */
+    /** The version from pom.xml, as {@link BuildVersion} reads it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = ReelwatchCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"reelwatch " + (v == null ? "dev" : v)};
+            return new String[] {"reelwatch " + BuildVersion.current()};
         }
     }
 }
