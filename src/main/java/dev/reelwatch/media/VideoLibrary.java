@@ -72,7 +72,11 @@ public final class VideoLibrary {
 
     /** Total bytes of archived files (partial downloads included: they take space too). */
     public long sizeBytes() {
-        Path dir = videosDir();
+        return sizeOf(videosDir());
+    }
+
+    /** Total bytes of the files under {@code dir}; 0 when it does not exist (yet). */
+    public static long sizeOf(Path dir) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
