@@ -1,6 +1,7 @@
 package dev.reelwatch.ui.preferences;
 
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -72,8 +73,10 @@ public final class PreferencesWindow {
         s.setMinWidth(560);
         s.setMinHeight(400);
         KeyCombination ctrlW = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE || ctrlW.match(e)) {
+        // A filter: the page list consumes Esc for itself (cancel edit), which would keep the window open.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean popupOpen = scene.getFocusOwner() instanceof ComboBoxBase<?> box && box.isShowing();
+            if ((e.getCode() == KeyCode.ESCAPE && !popupOpen) || ctrlW.match(e)) {
                 e.consume();
                 s.hide();
             }
