@@ -41,7 +41,8 @@ final class CliSync {
         FileDownloader downloader = new FileDownloader(transport.client(), transport.userAgent(), DOWNLOAD_TIMEOUT,
                 DiskSpace.system(), clock);
         return new OutputArchiver(services.tasks(), services.accounts(), services.settings(),
-                clients(services, env, clock, transport), downloader, new VideoLibrary(services.dataDir()),
+                clients(services, env, clock, transport), downloader,
+                new VideoLibrary(services.dataDir(), services.settings()),
                 ArchiveOptions.defaults());
     }
 

@@ -25,6 +25,7 @@ import dev.reelwatch.store.SqliteTaskStore;
 import dev.reelwatch.store.TaskStore;
 import dev.reelwatch.sync.PollingSyncService;
 import dev.reelwatch.sync.ResolvingClientFactory;
+import dev.reelwatch.sync.SyncCadence;
 import dev.reelwatch.sync.SyncService;
 import dev.reelwatch.sync.SyncSettings;
 
@@ -92,11 +93,13 @@ public final class DesktopServices implements AutoCloseable {
         transport = HttpTransport.standard(AppInfo.version(), clock);
         providerClients = new ProviderClients(transport);
         ResolvingClientFactory clientFactory = new ResolvingClientFactory(providerClients, credentialResolver);
-        sync = new PollingSyncService(accounts, tasks, settings, clientFactory, clock, SyncSettings.defaults());
+        // The user's cadence (Preferences → Sync) from the start; later changes reach the poller live.
+        sync = new PollingSyncService(accounts, tasks, settings, clientFactory, clock,
+                SyncCadence.read(settings).applyTo(SyncSettings.defaults()));
         closeInReverse.push(sync);
         FileDownloader downloader = new FileDownloader(transport.client(), transport.userAgent(),
                 DOWNLOAD_TIMEOUT, DiskSpace.system(), clock);
-        library = new VideoLibrary(dataDir);
+        library = new VideoLibrary(dataDir, settings);
         archive = new ArchiveService(new OutputArchiver(tasks, accounts, settings, clientFactory, downloader, library,
                 ArchiveOptions.defaults()));
         closeInReverse.push(archive);
@@ -171,6 +174,11 @@ public final class DesktopServices implements AutoCloseable {
 
     public SyncService sync() {
         return sync;
+    }
+
+    /** Hands a cadence chosen in Preferences to the running poller. */
+    public void applyCadence(SyncCadence cadence) {
+        sync.applyCadence(cadence);
     }
 
     public VideoLibrary library() {

@@ -7,7 +7,17 @@ import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.ui.accounts.AccountsDialog;
 import dev.reelwatch.ui.accounts.AccountsViewModel;
 import dev.reelwatch.ui.accounts.PlainHttpPermissions;
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.FxDialogService;
+import dev.reelwatch.ui.common.ProblemReporter;
+import dev.reelwatch.ui.common.SettingsWriter;
 import dev.reelwatch.ui.common.StoreChangeRelay;
+import dev.reelwatch.ui.common.TaskExecutor;
+import dev.reelwatch.ui.main.AboutInfo;
+import dev.reelwatch.ui.notify.CommandOsNotifier;
+import dev.reelwatch.ui.preferences.PreferencesView;
+import dev.reelwatch.ui.preferences.PreferencesViewModel;
+import dev.reelwatch.ui.preferences.PreferencesWindow;
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.detail.DetailView;
 import dev.reelwatch.ui.detail.DetailViewModel;
@@ -54,6 +64,8 @@ final class DesktopWindow implements AutoCloseable {
     private final MainView mainView;
     private final TaskLibraryViewModel libraryModel;
     private Stage usageWindow;
+    private final PreferencesViewModel preferencesModel;
+    private final PreferencesWindow preferences;
 
     DesktopWindow(DesktopServices services, DemoEnvironment demo, MediaHooks media, Map<String, String> env,
                   Stage stage) {
@@ -96,6 +108,20 @@ final class DesktopWindow implements AutoCloseable {
                 engines, opener, services.clock(), System.getProperty("os.name", "")), background, fx,
                 ZoneId.systemDefault(), theme);
         mainView.setOnCompare(ids -> compare.open(ids, stage));
+        mainView.setOnAccounts(() -> openAccounts(accountsDialog, stage, null));
+        DialogService dialogs = new FxDialogService(() -> stage);
+        mainView.setAbout(new AboutInfo(AppInfo.NAME, AppInfo.version(), services.dataDir(),
+                AboutInfo.bundledLibraries()), dialogs);
+        mainView.setOsNotifier(new CommandOsNotifier(System.getProperty("os.name", ""),
+                env.getOrDefault("PATH", ""), background));
+        preferencesModel = new PreferencesViewModel(new SettingsWriter(services.settings(), background),
+                services::applyCadence, services.library(), services.archive()::poke, services.tasks(),
+                mainModel.selectedTaskIdProperty(), mainModel.notifications().enabledProperty(),
+                mainModel.notifications().onlyFailuresProperty(), mainModel.theme().choiceProperty(),
+                services.dataDir(), opener, dialogs,
+                TaskExecutor.fx(background, ProblemReporter.logging()), ZoneId.systemDefault());
+        preferences = new PreferencesWindow(new PreferencesView(preferencesModel), theme);
+        mainView.setOnPreferences(() -> preferences.show(stage));
         mainView.setOnUsage(() -> {
             if (usageWindow != null && usageWindow.isShowing()) {
                 usageWindow.toFront();
@@ -156,6 +182,11 @@ final class DesktopWindow implements AutoCloseable {
         return mainModel;
     }
 
+    /** The Preferences window, e.g. to add the pages of other features ({@code preferences().view().addPage}). */
+    PreferencesWindow preferences() {
+        return preferences;
+    }
+
     /** Deletes a MoneyPrinterTurbo task on its server, with the account's own client and key. */
     private ServerTaskDeleter serverDeleter() {
         return taskId -> {
@@ -171,6 +202,7 @@ final class DesktopWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        preferencesModel.close();
         libraryModel.close();
         detailModel.close();
         mainModel.close();

@@ -6,10 +6,14 @@ import dev.reelwatch.store.StoredTask;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +28,13 @@ public final class ExportNaming {
     public static final String SETTING = "export.nameTemplate";
     static final int MAX_NAME = 150;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)(?::([^}]*))?}");
+    /** Every placeholder the template understands, as written in a template (created with its default pattern). */
+    public static final List<String> PLACEHOLDERS = List.of("{created:yyyy-MM-dd}", "{provider}", "{account}",
+            "{model}", "{prompt-slug}", "{id}", "{local-id}", "{index}");
+    private static final Set<String> NAMES = Set.of("created", "provider", "account", "model", "prompt-slug", "id",
+            "local-id", "index");
+    /** A moment every pattern letter can be formatted from, to try a {@code created} pattern on. */
+    private static final Instant PROBE = Instant.parse("2025-01-02T03:04:05.678Z");
 
     private final String template;
     private final ZoneId zone;
@@ -31,6 +42,40 @@ public final class ExportNaming {
     public ExportNaming(String template, ZoneId zone) {
         this.template = template == null || template.isBlank() ? DEFAULT_TEMPLATE : template.strip();
         this.zone = zone;
+    }
+
+    /**
+     * What is wrong with {@code template}, one sentence per problem (empty: it is fine): an unknown placeholder,
+     * a {@code {created:…}} pattern DateTimeFormatter rejects, an unclosed brace. A blank template is fine (it
+     * means the default).
+     */
+    public static List<String> problems(String template) {
+        List<String> out = new ArrayList<>();
+        if (template == null || template.isBlank()) {
+            return out;
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder rest = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            if (!NAMES.contains(name)) {
+                out.add("Unknown placeholder {" + name + "}.");
+            } else if ("created".equals(name) && m.group(2) != null && !m.group(2).isBlank()) {
+                try {
+                    DateTimeFormatter.ofPattern(m.group(2), Locale.ROOT).withZone(ZoneId.of("UTC")).format(PROBE);
+                } catch (IllegalArgumentException | DateTimeException bad) {
+                    out.add("The date pattern \"" + m.group(2) + "\" is not valid: " + bad.getMessage());
+                }
+            } else if (!"created".equals(name) && m.group(2) != null) {
+                out.add("{" + name + "} takes no pattern.");
+            }
+            m.appendReplacement(rest, "");
+        }
+        m.appendTail(rest);
+        if (rest.indexOf("{") >= 0 || rest.indexOf("}") >= 0) {
+            out.add("A brace is not part of a placeholder; placeholders look like {provider}.");
+        }
+        return out;
     }
 
     /** The file name (no folder) for the output of a task. */
@@ -57,7 +102,8 @@ public final class ExportNaming {
                 String pattern = argument == null || argument.isBlank() ? "yyyy-MM-dd" : argument;
                 try {
                     yield when == null ? "" : DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(zone).format(when);
-                } catch (IllegalArgumentException badPattern) {
+                } catch (IllegalArgumentException | DateTimeException badPattern) {
+                    // problems() reports this where the template is edited; a file still gets a dated name.
                     yield DateTimeFormatter.ISO_LOCAL_DATE.withZone(zone).format(when);
                 }
             }

@@ -13,6 +13,8 @@ public record LibrarySettings(boolean enabled, long maxBytes, long maxFileBytes)
     public static final String ENABLED = "library.enabled";
     public static final String MAX_BYTES = "library.maxBytes";
     public static final String MAX_FILE_BYTES = "library.maxFileBytes";
+    /** Where archived videos go; unset: {@code videos} in the data directory. */
+    public static final String FOLDER = "library.folder";
     public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024 * 1024;
 
     public static LibrarySettings defaults() {
@@ -25,6 +27,17 @@ public record LibrarySettings(boolean enabled, long maxBytes, long maxFileBytes)
         long perFile = settings.getLong(MAX_FILE_BYTES, DEFAULT_MAX_FILE_BYTES);
         return new LibrarySettings(settings.getBoolean(ENABLED, true), cap,
                 perFile > 0 ? perFile : DEFAULT_MAX_FILE_BYTES);
+    }
+
+    /** The folder the user chose for archived videos, if any (blank or unreadable: none). */
+    public static java.util.Optional<java.nio.file.Path> folder(SettingsStore settings) {
+        return settings.get(FOLDER).map(String::strip).filter(f -> !f.isEmpty()).flatMap(f -> {
+            try {
+                return java.util.Optional.of(java.nio.file.Path.of(f).toAbsolutePath().normalize());
+            } catch (java.nio.file.InvalidPathException bad) {
+                return java.util.Optional.empty();
+            }
+        });
     }
 
     public boolean capped() {

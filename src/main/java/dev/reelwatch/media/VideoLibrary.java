@@ -1,6 +1,7 @@
 package dev.reelwatch.media;
 
 import dev.reelwatch.core.TaskOutput;
+import dev.reelwatch.store.SettingsStore;
 import dev.reelwatch.store.StoredTask;
 
 import java.io.IOException;
@@ -18,12 +19,29 @@ import java.util.stream.Stream;
  */
 public final class VideoLibrary {
     private final Path dataDir;
+    private final SettingsStore settings;
 
+    /** Videos always in {@code videos} under the data directory. */
     public VideoLibrary(Path dataDir) {
-        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this(dataDir, null);
     }
 
+    /**
+     * Videos in the folder chosen in the settings ({@link LibrarySettings#FOLDER}), read on every use so a
+     * change applies to the next download at once; {@code videos} under the data directory when none is set.
+     */
+    public VideoLibrary(Path dataDir, SettingsStore settings) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.settings = settings;
+    }
+
+    /** The folder archived videos go into now. */
     public Path videosDir() {
+        return settings == null ? defaultVideosDir() : LibrarySettings.folder(settings).orElseGet(this::defaultVideosDir);
+    }
+
+    /** {@code videos} under the data directory: where videos go unless the user chose another folder. */
+    public Path defaultVideosDir() {
         return dataDir.resolve("videos");
     }
 
@@ -54,7 +72,11 @@ public final class VideoLibrary {
 
     /** Total bytes of archived files (partial downloads included: they take space too). */
     public long sizeBytes() {
-        Path dir = videosDir();
+        return sizeOf(videosDir());
+    }
+
+    /** Total bytes of the files under {@code dir}; 0 when it does not exist (yet). */
+    public static long sizeOf(Path dir) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }

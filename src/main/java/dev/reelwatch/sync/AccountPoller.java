@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -73,7 +74,8 @@ final class AccountPoller {
     private final SyncBookmarks bookmarks;
     private final ProviderRequestLimits limits;
     private final Clock clock;
-    private final SyncSettings settings;
+    private SyncSettings settings;
+    private final AtomicReference<SyncSettings> retuned = new AtomicReference<>();
     private final Backoff backoff;
     private final TaskCadence cadence;
     private final Consumer<AccountHealth> healthListener;
@@ -90,6 +92,7 @@ final class AccountPoller {
     private ProviderClient client;
     private boolean listedThisSession;
     private Instant nextListAt = Instant.MIN;
+    private Instant lastListAt;
     private Instant retryAt;
     private volatile Instant rateLimitedUntil;
     private int failuresInRow;
@@ -135,6 +138,34 @@ final class AccountPoller {
         requestedTasks.add(providerTaskId);
     }
 
+    /**
+     * The user chose new cadences: taken up at the start of the next pass, which comes at once, so a shorter
+     * interval is honoured now rather than after the old, longer one ran out. Any thread.
+     */
+    void retune(SyncSettings newSettings) {
+        retuned.set(newSettings);
+        nextDue = Instant.MIN;
+    }
+
+    /** Applies a pending {@link #retune}; only from the pass in progress. */
+    private void applyRetune(Instant now) {
+        SyncSettings s = retuned.getAndSet(null);
+        if (s == null) {
+            return;
+        }
+        settings = s;
+        cadence.retune(s.fastInterval(), s.maxFastInterval(), s.listInterval(), now);
+        if (lastListAt != null) {
+            nextListAt = lastListAt.plus(s.listInterval());
+        }
+    }
+
+    /** The settings the next pass works with (the newest chosen, even before a pass took them up). */
+    SyncSettings settings() {
+        SyncSettings pending = retuned.get();
+        return pending != null ? pending : settings;
+    }
+
     /** Whether a pass has anything to do at {@code now}. */
     boolean isDue(Instant now) {
         Instant limited = rateLimitedUntil;
@@ -171,6 +202,7 @@ final class AccountPoller {
             // Even a manual refresh waits for the provider's Retry-After; it stays pending until then.
             return PassTally.idle();
         }
+        applyRetune(now);
         boolean full = manualRequested.getAndSet(false) || manual;
         Set<String> asked = drainRequestedTasks();
         boolean backingOff = !full && retryAt != null && now.isBefore(retryAt);
@@ -316,6 +348,7 @@ final class AccountPoller {
         }
         tasks.newestCreatedAt(id).ifPresent(t -> bookmarks.listedThrough(id, t));
         listedThisSession = true;
+        lastListAt = now;
         nextListAt = now.plus(settings.listInterval());
         return live ? listed : Set.of();
     }

@@ -40,7 +40,7 @@ public final class PollingSyncService implements SyncService {
     private final TaskStore tasks;
     private final ClientFactory clients;
     private final Clock clock;
-    private final SyncSettings settings;
+    private volatile SyncSettings settings;
     private final SyncBookmarks bookmarks;
     private final PlainHttpConsent plainHttp;
     private final ProviderRequestLimits limits;
@@ -172,6 +172,29 @@ public final class PollingSyncService implements SyncService {
         }
         publishStatus();
         wakeUp();
+    }
+
+    /**
+     * Changes the cadences while running (Preferences → Sync): every account's poller takes them up at its
+     * next pass, which comes at once. Any thread.
+     */
+    public void applyCadence(SyncCadence cadence) {
+        SyncSettings next = cadence.applyTo(settings);
+        settings = next;
+        synchronized (pollers) {
+            pollers.values().forEach(p -> p.retune(next));
+        }
+        wakeUp();
+    }
+
+    /** The settings new passes work with now. */
+    public SyncSettings settings() {
+        return settings;
+    }
+
+    /** The settings the poller of this account works with now; empty when the account is not polled. */
+    public java.util.Optional<SyncSettings> settingsOf(long accountId) {
+        return java.util.Optional.ofNullable(pollers.get(accountId)).map(AccountPoller::settings);
     }
 
     @Override

@@ -18,15 +18,27 @@ final class TaskCadence {
     private record Slot(Instant next, Duration interval) {
     }
 
-    private final Duration fast;
-    private final Duration max;
-    private final Duration longest;
+    private Duration fast;
+    private Duration max;
+    private Duration longest;
     private final Map<String, Slot> slots = new HashMap<>();
 
     TaskCadence(Duration fast, Duration max, Duration longest) {
         this.fast = fast;
         this.max = max;
         this.longest = longest;
+    }
+
+    /**
+     * New intervals chosen by the user: every scheduled task keeps its turn, but none waits longer than the new
+     * fast interval from {@code now}, and grown intervals are cut to the new maximum.
+     */
+    void retune(Duration newFast, Duration newMax, Duration newLongest, Instant now) {
+        fast = newFast;
+        max = newMax;
+        longest = newLongest;
+        Instant latest = now.plus(newFast);
+        slots.replaceAll((id, s) -> new Slot(s.next.isAfter(latest) ? latest : s.next, min(s.interval, newMax)));
     }
 
     boolean isDue(String providerTaskId, Instant now) {

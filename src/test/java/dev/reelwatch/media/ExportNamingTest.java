@@ -82,4 +82,21 @@ class ExportNamingTest {
         assertEquals("clip (3).mp4", third.getFileName().toString());
         assertEquals("first", Files.readString(dir.resolve("clip.mp4")));
     }
+
+    @Test
+    void templateProblemsAreNamedNotSilentlyReplaced() {
+        assertEquals(List.of(), ExportNaming.problems(ExportNaming.DEFAULT_TEMPLATE));
+        assertEquals(List.of(), ExportNaming.problems(""));
+        assertEquals(List.of(), ExportNaming.problems("{created:yyyy-MM-dd_HH-mm}_{account}_{local-id}_{index}"));
+        List<String> bad = ExportNaming.problems("{created:yyyy-bb}_{colour}_{id:x} {");
+        assertEquals(4, bad.size(), bad.toString());
+        assertTrue(bad.get(0).contains("\"yyyy-bb\" is not valid") && bad.get(0).contains("Unknown pattern letter: b"),
+                bad.get(0));
+        assertEquals("Unknown placeholder {colour}.", bad.get(1));
+        assertEquals("{id} takes no pattern.", bad.get(2));
+        assertTrue(bad.get(3).startsWith("A brace is not part of a placeholder"), bad.get(3));
+        for (String p : ExportNaming.PLACEHOLDERS) {
+            assertEquals(List.of(), ExportNaming.problems(p), p + " is understood");
+        }
+    }
 }

@@ -1,6 +1,9 @@
 package dev.reelwatch.ui.main;
 
+import dev.reelwatch.ui.common.DialogService;
 import dev.reelwatch.ui.notify.DesktopNotifier;
+import dev.reelwatch.ui.notify.OsNotifier;
+import dev.reelwatch.ui.sidebar.AccountProblemView;
 import dev.reelwatch.ui.sidebar.SidebarView;
 import dev.reelwatch.ui.status.StatusBarView;
 import dev.reelwatch.ui.tasks.ServerTaskDeleter;
@@ -24,6 +27,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -38,9 +42,11 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
+import org.controlsfx.control.NotificationPane;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 
@@ -53,6 +59,7 @@ public final class MainView extends BorderPane {
     private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.main.messages");
 
     static final double SIDEBAR_WIDTH = 256;
+    static final double NARROW_SIDEBAR_WIDTH = 210;
     static final double DETAIL_WIDTH = 420;
 
     private final MainViewModel vm;
@@ -63,29 +70,68 @@ public final class MainView extends BorderPane {
     private final SplitPane split = new SplitPane();
     private final StackPane detailHolder = new StackPane();
     private final CheckMenuItem showDetail = new CheckMenuItem();
+    private final CheckMenuItem showSidebar = new CheckMenuItem();
+    private final SidebarView sidebar;
+    private final VBox center;
     private final TaskGalleryView gallery;
     private final MediaHooks media;
+    private final Consumer<Long> onEditAccount;
+    private final NotificationPane notificationPane;
+    private final ShortcutsWindow shortcutsWindow = new ShortcutsWindow();
+    private final boolean mac = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac");
     private Consumer<List<Long>> compareAction = ids -> { };
     private Runnable usageAction = () -> { };
+    private Runnable preferencesAction = () -> { };
+    private Runnable accountsAction;
+    private DialogService dialogs;
+    private AboutInfo about;
+    private OsNotifier osNotifier = OsNotifier.NONE;
+    /** Pane widths in pixels, kept while a pane is hidden so it comes back as wide as it was. */
+    private double sidebarWidth = -1;
+    private double detailWidth = -1;
+    private boolean arranging;
 
     public MainView(MainViewModel vm, Node detailPane, Node welcome, MediaHooks media, Runnable onAddAccount,
                     Consumer<Long> onEditAccount, ServerTaskDeleter deleter) {
         this.vm = vm;
         this.detailPane = detailPane;
         this.onAddAccount = onAddAccount;
+        this.onEditAccount = onEditAccount;
+        this.accountsAction = onAddAccount;
         getStyleClass().add("main-view");
         setId("mainView");
         getStylesheets().add(java.util.Objects.requireNonNull(
                 MainView.class.getResource("/dev/reelwatch/ui/library/library.css")).toExternalForm());
+        getStylesheets().add(java.util.Objects.requireNonNull(
+                MainView.class.getResource("/dev/reelwatch/ui/main/main.css")).toExternalForm());
 
         this.media = media;
         table = new TaskTableView(vm.tasks(), media, deleter, this::openDetail, onAddAccount, vm::refresh);
         table.setOnCompare(ids -> compareAction.accept(ids));
         gallery = new TaskGalleryView(vm.tasks(), media, this::openDetail, galleryMenu());
         filters = new TaskFilterBar(vm.tasks(), vm.accounts().entries());
-        SidebarView sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount);
+        sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount);
 
-        StackPane center = new StackPane(table, gallery, welcome);
+        StackPane lists = new StackPane(table, gallery, welcome);
+        VBox.setVgrow(lists, Priority.ALWAYS);
+        // A failing account's problem sits over its tasks; with none cached it takes their place, so the user
+        // sees what is wrong instead of an empty "Nothing matches".
+        AccountProblemView problem = new AccountProblemView(vm.accountProblem(), onEditAccount);
+        HBox problemHolder = new HBox(problem);
+        problemHolder.getStyleClass().add("account-problem-holder");
+        problemHolder.visibleProperty().bind(problem.visibleProperty());
+        problemHolder.managedProperty().bind(problem.visibleProperty());
+        javafx.beans.binding.BooleanBinding problemAlone = problem.visibleProperty()
+                .and(vm.tasks().visibleCountProperty().isEqualTo(0));
+        lists.visibleProperty().bind(problemAlone.not());
+        lists.managedProperty().bind(lists.visibleProperty());
+        problemAlone.addListener((o, was, now) -> {
+            problemHolder.getStyleClass().remove("alone");
+            if (now) {
+                problemHolder.getStyleClass().add("alone");
+            }
+        });
+        VBox center = new VBox(problemHolder, lists);
         center.getStyleClass().add("center-area");
         welcome.visibleProperty().bind(vm.showWelcomeBinding());
         table.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty().not()));
@@ -101,22 +147,40 @@ public final class MainView extends BorderPane {
         detailHolder.getChildren().add(detailPane);
         detailHolder.setMinWidth(260);
         split.getStyleClass().add("main-split");
+        this.center = center;
         split.getItems().addAll(sidebar, center, detailHolder);
         SplitPane.setResizableWithParent(sidebar, false);
         SplitPane.setResizableWithParent(detailHolder, false);
         restoreDividers();
 
         setTop(new VBox(menuBar(), toolBar()));
-        setCenter(split);
-        setBottom(new StatusBarView(vm.statusBar()));
+        notificationPane = new NotificationPane(split);
+        notificationPane.getStyleClass().add("main-notifications");
+        setCenter(notificationPane);
+        StatusBarView status = new StatusBarView(vm.statusBar());
+        setBottom(status);
+        // The problem panel's "2 min ago" follows the status bar's clock tick.
+        vm.statusBar().lastSyncTextProperty().addListener((o, was, now) -> vm.accountProblem().update());
 
         vm.tasks().addProblemListener(this::showProblem);
-        new DesktopNotifier(vm.notifications(), () -> getScene() == null ? null : getScene().getWindow(),
+        new DesktopNotifier(vm.notifications(), notificationPane,
+                () -> getScene() == null ? null : getScene().getWindow(),
                 () -> vm.theme().darkProperty().get(), id -> {
             table.select(List.of(id));
             openDetail();
+        }, new OsNotifier() {
+            @Override
+            public boolean available() {
+                return osNotifier.available();
+            }
+
+            @Override
+            public void show(String title, String text, boolean failure) {
+                osNotifier.show(title, text, failure);
+            }
         });
     }
+
 
     /** A scene holding this view, with the theme applied now and on every switch. */
     public Scene createScene() {
@@ -187,15 +251,39 @@ public final class MainView extends BorderPane {
 
     /** Enter: shows the detail pane if it was hidden and moves the keyboard focus into it. */
     public void openDetail() {
-        if (!split.getItems().contains(detailHolder)) {
-            showDetail.setSelected(true);
-        }
+        vm.detailShownProperty().set(true);
         detailPane.requestFocus();
     }
 
     /** "Compare…" (table and gallery menus, View menu) opens these tasks side by side. */
     public void setOnCompare(Consumer<List<Long>> action) {
         this.compareAction = action;
+    }
+
+    /** File ▸ Preferences… (Ctrl+,), or the app menu's Preferences on macOS. */
+    public void setOnPreferences(Runnable action) {
+        this.preferencesAction = action;
+    }
+
+    /** File ▸ Accounts… (Ctrl+Shift+A); until set, the same as Add account. */
+    public void setOnAccounts(Runnable action) {
+        this.accountsAction = action;
+    }
+
+    /** What Help ▸ About shows, and the dialog service it is shown through. */
+    public void setAbout(AboutInfo info, DialogService dialogService) {
+        this.about = info;
+        this.dialogs = dialogService;
+    }
+
+    /** The OS notifications used while the window is in the background (none until set). */
+    public void setOsNotifier(OsNotifier notifier) {
+        this.osNotifier = notifier;
+    }
+
+    /** The in-window notification bar (at most one notice, updated in place). */
+    public NotificationPane notificationPane() {
+        return notificationPane;
     }
 
     /** View ▸ Usage… (Ctrl+U). */
@@ -253,30 +341,51 @@ public final class MainView extends BorderPane {
         filters.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        javafx.scene.control.ToggleButton grid = new javafx.scene.control.ToggleButton(null, icon("grid"));
+        ToggleButton sidebarToggle = paneToggle("sidebarToggle", "sidebar", "toolbar.sidebar.tooltip",
+                Shortcut.SHOW_SIDEBAR);
+        sidebarToggle.selectedProperty().bindBidirectional(vm.sidebarShownProperty());
+        ToggleButton grid = new ToggleButton(null, icon("grid"));
         grid.setId("galleryToggle");
         grid.getStyleClass().add("gallery-toggle");
         grid.setTooltip(new Tooltip(TEXT.getString("toolbar.gallery.tooltip")));
         grid.selectedProperty().bindBidirectional(vm.galleryModeProperty());
         grid.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(filters, spacer, grid, refresh, add);
+        ToggleButton detailToggle = paneToggle("detailToggle", "detail", "toolbar.detail.tooltip",
+                Shortcut.SHOW_DETAIL);
+        detailToggle.selectedProperty().bindBidirectional(vm.detailShownProperty());
+        HBox bar = new HBox(sidebarToggle, filters, spacer, grid, detailToggle, refresh, add);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
 
-    private MenuBar menuBar() {
-        MenuItem addAccount = item("menu.addAccount", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
-                onAddAccount);
-        MenuItem refresh = item("menu.refresh", new KeyCodeCombination(KeyCode.F5), vm::refresh);
-        MenuItem export = item("menu.export", null, table::exportSelected);
-        MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
-                this::closeWindow);
-        Menu file = new Menu(TEXT.getString("menu.file"), null, addAccount, refresh, new SeparatorMenuItem(), export,
-                new SeparatorMenuItem(), quit);
+    private static ToggleButton paneToggle(String id, String iconName, String tooltipKey, Shortcut shortcut) {
+        ToggleButton t = new ToggleButton(null, icon(iconName));
+        t.setId(id);
+        t.getStyleClass().add("pane-toggle");
+        t.setTooltip(new Tooltip(String.format(TEXT.getString(tooltipKey), shortcut.displayText())));
+        t.setMinWidth(Region.USE_PREF_SIZE);
+        return t;
+    }
 
-        MenuItem find = item("menu.find", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                filters::focusSearch);
+    private MenuBar menuBar() {
+        MenuItem addAccount = item("menu.addAccount", Shortcut.ADD_ACCOUNT, onAddAccount);
+        MenuItem accounts = item("menu.accounts", Shortcut.ACCOUNTS, () -> accountsAction.run());
+        MenuItem refresh = item("menu.refresh", Shortcut.REFRESH, vm::refresh);
+        MenuItem export = item("menu.export", Shortcut.EXPORT, table::exportSelected);
+        MenuItem preferences = item("menu.preferences", Shortcut.PREFERENCES, () -> preferencesAction.run());
+        MenuItem quit = item("menu.quit", Shortcut.QUIT, this::closeWindow);
+        MenuItem about = item("menu.about", null, this::showAbout);
+        Menu file = new Menu(TEXT.getString("menu.file"), null, addAccount, accounts, new SeparatorMenuItem(), refresh,
+                new SeparatorMenuItem(), export);
+        if (!mac) {
+            // Linux and Windows keep Preferences and Quit in File; macOS has them in the app menu below.
+            file.getItems().addAll(new SeparatorMenuItem(), preferences, new SeparatorMenuItem(), quit);
+        }
+
+        MenuItem find = item("menu.find", Shortcut.FIND, filters::focusSearch);
         MenuItem clear = item("menu.clearFilters", null, vm.tasks()::clearFilters);
+        // No Delete accelerator here: the task table handles Delete itself, and a menu-wide one would fire
+        // while typing in the search field.
         MenuItem remove = item("menu.remove", null, table::confirmRemove);
         Menu edit = new Menu(TEXT.getString("menu.edit"), null, find, clear, new SeparatorMenuItem(), remove);
 
@@ -295,67 +404,166 @@ public final class MainView extends BorderPane {
         CheckMenuItem notify = new CheckMenuItem(TEXT.getString("menu.notifications"));
         notify.setId("menu-notifications");
         notify.selectedProperty().bindBidirectional(vm.notifications().enabledProperty());
+        showSidebar.setText(TEXT.getString("menu.showSidebar"));
+        showSidebar.setId("menu-showSidebar");
+        showSidebar.setAccelerator(Shortcut.SHOW_SIDEBAR.keys());
+        showSidebar.selectedProperty().bindBidirectional(vm.sidebarShownProperty());
         showDetail.setText(TEXT.getString("menu.showDetail"));
-        showDetail.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
-        showDetail.setSelected(true);
-        showDetail.selectedProperty().addListener((obs, was, now) -> setDetailShown(now));
+        showDetail.setId("menu-showDetail");
+        showDetail.setAccelerator(Shortcut.SHOW_DETAIL.keys());
+        showDetail.selectedProperty().bindBidirectional(vm.detailShownProperty());
+        vm.sidebarShownProperty().addListener((obs, was, now) -> arrangePanes());
+        vm.detailShownProperty().addListener((obs, was, now) -> arrangePanes());
         // The welcome screen has no task to detail: it gets the detail pane's room until tasks arrive.
-        vm.showWelcomeBinding().addListener((obs, was, now) -> setDetailShown(showDetail.isSelected()));
+        vm.showWelcomeBinding().addListener((obs, was, now) -> arrangePanes());
         CheckMenuItem galleryItem = new CheckMenuItem(TEXT.getString("menu.gallery"));
         galleryItem.setId("menu-gallery");
-        galleryItem.setAccelerator(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN));
+        galleryItem.setAccelerator(Shortcut.GALLERY.keys());
         galleryItem.selectedProperty().bindBidirectional(vm.galleryModeProperty());
-        MenuItem usage = item("menu.usage", new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN),
-                () -> usageAction.run());
+        MenuItem usage = item("menu.usage", Shortcut.USAGE, () -> usageAction.run());
         MenuItem compare = item("menu.compare", null, () -> compareAction.accept(selectedIds()));
-        Menu view = new Menu(TEXT.getString("menu.view"), null, theme, notify, new SeparatorMenuItem(), showDetail,
-                galleryItem, new SeparatorMenuItem(), compare, usage);
+        Menu view = new Menu(TEXT.getString("menu.view"), null, theme, notify, new SeparatorMenuItem(), showSidebar,
+                showDetail, galleryItem, new SeparatorMenuItem(), compare, usage);
         view.setOnShowing(e -> compare.setDisable(!TaskTableView.canCompare(vm.tasks().rowsFor(selectedIds()))));
 
-        MenuBar bar = new MenuBar(file, edit, view);
+        MenuItem shortcuts = item("menu.shortcuts", Shortcut.SHORTCUTS, this::showShortcuts);
+        Menu help = new Menu(TEXT.getString("menu.help"), null, shortcuts);
+        MenuBar bar = new MenuBar();
+        if (mac) {
+            // JavaFX cannot add items to macOS's own application menu; the first menu of the system menu bar,
+            // named after the app, holds what the application menu would (see docs/ARCHITECTURE.md).
+            Menu app = new Menu(TEXT.getString("menu.app"), null, about, new SeparatorMenuItem(), preferences,
+                    new SeparatorMenuItem(), quit);
+            bar.getMenus().add(app);
+        } else {
+            help.getItems().addAll(new SeparatorMenuItem(), about);
+        }
+        bar.getMenus().addAll(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
 
-    private void setDetailShown(boolean wanted) {
-        boolean shown = wanted && !vm.showWelcomeBinding().get();
-        List<Double> before = positions();
-        if (shown && !split.getItems().contains(detailHolder)) {
-            split.getItems().add(detailHolder);
-            List<Double> saved = vm.savedDividers();
-            double[] positions = saved.size() == 2 ? new double[]{saved.get(0), saved.get(1)}
-                    : defaultDividers(split.getWidth() > 0 ? split.getWidth() : 1280);
-            split.setDividerPositions(positions);
-        } else if (!shown && split.getItems().contains(detailHolder)) {
-            if (before.size() == 2 && !wanted) {
-                vm.saveDividers(before);
+    /** Help → About: version, data directory and the bundled libraries' licences. */
+    private void showAbout() {
+        if (dialogs == null || about == null) {
+            return;
+        }
+        StringBuilder libraries = new StringBuilder();
+        for (AboutInfo.BundledLibrary l : about.libraries()) {
+            libraries.append(libraries.length() == 0 ? "" : "\n")
+                    .append(String.format(TEXT.getString("about.library"), l.name(), l.licence()));
+        }
+        dialogs.showInfo(TEXT.getString("about.title"), String.format(TEXT.getString("about.text"), about.name(),
+                about.version(), about.dataDir(), libraries));
+    }
+
+    private void showShortcuts() {
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        shortcutsWindow.show(owner, scene -> ThemeStylesheets.follow(scene, vm.theme()));
+    }
+
+    /**
+     * Puts sidebar, task list and detail pane into the split pane as the toggles say, each shown pane as wide
+     * as it was last time (in pixels), so the task list gets all the room a hidden pane leaves.
+     */
+    private void arrangePanes() {
+        double width = paneAreaWidth();
+        rememberWidths(width);
+        boolean side = vm.sidebarShownProperty().get();
+        boolean detail = vm.detailShownProperty().get() && !vm.showWelcomeBinding().get();
+        List<Node> wanted = new ArrayList<>();
+        if (side) {
+            wanted.add(sidebar);
+        }
+        wanted.add(center);
+        if (detail) {
+            wanted.add(detailHolder);
+        }
+        arranging = true;
+        try {
+            if (!split.getItems().equals(wanted)) {
+                split.getItems().setAll(wanted);
             }
-            split.getItems().remove(detailHolder);
+            applyWidths(width);
+        } finally {
+            arranging = false;
+        }
+    }
+
+    private double paneAreaWidth() {
+        if (split.getWidth() > 0) {
+            return split.getWidth();
+        }
+        return getScene() != null && getScene().getWidth() > 0 ? getScene().getWidth() : 1280;
+    }
+
+    /** Reads the pane widths off the dividers as they are now. */
+    private void rememberWidths(double width) {
+        double[] d = split.getDividerPositions();
+        List<Node> items = split.getItems();
+        if (d.length == 0 || width <= 0) {
+            return;
+        }
+        if (items.get(0) == sidebar) {
+            sidebarWidth = d[0] * width;
+        }
+        if (items.get(items.size() - 1) == detailHolder) {
+            detailWidth = (1 - d[d.length - 1]) * width;
+        }
+    }
+
+    private void applyWidths(double width) {
+        double[] defaults = defaultDividers(width);
+        double side = sidebarWidth > 0 ? sidebarWidth : defaults[0] * width;
+        double detail = detailWidth > 0 ? detailWidth : (1 - defaults[1]) * width;
+        // Whatever was remembered, the task list keeps at least a third of the window.
+        double room = width / 3;
+        if (width - side - detail < room) {
+            double scale = (width - room) / Math.max(1, side + detail);
+            side *= scale;
+            detail *= scale;
+        }
+        boolean hasSide = split.getItems().get(0) == sidebar;
+        boolean hasDetail = split.getItems().get(split.getItems().size() - 1) == detailHolder;
+        if (hasSide && hasDetail) {
+            split.setDividerPositions(side / width, 1 - detail / width);
+        } else if (hasSide) {
+            split.setDividerPositions(side / width);
+        } else if (hasDetail) {
+            split.setDividerPositions(1 - detail / width);
         }
     }
 
     private void restoreDividers() {
         List<Double> saved = vm.savedDividers();
-        double[] positions = saved.size() == 2 ? new double[]{saved.get(0), saved.get(1)}
-                : defaultDividers(1280);
-        split.setDividerPositions(positions);
-        // Save only once the window is laid out: the first layout moves dividers on its own.
+        split.setDividerPositions(saved.size() == 2 ? new double[]{saved.get(0), saved.get(1)} : defaultDividers(1280));
+        // Sized once the window is laid out: the first layout moves dividers on its own.
         sceneProperty().addListener((obs, was, scene) -> {
             if (scene != null) {
                 Platform.runLater(() -> {
-                    if (saved.size() != 2 && scene.getWidth() > 0) {
-                        double[] fitted = defaultDividers(scene.getWidth());
-                        positions[0] = fitted[0];
-                        positions[1] = fitted[1];
+                    double width = paneAreaWidth();
+                    if (saved.size() == 2) {
+                        sidebarWidth = saved.get(0) * width;
+                        detailWidth = (1 - saved.get(1)) * width;
                     }
-                    split.setDividerPositions(positions);
-                    InvalidationListener save = o -> {
-                        if (split.getItems().size() == 3) {
-                            vm.saveDividers(positions());
-                        }
-                    };
+                    arranging = true;
+                    try {
+                        split.getItems().setAll(sidebar, center, detailHolder);
+                    } finally {
+                        arranging = false;
+                    }
+                    sidebarWidth = sidebarWidth > 0 ? sidebarWidth : defaultDividers(width)[0] * width;
+                    detailWidth = detailWidth > 0 ? detailWidth : (1 - defaultDividers(width)[1]) * width;
+                    arranging = true;
+                    try {
+                        applyWidths(width);
+                    } finally {
+                        arranging = false;
+                    }
+                    arrangePanes();
+                    InvalidationListener save = o -> saveWidths();
                     split.getDividers().forEach(d -> d.positionProperty().addListener(save));
-                    // Hiding and showing the detail pane replaces the dividers: follow the new ones too.
+                    // Hiding and showing a pane replaces the dividers: follow the new ones too.
                     split.getDividers().addListener((javafx.collections.ListChangeListener<SplitPane.Divider>) c -> {
                         while (c.next()) {
                             c.getAddedSubList().forEach(d -> d.positionProperty().addListener(save));
@@ -366,19 +574,23 @@ public final class MainView extends BorderPane {
         });
     }
 
-    /** First-run panes in pixels, whatever the window width: a sidebar that fits its names, a roomy detail pane. */
-    static double[] defaultDividers(double width) {
-        double sidebar = SIDEBAR_WIDTH;
-        double detail = Math.min(DETAIL_WIDTH, Math.max(300, width * 0.3));
-        return new double[]{sidebar / width, 1 - detail / width};
+    /** The user dragged a divider: remember the shown panes' widths, as fractions of a three-pane window. */
+    private void saveWidths() {
+        if (arranging || split.getWidth() <= 0) {
+            return;
+        }
+        double width = split.getWidth();
+        rememberWidths(width);
+        if (sidebarWidth > 0 && detailWidth > 0) {
+            vm.saveDividers(List.of(sidebarWidth / width, 1 - detailWidth / width));
+        }
     }
 
-    private List<Double> positions() {
-        List<Double> out = new ArrayList<>();
-        for (double d : split.getDividerPositions()) {
-            out.add(d);
-        }
-        return out;
+    /** First-run panes in pixels: a sidebar that fits its names (narrower on small screens), a roomy detail pane. */
+    static double[] defaultDividers(double width) {
+        double sidebar = width < 1200 ? NARROW_SIDEBAR_WIDTH : SIDEBAR_WIDTH;
+        double detail = Math.min(DETAIL_WIDTH, Math.max(300, width * 0.3));
+        return new double[]{sidebar / width, 1 - detail / width};
     }
 
     private void closeWindow() {
@@ -402,11 +614,11 @@ public final class MainView extends BorderPane {
         alert.show();
     }
 
-    private static MenuItem item(String key, KeyCombination accelerator, Runnable action) {
+    private static MenuItem item(String key, Shortcut shortcut, Runnable action) {
         MenuItem m = new MenuItem(TEXT.getString(key));
         m.setId(key.replace("menu.", "menu-"));
-        if (accelerator != null) {
-            m.setAccelerator(accelerator);
+        if (shortcut != null) {
+            m.setAccelerator(shortcut.keys());
         }
         m.setOnAction(e -> action.run());
         return m;

@@ -9,6 +9,7 @@ import dev.reelwatch.ui.common.RelativeTime;
 import dev.reelwatch.ui.common.SettingsWriter;
 import dev.reelwatch.ui.common.StoreChangeRelay;
 import dev.reelwatch.ui.notify.TaskNotificationsViewModel;
+import dev.reelwatch.ui.sidebar.AccountProblemViewModel;
 import dev.reelwatch.ui.sidebar.SidebarViewModel;
 import dev.reelwatch.ui.status.StatusBarViewModel;
 import dev.reelwatch.ui.tasks.TaskListViewModel;
@@ -16,7 +17,9 @@ import dev.reelwatch.ui.theme.SystemTheme;
 import dev.reelwatch.ui.theme.ThemeViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,6 +36,8 @@ public final class MainViewModel implements AutoCloseable {
     static final String WINDOW_KEY = "ui.window";
     static final String DIVIDERS_KEY = "ui.window.dividers";
     static final String GALLERY_KEY = "ui.tasks.gallery";
+    static final String DETAIL_KEY = "ui.window.detailShown";
+    static final String SIDEBAR_KEY = "ui.window.sidebarShown";
 
     private final SyncService sync;
     private final Executor background;
@@ -46,6 +51,9 @@ public final class MainViewModel implements AutoCloseable {
     private final BooleanBinding showWelcome;
     private final javafx.beans.property.BooleanProperty galleryMode =
             new javafx.beans.property.SimpleBooleanProperty(this, "galleryMode");
+    private final BooleanProperty detailShown = new SimpleBooleanProperty(this, "detailShown", true);
+    private final BooleanProperty sidebarShown = new SimpleBooleanProperty(this, "sidebarShown", true);
+    private final AccountProblemViewModel accountProblem;
 
     public MainViewModel(TaskStore taskStore, AccountStore accountStore, SettingsStore settingsStore,
                          SyncService sync, StoreChangeRelay relay, SystemTheme systemTheme,
@@ -59,10 +67,15 @@ public final class MainViewModel implements AutoCloseable {
         this.sidebar = new SidebarViewModel(tasks, accounts);
         this.statusBar = new StatusBarViewModel(accounts, tasks);
         this.theme = new ThemeViewModel(settings, systemTheme, background, ui);
-        this.notifications = new TaskNotificationsViewModel(settings);
+        this.notifications = new TaskNotificationsViewModel(settings, clock);
+        this.accountProblem = new AccountProblemViewModel(sidebar, accounts, time, sync::refreshAccount);
         tasks.addTransitionListener(notifications::onTransitions);
         galleryMode.set(Boolean.parseBoolean(settingsStore.get(GALLERY_KEY, "false")));
         galleryMode.addListener((o, was, now) -> settings.put(GALLERY_KEY, String.valueOf(now)));
+        detailShown.set(settingsStore.getBoolean(DETAIL_KEY, true));
+        detailShown.addListener((o, was, now) -> settings.put(DETAIL_KEY, String.valueOf(now)));
+        sidebarShown.set(settingsStore.getBoolean(SIDEBAR_KEY, true));
+        sidebarShown.addListener((o, was, now) -> settings.put(SIDEBAR_KEY, String.valueOf(now)));
         this.showWelcome = Bindings.createBooleanBinding(
                 () -> accounts.loadedProperty().get() && accounts.entries().isEmpty() && tasks.allRows().isEmpty(),
                 accounts.loadedProperty(), accounts.entries(), tasks.allRows());
@@ -74,8 +87,9 @@ public final class MainViewModel implements AutoCloseable {
         tasks.reload();
     }
 
-    /** "Refresh" (F5): polls every enabled account now. */
+    /** "Refresh" (F5): polls every enabled account now; the status bar says so until the pass has ended. */
     public void refresh() {
+        statusBar.beginCheck();
         background.execute(sync::refreshNow);
     }
 
@@ -129,6 +143,21 @@ public final class MainViewModel implements AutoCloseable {
     /** Thumbnails in a grid instead of table rows; remembered across runs. */
     public javafx.beans.property.BooleanProperty galleryModeProperty() {
         return galleryMode;
+    }
+
+    /** Whether the detail pane is shown (F9, the toolbar toggle); remembered across runs. */
+    public BooleanProperty detailShownProperty() {
+        return detailShown;
+    }
+
+    /** Whether the sidebar is shown (Ctrl+B, the toolbar toggle); remembered across runs. */
+    public BooleanProperty sidebarShownProperty() {
+        return sidebarShown;
+    }
+
+    /** The panel of a failing account selected in the sidebar. */
+    public AccountProblemViewModel accountProblem() {
+        return accountProblem;
     }
 
     public TaskListViewModel tasks() {

@@ -7,6 +7,9 @@ import dev.reelwatch.ui.tasks.TaskRow;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -14,24 +17,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Decides which status changes deserve a desktop notification: a known task that just succeeded or failed.
- * More than {@value #MAX_SINGLE} at once become one summary, so a catch-up sync does not flood the desktop.
+ * Decides which status changes deserve a notification (a known task that just succeeded or failed) and merges
+ * bursts: whatever finishes within {@link #MERGE_WINDOW} of the last notice joins it, across store updates,
+ * so a catch-up sync shows one "5 videos ready" that grows instead of a stack of popups.
  */
 public final class TaskNotificationsViewModel {
     static final String ENABLED_KEY = "ui.notifications.enabled";
-    static final int MAX_SINGLE = 3;
+    static final String ONLY_FAILURES_KEY = "ui.notifications.onlyFailures";
+    /** Finishing this close to the previous notice continues its burst. */
+    public static final Duration MERGE_WINDOW = Duration.ofSeconds(5);
     private static final int PROMPT_WORDS = 8;
+    private static final int LISTED = 3;
     private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.notify.messages");
 
+    private final Clock clock;
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
+    private final BooleanProperty onlyFailures = new SimpleBooleanProperty(this, "onlyFailures", false);
     private final List<Consumer<TaskNotice>> listeners = new CopyOnWriteArrayList<>();
+    private final List<TaskRow> burstRows = new ArrayList<>();
+    private long burst;
+    private Instant lastNotice;
 
-    public TaskNotificationsViewModel(SettingsWriter settings) {
+    public TaskNotificationsViewModel(SettingsWriter settings, Clock clock) {
+        this.clock = clock;
         enabled.set(settings.store().getBoolean(ENABLED_KEY, true));
+        onlyFailures.set(settings.store().getBoolean(ONLY_FAILURES_KEY, false));
         enabled.addListener((obs, was, now) -> settings.put(ENABLED_KEY, Boolean.toString(now)));
+        onlyFailures.addListener((obs, was, now) -> settings.put(ONLY_FAILURES_KEY, Boolean.toString(now)));
     }
 
-    /** Fed by the task list with the status changes of one store update. */
+    /** Fed by the task list, on the UI thread, with the status changes of one store update. */
     public void onTransitions(List<StatusTransition> transitions) {
         if (!enabled.get()) {
             return;
@@ -39,41 +54,60 @@ public final class TaskNotificationsViewModel {
         List<TaskRow> finished = new ArrayList<>();
         for (StatusTransition t : transitions) {
             TaskStatus to = t.after().status();
-            if ((to == TaskStatus.SUCCEEDED || to == TaskStatus.FAILED) && t.before().status() != to) {
+            boolean wanted = to == TaskStatus.FAILED || (to == TaskStatus.SUCCEEDED && !onlyFailures.get());
+            if (wanted && t.before().status() != to) {
                 finished.add(t.after());
             }
         }
         if (finished.isEmpty()) {
             return;
         }
-        List<TaskNotice> notices = new ArrayList<>();
-        if (finished.size() <= MAX_SINGLE) {
-            for (TaskRow r : finished) {
-                notices.add(single(r));
-            }
-        } else {
-            long failed = finished.stream().filter(r -> r.status() == TaskStatus.FAILED).count();
-            notices.add(new TaskNotice(String.format(TEXT.getString("summary.title"), finished.size()),
-                    String.format(TEXT.getString("summary.text"), finished.size() - failed, failed),
-                    failed > 0 ? TaskStatus.FAILED : TaskStatus.SUCCEEDED, null));
+        Instant now = clock.instant();
+        if (lastNotice == null || Duration.between(lastNotice, now).compareTo(MERGE_WINDOW) > 0) {
+            burst++;
+            burstRows.clear();
         }
-        for (TaskNotice n : notices) {
-            listeners.forEach(l -> l.accept(n));
+        lastNotice = now;
+        for (TaskRow r : finished) {
+            // A task that finished twice in one burst (failed, retried, succeeded) counts once, as it is now.
+            burstRows.removeIf(old -> old.id() == r.id());
+            burstRows.add(r);
         }
+        TaskNotice notice = burstRows.size() == 1 ? single(burstRows.get(0)) : summary();
+        listeners.forEach(l -> l.accept(notice));
     }
 
-    private static TaskNotice single(TaskRow r) {
+    private TaskNotice single(TaskRow r) {
         boolean ok = r.status() == TaskStatus.SUCCEEDED;
-        String opening = r.promptOpening(PROMPT_WORDS);
-        if (opening.isEmpty()) {
-            opening = r.providerTaskId();
-        }
-        String text = "“" + opening + "”\n" + r.accountName()
+        String text = "“" + opening(r) + "”\n" + r.accountName()
                 + (ok || r.errorMessage() == null ? "" : " — " + r.errorMessage());
-        return new TaskNotice(TEXT.getString(ok ? "succeeded.title" : "failed.title"), text, r.status(), r.id());
+        return new TaskNotice(TEXT.getString(ok ? "succeeded.title" : "failed.title"), text, r.status(), r.id(),
+                burst, 1);
     }
 
-    /** Told on the UI thread about each notice to show. */
+    private TaskNotice summary() {
+        int failed = (int) burstRows.stream().filter(r -> r.status() == TaskStatus.FAILED).count();
+        int ready = burstRows.size() - failed;
+        String title = failed == 0 ? String.format(TEXT.getString("ready.many"), ready)
+                : ready == 0 ? String.format(TEXT.getString("failed.many"), failed)
+                : String.format(TEXT.getString("mixed"), ready, failed);
+        List<String> lines = new ArrayList<>();
+        // Failures first: they are what the user has to act on.
+        burstRows.stream().sorted((a, b) -> Boolean.compare(b.status() == TaskStatus.FAILED,
+                a.status() == TaskStatus.FAILED)).limit(LISTED).forEach(r -> lines.add("“" + opening(r) + "”"));
+        if (burstRows.size() > LISTED) {
+            lines.add(String.format(TEXT.getString("more"), burstRows.size() - LISTED));
+        }
+        return new TaskNotice(title, String.join("\n", lines), failed > 0 ? TaskStatus.FAILED : TaskStatus.SUCCEEDED,
+                null, burst, burstRows.size());
+    }
+
+    private static String opening(TaskRow r) {
+        String opening = r.promptOpening(PROMPT_WORDS);
+        return opening.isEmpty() ? r.providerTaskId() : opening;
+    }
+
+    /** Told on the UI thread about each notice to show (a notice of a known burst replaces the earlier one). */
     public void addListener(Consumer<TaskNotice> listener) {
         listeners.add(listener);
     }
@@ -81,5 +115,10 @@ public final class TaskNotificationsViewModel {
     /** Whether notifications are shown; remembered between runs. */
     public BooleanProperty enabledProperty() {
         return enabled;
+    }
+
+    /** Whether only failures are told (successes stay quiet); remembered between runs. */
+    public BooleanProperty onlyFailuresProperty() {
+        return onlyFailures;
     }
 }

@@ -13,8 +13,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntSupplier;
@@ -37,6 +40,13 @@ public final class StatusBarViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private IntSupplier downloads = () -> 0;
     private int downloading;
+    /** Accounts a manual check (F5) is waiting for, and when it began; empty when none is running. */
+    private final Set<Long> checking = new HashSet<>();
+    private Instant checkStarted;
+    private int checkTotal;
+    private boolean nothingToCheck;
+    /** A check that never hears back (the provider holds us off with Retry-After) stops saying so after this. */
+    static final Duration CHECK_GIVE_UP = Duration.ofMinutes(2);
 
     public StatusBarViewModel(LiveAccounts accounts, TaskListViewModel tasks) {
         this.accounts = accounts;
@@ -44,14 +54,52 @@ public final class StatusBarViewModel {
         this.time = tasks.time();
         tasks.visibleCountProperty().addListener((Observable o) -> updateCounts());
         tasks.totalCountProperty().addListener((Observable o) -> updateCounts());
-        accounts.entries().addListener((Observable o) -> tick());
+        accounts.entries().addListener((Observable o) -> {
+            followCheck();
+            tick();
+        });
         accounts.requestsInFlightProperty().addListener((Observable o) -> updateActivity());
         updateCounts();
         tick();
     }
 
+    /**
+     * F5 was pressed: says "Checking 4 accounts…" until every enabled account has finished a pass begun after
+     * now (or {@link #CHECK_GIVE_UP} passed).
+     */
+    public void beginCheck() {
+        checking.clear();
+        accounts.entries().stream().filter(e -> e.account().enabled()).forEach(e -> checking.add(e.id()));
+        checkStarted = time.clock().instant();
+        checkTotal = checking.size();
+        nothingToCheck = checking.isEmpty();
+        updateActivity();
+    }
+
+    /** Whether a manual check is still running. */
+    public boolean checkRunning() {
+        return !checking.isEmpty();
+    }
+
+    private void followCheck() {
+        if (checking.isEmpty()) {
+            return;
+        }
+        checking.removeIf(id -> accounts.entries().stream().filter(e -> e.id() == id).findFirst()
+                .map(e -> e.health() != null && !e.health().syncing() && e.health().lastAttempt() != null
+                        && !e.health().lastAttempt().isBefore(checkStarted) || !e.account().enabled())
+                .orElse(true));
+    }
+
     /** Recomputes the texts that depend on the clock. */
     public void tick() {
+        Instant now = time.clock().instant();
+        if (checkStarted != null && Duration.between(checkStarted, now).compareTo(CHECK_GIVE_UP) > 0) {
+            checking.clear();
+        }
+        if (nothingToCheck && checkStarted != null && Duration.between(checkStarted, now).getSeconds() >= 5) {
+            nothingToCheck = false;
+        }
         Instant newest = accounts.entries().stream().map(AccountEntry::health).filter(Objects::nonNull)
                 .map(AccountHealth::lastSuccess).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
         lastSyncText.set(newest == null ? TEXT.getString("lastSync.never")
@@ -89,9 +137,15 @@ public final class StatusBarViewModel {
     private void updateActivity() {
         int inFlight = accounts.requestsInFlightProperty().get();
         long syncing = accounts.entries().stream().filter(e -> e.health() != null && e.health().syncing()).count();
-        busy.set(inFlight > 0 || syncing > 0 || downloading > 0);
+        busy.set(inFlight > 0 || syncing > 0 || downloading > 0 || !checking.isEmpty());
         List<String> parts = new ArrayList<>();
-        if (inFlight > 0) {
+        if (!checking.isEmpty()) {
+            // The check's own words say what is going on; a request count beside it would only repeat it.
+            parts.add(checkTotal == 1 ? TEXT.getString("checking.one")
+                    : String.format(TEXT.getString("checking.many"), checkTotal));
+        } else if (nothingToCheck) {
+            parts.add(TEXT.getString("checking.none"));
+        } else if (inFlight > 0) {
             parts.add(String.format(TEXT.getString(inFlight == 1 ? "activity.one" : "activity.many"), inFlight));
         } else if (syncing > 0) {
             parts.add(TEXT.getString("activity.syncing"));

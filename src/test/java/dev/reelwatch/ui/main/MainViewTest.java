@@ -46,6 +46,9 @@ class MainViewTest extends FxThreadApplicationTest {
     private ExecutorService background;
     private MainViewModel vm;
     private MainView view;
+    private Stage stage;
+    private final List<String> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
     private Account studio;
     private Label detail;
     private final List<List<Long>> exported = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -79,6 +82,7 @@ class MainViewTest extends FxThreadApplicationTest {
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         cache = new TestCache(dir, new AdjustableClock(NOW));
         studio = cache.addAccount("Studio", ProviderKind.MESHAPI, false);
         cache.put(TestCache.task(studio, "task-boat", TaskStatus.RUNNING, "A paper boat drifting", "veo-3",
@@ -101,8 +105,11 @@ class MainViewTest extends FxThreadApplicationTest {
                 new StoreChangeRelay(cache.tasks, UiThread.fx()), () -> java.util.Optional.of(false), background,
                 UiThread.fx(), cache.clock);
         detail = new Label("detail");
-        view = new MainView(vm, detail, new Label("welcome"), exports, () -> { }, id -> { },
-                ServerTaskDeleter.UNSUPPORTED);
+        view = new MainView(vm, detail, new Label("welcome"), exports, () -> actions.add("add"),
+                id -> actions.add("edit " + id), ServerTaskDeleter.UNSUPPORTED);
+        view.setOnAccounts(() -> actions.add("accounts"));
+        view.setOnPreferences(() -> actions.add("preferences"));
+        view.setAbout(new AboutInfo("Reelwatch", "1.2.3", dir, AboutInfo.bundledLibraries()), dialogs);
         return view.createScene();
     }
 
@@ -189,11 +196,17 @@ class MainViewTest extends FxThreadApplicationTest {
     @Test
     void aTaskThatSucceedsShowsADesktopNotification() throws TimeoutException {
         waitUntil(() -> table().getItems().size() == 3);
-        assertTrue(lookup(".notification-bar").tryQuery().isEmpty(), "nothing on the initial load");
+        assertFalse(onFxThread(() -> view.notificationPane().isShowing()), "nothing on the initial load");
         cache.put(cache.tasks.find(studio.id(), "task-boat").orElseThrow().task().toBuilder()
                 .status(TaskStatus.SUCCEEDED).providerStatus(null).build());
-        waitUntil(() -> lookup(".notification-bar").tryQuery().isPresent());
-        assertTrue(lookup("Video ready").tryQuery().isPresent());
+        waitUntil(() -> view.notificationPane().isShowing());
+        assertTrue(onFxThread(() -> view.notificationPane().getText()).startsWith("Video ready"));
+
+        // A second task finishing a moment later updates the same bar instead of stacking another.
+        cache.put(cache.tasks.find(studio.id(), "task-corgi").orElseThrow().task().toBuilder()
+                .status(TaskStatus.SUCCEEDED).error(null).build());
+        waitUntil(() -> view.notificationPane().getText().startsWith("2 videos ready"));
+        assertEquals(1, onFxThread(() -> lookup(".notification-bar").queryAll().size()));
     }
 
     @Test
@@ -252,7 +265,7 @@ class MainViewTest extends FxThreadApplicationTest {
                 .filter(c -> "prompt".equals(c.getId())).findFirst().orElseThrow();
         double before = prompt.getWidth();
         clickOn(lookup(".table-row-cell").nth(0).queryAs(Node.class));
-        press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);   // hide the detail pane
+        type(KeyCode.F9);   // hide the detail pane
         waitUntil(() -> prompt.getWidth() > before + 200);
         waitUntil(fits);
     }
@@ -264,5 +277,162 @@ class MainViewTest extends FxThreadApplicationTest {
         waitUntil(() -> lookup("#activityText").queryAs(Label.class).getText().contains("Archiving 2 videos"));
         downloads.set(0);
         waitUntil(() -> !lookup("#activityText").queryAs(Label.class).getText().contains("Archiving"));
+    }
+
+    private javafx.scene.control.SplitPane split() {
+        return lookup(".main-split").queryAs(javafx.scene.control.SplitPane.class);
+    }
+
+    private boolean detailShown() {
+        return onFxThread(() -> split().getItems().stream().anyMatch(n -> n.getStyleClass().contains("detail-holder")));
+    }
+
+    @Test
+    void f9HidesAndShowsTheDetailPaneAndTheChoiceIsRemembered() throws TimeoutException {
+        waitUntil(() -> table().getItems().size() == 3);
+        assertTrue(detailShown());
+        clickOn(lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        type(KeyCode.F9);
+        waitUntil(() -> !detailShown());
+        assertFalse(lookup("#detailToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        waitUntil(() -> "false".equals(cache.settings.get(MainViewModel.DETAIL_KEY).orElse("")));
+
+        interact(() -> {
+            stage.setScene(createView());
+            vm.start();
+        });
+        waitUntil(() -> table().getItems().size() == 3);
+        assertFalse(detailShown(), "a new window starts with the detail pane hidden, as left");
+        clickOn("#detailToggle");
+        waitUntil(this::detailShown);
+        waitUntil(() -> "true".equals(cache.settings.get(MainViewModel.DETAIL_KEY).orElse("")));
+    }
+
+    @Test
+    void theSidebarCollapsesGivingTheTableItsRoomAndIsRemembered() throws TimeoutException {
+        waitUntil(() -> table().getItems().size() == 3);
+        double before = onFxThread(() -> table().getWidth());
+        clickOn("#sidebarToggle");
+        waitUntil(() -> split().getItems().stream().noneMatch(n -> n.getStyleClass().contains("sidebar-scroll")));
+        waitUntil(() -> table().getWidth() > before + 150);
+        waitUntil(() -> "false".equals(cache.settings.get(MainViewModel.SIDEBAR_KEY).orElse("")));
+        clickOn(lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+        waitUntil(() -> split().getItems().stream().anyMatch(n -> n.getStyleClass().contains("sidebar-scroll")));
+    }
+
+    @Test
+    void f5SaysWhichAccountsAreCheckedUntilTheirPassesEnd() throws TimeoutException {
+        waitUntil(() -> table().getItems().size() == 3);
+        clickOn(lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        type(KeyCode.F5);
+        waitUntil(() -> lookup("#activityText").queryAs(Label.class).getText().equals("Checking 1 account…"));
+        waitUntil(() -> sync.calls.contains("refreshNow"));
+        sync.publish(new dev.reelwatch.sync.SyncStatus(false, java.util.Map.of(studio.id(),
+                new dev.reelwatch.core.AccountHealth(studio.id(), NOW, NOW, null, null, null, true, java.util.Map.of())),
+                1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Checking 1 account…", lookup("#activityText").queryAs(Label.class).getText(),
+                "still checking while the pass runs");
+        sync.publish(new dev.reelwatch.sync.SyncStatus(false, java.util.Map.of(studio.id(),
+                new dev.reelwatch.core.AccountHealth(studio.id(), NOW, NOW, null, null, null, false,
+                        java.util.Map.of())), 0));
+        waitUntil(() -> !lookup("#activityText").queryAs(Label.class).getText().contains("Checking"));
+    }
+
+    @Test
+    void theMenusCarryTheirShortcutsAndOpenAccountsAndPreferences() throws TimeoutException {
+        waitUntil(() -> table().getItems().size() == 3);
+        javafx.scene.control.MenuBar bar = lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        java.util.Map<String, javafx.scene.control.MenuItem> items = new java.util.HashMap<>();
+        bar.getMenus().forEach(m -> m.getItems().forEach(i -> items.put(i.getId(), i)));
+        assertEquals("Ctrl+Shift+A", items.get("menu-accounts").getAccelerator().getDisplayText());
+        assertEquals("Ctrl+E", items.get("menu-export").getAccelerator().getDisplayText());
+        assertEquals("Ctrl+,", items.get("menu-preferences").getAccelerator().getDisplayText());
+        assertEquals("F9", items.get("menu-showDetail").getAccelerator().getDisplayText());
+        for (Shortcut s : Shortcut.values()) {
+            if (s.inMenu()) {
+                assertTrue(items.values().stream().anyMatch(i -> s.keys().equals(i.getAccelerator())),
+                        s + " is on a menu item");
+            }
+        }
+        clickOn(lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.A).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> actions.contains("accounts"));
+        press(KeyCode.CONTROL).type(KeyCode.COMMA).release(KeyCode.CONTROL);
+        waitUntil(() -> actions.contains("preferences"));
+    }
+
+    @Test
+    void aboutTellsVersionDataDirectoryAndLicences() throws TimeoutException {
+        waitUntil(() -> table().getItems().size() == 3);
+        clickOn("Help");
+        clickOn("About Reelwatch");
+        waitUntil(() -> !dialogs.infos.isEmpty());
+        String text = dialogs.infos.get(0);
+        assertTrue(text.contains("Reelwatch 1.2.3"), text);
+        assertTrue(text.contains(dir.toString()), text);
+        for (String licence : List.of("ControlsFX — BSD 3-Clause", "GPLv2 with the Classpath Exception",
+                "Jackson — Apache License 2.0", "sqlite-jdbc (Xerial) — Apache License 2.0",
+                "picocli — Apache License 2.0")) {
+            assertTrue(text.contains(licence), licence + " in " + text);
+        }
+    }
+
+    @Test
+    void f1ListsEveryShortcutAndEscClosesTheList() throws TimeoutException {
+        waitUntil(() -> table().getItems().size() == 3);
+        clickOn(lookup(".table-row-cell").nth(0).queryAs(Node.class));
+        type(KeyCode.F1);
+        waitUntil(() -> lookup("#shortcutsView").tryQuery().isPresent());
+        Node list = lookup("#shortcutsView").query();
+        for (Shortcut s : Shortcut.values()) {
+            assertTrue(lookup(s.description()).tryQuery().isPresent(), s.description());
+        }
+        assertTrue(lookup("Ctrl+Shift+A").tryQuery().isPresent());
+        javafx.stage.Window shortcuts = list.getScene().getWindow();
+        type(KeyCode.ESCAPE);
+        waitUntil(() -> !shortcuts.isShowing());
+    }
+
+    /** Records what the window asked the dialog service to show. */
+    private static final class RecordingDialogs implements dev.reelwatch.ui.common.DialogService {
+        final List<String> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean confirm(String title, String message, String details, String confirmLabel) {
+            return false;
+        }
+
+        @Override
+        public java.util.Optional<String> askText(String title, String message, String initial) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public void showError(String title, String message, String details) {
+            infos.add(title + ": " + message);
+        }
+
+        @Override
+        public void showInfo(String title, String message) {
+            infos.add(message);
+        }
+
+        @Override
+        public java.util.Optional<Path> chooseFolder(String title, Path initial) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<Path> chooseFile(String title, Path initial, List<String> extensions) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<Path> chooseSaveFile(String title, Path initialFolder, String suggestedName,
+                                                       List<String> extensions) {
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -16,14 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Which finished tasks are told, and how bursts merge into one notice, on a clock the test moves. */
 class TaskNotificationsViewModelTest {
     private static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
 
@@ -31,15 +35,17 @@ class TaskNotificationsViewModelTest {
     Path dir;
     private TestCache cache;
     private Account account;
+    private AdjustableClock clock;
     private TaskNotificationsViewModel vm;
     private final List<TaskNotice> shown = new ArrayList<>();
     private int next;
 
     @BeforeEach
     void setUp() {
-        cache = new TestCache(dir, new AdjustableClock(NOW));
+        clock = new AdjustableClock(NOW);
+        cache = new TestCache(dir, clock);
         account = cache.addAccount("Studio", ProviderKind.MESHAPI, false);
-        vm = new TaskNotificationsViewModel(new SettingsWriter(cache.settings, UiThread.direct()));
+        vm = new TaskNotificationsViewModel(new SettingsWriter(cache.settings, UiThread.direct()), clock);
         vm.addListener(shown::add);
     }
 
@@ -83,14 +89,61 @@ class TaskNotificationsViewModelTest {
     }
 
     @Test
-    void manyAtOnceBecomeOneSummary() {
+    void manyAtOnceBecomeOneSummaryThatListsTheFailuresFirst() {
         vm.onTransitions(List.of(transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED),
+                transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED),
                 transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED),
                 transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED),
                 transition(TaskStatus.RUNNING, TaskStatus.FAILED)));
         assertEquals(1, shown.size());
-        assertEquals("4 tasks finished", shown.get(0).title());
-        assertEquals("3 succeeded, 1 failed", shown.get(0).text());
+        assertEquals("4 videos ready, 1 failed", shown.get(0).title());
+        assertEquals(TaskStatus.FAILED, shown.get(0).status());
+        assertEquals(5, shown.get(0).count());
+        assertTrue(shown.get(0).text().endsWith("… and 2 more"), shown.get(0).text());
+    }
+
+    @Test
+    void finishesAFewSecondsApartMergeIntoOneGrowingNotice() {
+        vm.onTransitions(List.of(transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED)));
+        clock.advance(Duration.ofSeconds(2));
+        vm.onTransitions(List.of(transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED),
+                transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED)));
+        clock.advance(Duration.ofSeconds(4));
+        vm.onTransitions(List.of(transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED),
+                transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED)));
+
+        assertEquals(3, shown.size(), "one update per store batch");
+        assertEquals("Video ready", shown.get(0).title());
+        assertEquals("3 videos ready", shown.get(1).title());
+        assertEquals("5 videos ready", shown.get(2).title());
+        assertEquals(1, shown.stream().map(TaskNotice::burst).distinct().count(),
+                "every update replaces the same notice: nothing stacks");
+        assertNull(shown.get(2).taskId(), "a summary opens no single task");
+    }
+
+    @Test
+    void aQuietGapLongerThanTheMergeWindowStartsANewNotice() {
+        vm.onTransitions(List.of(transition(TaskStatus.RUNNING, TaskStatus.FAILED),
+                transition(TaskStatus.RUNNING, TaskStatus.FAILED)));
+        clock.advance(TaskNotificationsViewModel.MERGE_WINDOW.plusSeconds(1));
+        vm.onTransitions(List.of(transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED)));
+
+        assertEquals("2 tasks failed", shown.get(0).title());
+        assertEquals("Video ready", shown.get(1).title());
+        assertNotEquals(shown.get(0).burst(), shown.get(1).burst());
+    }
+
+    @Test
+    void onlyFailuresKeepsSuccessesQuietAndIsRemembered() {
+        vm.onlyFailuresProperty().set(true);
+        vm.onTransitions(List.of(transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED),
+                transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED)));
+        assertTrue(shown.isEmpty());
+        vm.onTransitions(List.of(transition(TaskStatus.RUNNING, TaskStatus.FAILED)));
+        assertEquals(1, shown.size());
+        assertEquals("Generation failed", shown.get(0).title());
+        assertTrue(new TaskNotificationsViewModel(new SettingsWriter(cache.settings, UiThread.direct()), clock)
+                .onlyFailuresProperty().get());
     }
 
     @Test
@@ -99,7 +152,7 @@ class TaskNotificationsViewModelTest {
         vm.onTransitions(List.of(transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED)));
         assertTrue(shown.isEmpty());
         TaskNotificationsViewModel later = new TaskNotificationsViewModel(
-                new SettingsWriter(cache.settings, UiThread.direct()));
+                new SettingsWriter(cache.settings, UiThread.direct()), clock);
         assertFalse(later.enabledProperty().get());
     }
 }
