@@ -92,9 +92,7 @@ public final class PhaseoClient implements ProviderClient {
             for (JsonNode item : data) {
                 String id = item.isObject() ? mapper.idOf(item).orElse(null) : null;
                 lastItemId = id == null ? lastItemId : id;
-                if (page.admits(++position, item.isObject(), id)) {
-                    page.add(mapper.toTask(item, item.toString()).withAccountId(account.id()));
-                }
+                page.offer(++position, item, id, i -> mapper.toTask(i, i.toString()).withAccountId(account.id()));
             }
             page.deliver();
 
