@@ -19,6 +19,8 @@ public final class Database implements AutoCloseable {
     private static final int CACHE_SIZE = -16_000;
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_FULL = 13;
 
     private final Path file;
     private final Connection writer;
@@ -74,10 +76,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(writer);
             closeQuietly(reader);
-            if (isCorruption(e)) {
-                throw new CorruptDatabaseException(absolute, e);
-            }
-            throw new StoreException("Could not open the cache " + absolute + ": " + e.getMessage(), e);
+            throw classify(absolute, "Could not open the cache " + absolute, e);
         } catch (RuntimeException e) {
             closeQuietly(writer);
             closeQuietly(reader);
@@ -107,6 +106,22 @@ public final class Database implements AutoCloseable {
             rs.next();
         }
         return Migrations.userVersion(connection);
+    }
+
+    /** A worded failure for the user: disk full, read-only and damaged caches get their own message. */
+    static StoreException classify(Path file, String what, SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        Path folder = file.toAbsolutePath().getParent();
+        if (primary == SQLITE_FULL) {
+            return new DiskFullException(folder, e);
+        }
+        if (primary == SQLITE_READONLY) {
+            return new ReadOnlyCacheException(folder, e);
+        }
+        if (isCorruption(e)) {
+            return new CorruptDatabaseException(file, e);
+        }
+        return new StoreException(what + ": " + e.getMessage(), e);
     }
 
     private static boolean isCorruption(SQLException e) {
@@ -171,10 +186,26 @@ public final class Database implements AutoCloseable {
             statement.execute("COMMIT");
             return result;
         } catch (SQLException e) {
-            if (isCorruption(e)) {
-                throw new CorruptDatabaseException(file, e);
+            throw classify(file, "Could not " + what + " in the cache " + file, e);
+        }
+    }
+
+    /**
+     * Lets the cache file grow by at most {@code extraPages} pages (SQLite's {@code max_page_count}); a write
+     * beyond that fails as {@code SQLITE_FULL}, exactly as a full disk does. For tests of the disk-full path.
+     */
+    public void capGrowth(long extraPages) {
+        writeLock.lock();
+        try (Statement statement = writer.createStatement()) {
+            long pages;
+            try (var rs = statement.executeQuery("PRAGMA page_count")) {
+                pages = rs.next() ? rs.getLong(1) : 0;
             }
-            throw new StoreException("Could not " + what + " in the cache " + file + ": " + e.getMessage(), e);
+            statement.execute("PRAGMA max_page_count = " + (pages + Math.max(0, extraPages)));
+        } catch (SQLException e) {
+            throw classify(file, "Could not cap the cache's size", e);
+        } finally {
+            writeLock.unlock();
         }
     }
 

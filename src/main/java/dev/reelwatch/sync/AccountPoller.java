@@ -15,6 +15,7 @@ import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.provider.ProviderException;
 import dev.reelwatch.store.AccountStore;
 import dev.reelwatch.store.PlainHttpConsent;
+import dev.reelwatch.store.StoreException;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskStore;
 import dev.reelwatch.store.UpsertResult;
@@ -219,6 +220,17 @@ final class AccountPoller {
         } catch (ClientUnavailable e) {
             failure = new AccountFailure(ProviderErrorKind.AUTHENTICATION, e.getMessage(), null);
             tally.error(failure.kind(), e.getMessage());
+        } catch (StoreException e) {
+            if (stopped) {
+                tally.cancelled();
+            } else {
+                // The cache's own words (disk full, read-only, damaged) say it all; the trace stays at FINE.
+                LOG.log(Level.FINE, "sync of account '" + account.name() + "' could not be stored", e);
+                LOG.warning(() -> describe() + ": " + e.getMessage());
+                String message = describe() + ": " + e.getMessage();
+                failure = new AccountFailure(ProviderErrorKind.BAD_RESPONSE, message, null);
+                tally.error(failure.kind(), message);
+            }
         } catch (RuntimeException e) {
             if (stopped) {
                 tally.cancelled();
