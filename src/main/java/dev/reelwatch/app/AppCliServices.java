@@ -111,7 +111,7 @@ public final class AppCliServices implements CliServicesFactory {
         @Override
         public CredentialStore credentials() {
             if (credentials == null) {
-                credentials = new CredentialStore(DataDirectory.credentialsFile(dir));
+                credentials = new CredentialStore(DataDirectory.credentialsFile(dir), notices);
             }
             return credentials;
         }
