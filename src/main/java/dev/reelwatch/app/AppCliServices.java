@@ -48,7 +48,8 @@ public final class AppCliServices implements CliServicesFactory {
     @Override
     public CliServices open(Path dataDirOverrideOrNull) {
         String override = dataDirOverrideOrNull == null ? null : dataDirOverrideOrNull.toString();
-        Path dir = DataDirectory.prepare(DataDirectory.resolve(override, env, osName, userHome.toString()));
+        // A read-only data directory that holds a cache is still opened, read-only, so it can be browsed.
+        Path dir = DataDirectory.prepareForReading(DataDirectory.resolve(override, env, osName, userHome.toString()));
         return new Opened(dir, clock, notices);
     }
 
@@ -71,7 +72,7 @@ public final class AppCliServices implements CliServicesFactory {
 
         private Database database() {
             if (database == null) {
-                CacheRecovery.OpenedCache opened = CacheRecovery.open(dir, clock);
+                CacheRecovery.OpenedCache opened = CacheRecovery.open(dir, clock, DataDirectory.isWritable(dir));
                 database = opened.database();
                 opened.notice().ifPresent(notices);
             }
@@ -84,7 +85,7 @@ public final class AppCliServices implements CliServicesFactory {
                 Path backupFile = DataDirectory.accountsBackupFile(dir);
                 BackedUpAccountStore backedUp = new BackedUpAccountStore(new SqliteAccountStore(database()),
                         new PlainHttpConsent(settings()), new AccountsBackup(backupFile));
-                if (!Files.exists(backupFile)) {
+                if (!Files.exists(backupFile) && !database().isReadOnly()) {
                     backedUp.writeBackup();
                 }
                 accounts = backedUp;
@@ -111,7 +112,7 @@ public final class AppCliServices implements CliServicesFactory {
         @Override
         public CredentialStore credentials() {
             if (credentials == null) {
-                credentials = new CredentialStore(DataDirectory.credentialsFile(dir));
+                credentials = new CredentialStore(DataDirectory.credentialsFile(dir), notices);
             }
             return credentials;
         }

@@ -6,6 +6,7 @@ import dev.reelwatch.media.ArchiveOptions;
 import dev.reelwatch.media.ArchivePass;
 import dev.reelwatch.media.DiskSpace;
 import dev.reelwatch.media.FileDownloader;
+import dev.reelwatch.media.TransferLimits;
 import dev.reelwatch.media.OutputArchiver;
 import dev.reelwatch.media.VideoLibrary;
 import dev.reelwatch.provider.HttpTransport;
@@ -16,12 +17,10 @@ import dev.reelwatch.sync.SyncPass;
 import dev.reelwatch.sync.SyncSettings;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /** Builds the CLI's one-shot sync and archive work over the services the command line opened. */
 final class CliSync {
-    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(30);
 
     private CliSync() {
     }
@@ -38,7 +37,7 @@ final class CliSync {
 
     static OutputArchiver archiver(CliServices services, Map<String, String> env, Clock clock) {
         HttpTransport transport = HttpTransport.standard(AppInfo.version(), clock);
-        FileDownloader downloader = new FileDownloader(transport.client(), transport.userAgent(), DOWNLOAD_TIMEOUT,
+        FileDownloader downloader = new FileDownloader(transport.client(), transport.userAgent(), TransferLimits.defaults(),
                 DiskSpace.system(), clock);
         return new OutputArchiver(services.tasks(), services.accounts(), services.settings(),
                 clients(services, env, clock, transport), downloader,

@@ -6,6 +6,7 @@ import dev.reelwatch.media.DiskSpace;
 import dev.reelwatch.media.FileDownloader;
 import dev.reelwatch.media.OutputArchiver;
 import dev.reelwatch.media.ThumbnailStore;
+import dev.reelwatch.media.TransferLimits;
 import dev.reelwatch.media.VideoLibrary;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.ProviderClients;
@@ -31,7 +32,6 @@ import dev.reelwatch.sync.SyncSettings;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -50,8 +50,6 @@ import java.util.logging.Logger;
  */
 public final class DesktopServices implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DesktopServices.class.getName());
-    /** Whole-request limit for one video download; large files on slow links need minutes. */
-    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(30);
 
     private final Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
     private final Path dataDir;
@@ -97,8 +95,9 @@ public final class DesktopServices implements AutoCloseable {
         sync = new PollingSyncService(accounts, tasks, settings, clientFactory, clock,
                 SyncCadence.read(settings).applyTo(SyncSettings.defaults()));
         closeInReverse.push(sync);
+        // A download's time is bounded by its size at a minimum rate, and by 30 s without a byte.
         FileDownloader downloader = new FileDownloader(transport.client(), transport.userAgent(),
-                DOWNLOAD_TIMEOUT, DiskSpace.system(), clock);
+                TransferLimits.defaults(), DiskSpace.system(), clock);
         library = new VideoLibrary(dataDir, settings);
         archive = new ArchiveService(new OutputArchiver(tasks, accounts, settings, clientFactory, downloader, library,
                 ArchiveOptions.defaults()));

@@ -17,12 +17,15 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
         return CommandLine.ExitCode.SOFTWARE;
     }
 
-    private static String describe(Throwable ex) {
-        String message = ex.getMessage();
-        if ((ex instanceof CliFailure || ex instanceof StoreException) && message != null && !message.isBlank()) {
-            return message;
+    static String describe(Throwable ex) {
+        // Our worded failures may arrive wrapped (picocli, executors): the first one in the chain speaks.
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if ((t instanceof CliFailure || t instanceof StoreException) && message != null && !message.isBlank()) {
+                return message;
+            }
         }
-        // Not one of our worded failures: name what broke so a bug report is still useful.
+        // Not one of our worded failures: name what broke so a bug report is still useful, without a trace.
         Throwable root = ex;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -72,6 +72,7 @@ public final class SyncCommand implements Callable<Integer> {
             for (String error : s.errors()) {
                 err.println("reelwatch sync: " + error);
             }
+            s.unreadableNote().ifPresent(note -> err.println("reelwatch sync: " + s.accountName() + ": " + note));
         }
         boolean archiveOk = noArchive || archives == null || archive(out, err);
         out.flush();
@@ -107,10 +108,11 @@ public final class SyncCommand implements Callable<Integer> {
                 + " expired before archiving, " + r.skipped() + " skipped (library full)";
     }
 
-    /** "studio (meshapi): 2 new, 1 changed, 40 unchanged, 0 gone, 0 errors". */
+    /** "studio (meshapi): 2 new, 1 changed, 40 unchanged, 0 gone, 0 errors" (", 1 could not be read" before the errors when so). */
     static String summaryLine(AccountSyncSummary s) {
         return s.accountName() + " (" + s.provider().cliName() + "): " + s.newTasks() + " new, " + s.changed()
-                + " changed, " + s.unchanged() + " unchanged, " + s.gone() + " gone, " + s.errors().size()
+                + " changed, " + s.unchanged() + " unchanged, " + s.gone() + " gone, "
+                + (s.unreadable().isEmpty() ? "" : s.unreadable().size() + " could not be read, ") + s.errors().size()
                 + (s.errors().size() == 1 ? " error" : " errors") + (s.ok() ? "" : " (failed)");
     }
 }

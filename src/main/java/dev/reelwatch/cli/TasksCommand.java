@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.provider.Json;
+import dev.reelwatch.store.CacheRecovery;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskQuery;
 import picocli.CommandLine;
@@ -69,6 +70,9 @@ final class TasksCommand implements Callable<Integer> {
         String wantedTag = tag == null || tag.isBlank() ? null : tag;
         List<StoredTask> tasks = services.tasks().query(new TaskQuery(wanted, accountId, text, 0, 0, false, starred,
                 wantedTag));
+        // On stderr, so --json output stays valid: after a rebuild, an empty list is not "nothing happened".
+        CacheRecovery.rebuildNotice(services.settings(), services.accounts())
+                .ifPresent(notice -> context.err().println("reelwatch: " + notice));
 
         if (json) {
             ArrayNode array = Json.mapper().createArrayNode();

@@ -53,6 +53,25 @@ public record Task(
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         rawJson = rawJson == null ? "{}" : rawJson;
+        // A value no cache column can hold is unknown, not a failure of the whole page (raw JSON keeps it).
+        createdAt = storable(createdAt);
+        updatedAt = storable(updatedAt);
+        startedAt = storable(startedAt);
+        completedAt = storable(completedAt);
+        duration = storable(duration);
+        pollAfter = storable(pollAfter);
+        fps = fps == null || !Double.isFinite(fps) ? null : fps;
+    }
+
+    private static final Instant EARLIEST_STORABLE = Instant.ofEpochMilli(Long.MIN_VALUE);
+    private static final Instant LATEST_STORABLE = Instant.ofEpochMilli(Long.MAX_VALUE);
+
+    private static Instant storable(Instant t) {
+        return t == null || t.isBefore(EARLIEST_STORABLE) || t.isAfter(LATEST_STORABLE) ? null : t;
+    }
+
+    private static Duration storable(Duration d) {
+        return d == null || Math.abs(d.getSeconds()) >= Long.MAX_VALUE / 1000 ? null : d;
     }
 
     public static Builder builder(String providerTaskId, TaskStatus status) {

@@ -1,5 +1,7 @@
 package dev.reelwatch.media;
 
+import dev.reelwatch.provider.TimedBody;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,14 +47,14 @@ public final class FileDownloader {
 
     private final HttpClient client;
     private final String userAgent;
-    private final Duration requestTimeout;
+    private final TransferLimits limits;
     private final DiskSpace disk;
     private final Clock clock;
 
-    public FileDownloader(HttpClient client, String userAgent, Duration requestTimeout, DiskSpace disk, Clock clock) {
+    public FileDownloader(HttpClient client, String userAgent, TransferLimits limits, DiskSpace disk, Clock clock) {
         this.client = client;
         this.userAgent = userAgent;
-        this.requestTimeout = requestTimeout;
+        this.limits = limits;
         this.disk = disk;
         this.clock = clock;
     }
@@ -52,6 +62,11 @@ public final class FileDownloader {
     /** The clock downloads are judged by (the archiver asks it whether a stated expiry has passed). */
     Clock clock() {
         return clock;
+    }
+
+    /** A downloader with the default transfer limits, waiting at most {@code headerTimeout} for the headers. */
+    public FileDownloader(HttpClient client, String userAgent, Duration headerTimeout, DiskSpace disk, Clock clock) {
+        this(client, userAgent, TransferLimits.withHeaderTimeout(headerTimeout), disk, clock);
     }
 
     /** Receives progress while bytes arrive; {@code total} is -1 when the server did not say. */
@@ -128,10 +143,23 @@ public final class FileDownloader {
             throw statusFailure(request, status);
         }
         checkContentType(request, response);
-        long max = request.maxBytes();
-        if (total > max) {
+        Optional<String> coding = contentCoding(response);
+        if (coding.isPresent() && offset > 0) {
+            // Compressed bytes cannot be spliced onto a partial file: fetch it whole and decode it.
             close(response);
-            throw new DownloadFailure(DownloadFailure.Kind.TOO_LARGE, "The file is " + ByteSize.format(total)
+            deleteQuietly(part);
+            throw new DownloadFailure(DownloadFailure.Kind.TRANSIENT,
+                    "the server resumed with compressed bytes (" + coding.get() + "); starting over");
+        }
+        long max = request.maxBytes();
+        long declared = total;
+        if (coding.isPresent()) {
+            // Content-Length counts compressed bytes: the decoded size is only known at the end.
+            total = -1;
+        }
+        if (declared > max) {
+            close(response);
+            throw new DownloadFailure(DownloadFailure.Kind.TOO_LARGE, "The file is " + ByteSize.format(declared)
                     + ", more than the limit of " + ByteSize.format(max) + ".");
         }
         if (request.expectedBytes() != null && total >= 0 && total != request.expectedBytes()) {
@@ -140,15 +168,29 @@ public final class FileDownloader {
                     + " bytes but the provider said the file has " + request.expectedBytes() + " bytes.");
         }
         ensureRoom(part, total >= 0 ? total - offset : -1, response);
+        // The transfer's time is bounded by what is left to fetch (or the most it may be) at the minimum rate.
+        long started = System.nanoTime();
+        long expected = declared >= 0 ? declared - offset : max;
+        long deadline = started + limits.allowance(expected).toNanos();
+        TimedBody timed = (TimedBody) response.body();
+        timed.deadline(deadline);
         StandardOpenOption mode = offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         long written = offset;
-        try (InputStream in = response.body();
+        try (InputStream in = decoded(timed, coding);
              OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             byte[] buffer = new byte[64 * 1024];
             int n;
             while (true) {
                 try {
                     n = in.read(buffer);
+                } catch (java.util.zip.ZipException corrupt) {
+                    throw new DownloadFailure(DownloadFailure.Kind.VERIFICATION, "The server's " + coding.orElse("")
+                            + "-compressed file is damaged (" + corrupt.getMessage() + "); nothing was kept.", corrupt);
+                } catch (TimedBody.TimeoutException slow) {
+                    throw new DownloadFailure(DownloadFailure.Kind.TRANSIENT, (slow.inactive()
+                            ? "the server sent nothing for " + limits.inactivity().toSeconds() + " s"
+                            : "the download was slower than " + ByteSize.format(limits.minimumBytesPerSecond())
+                            + "/s") + " after " + ByteSize.format(written) + "; it resumes next time", slow);
                 } catch (IOException cut) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException("download interrupted");
@@ -160,6 +202,11 @@ public final class FileDownloader {
                     break;
                 }
                 written += n;
+                if (System.nanoTime() - started > limits.allowance(written - offset).toNanos()) {
+                    throw new DownloadFailure(DownloadFailure.Kind.TRANSIENT, "the download was slower than "
+                            + ByteSize.format(limits.minimumBytesPerSecond()) + "/s after " + ByteSize.format(written)
+                            + "; it resumes next time");
+                }
                 if (written > max) {
                     throw new DownloadFailure(DownloadFailure.Kind.TOO_LARGE,
                             "The file is larger than the limit of " + ByteSize.format(max) + ".");
@@ -181,20 +228,22 @@ public final class FileDownloader {
         URI origin = request.url();
         URI current = origin;
         for (int hop = 0; ; hop++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(current).timeout(requestTimeout).GET()
+            HttpRequest.Builder b = HttpRequest.newBuilder(current).timeout(limits.headerTimeout()).GET()
                     .header("User-Agent", userAgent)
                     .header("Accept", request.accept() == DownloadRequest.Accept.VIDEO
                             ? "video/*, application/octet-stream;q=0.8" : "image/*");
             if (resumeFrom > 0) {
                 b.header("Range", "bytes=" + resumeFrom + "-");
             }
+            // Ask for the file as it is: a compressed video would have to be decoded before it can be checked.
+            b.header("Accept-Encoding", "identity");
             if (sameHost(origin, current)) {
                 // The account's key goes to the account's own host only, even along redirects.
                 request.headers().forEach(b::header);
             }
             HttpResponse<InputStream> response;
             try {
-                response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = exchange(b.build(), current);
             } catch (IOException e) {
                 throw new DownloadFailure(DownloadFailure.Kind.TRANSIENT,
                         "could not reach " + current.getHost() + " (" + e.getClass().getSimpleName()
@@ -224,6 +273,117 @@ public final class FileDownloader {
                 continue;
             }
             return response;
+        }
+    }
+
+    /**
+     * Sends and waits at most the header timeout for the headers; the body comes as a {@link TimedBody}, which
+     * never waits longer than the inactivity limit for the next bytes.
+     */
+    private HttpResponse<InputStream> exchange(HttpRequest request, URI current)
+            throws IOException, InterruptedException, DownloadFailure {
+        var future = client.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher());
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
+        try {
+            response = future.get(limits.headerTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new DownloadFailure(DownloadFailure.Kind.TRANSIENT, current.getHost() + " did not answer within "
+                    + limits.headerTimeout().toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof IllegalArgumentException bad) {
+                throw bad;
+            }
+            throw new IOException(String.valueOf(cause), cause);
+        }
+        TimedBody body = new TimedBody(limits.inactivity(), System.nanoTime() + limits.allowance(0).toNanos());
+        response.body().subscribe(body);
+        return new BodyResponse(response, body);
+    }
+
+    /** A response whose body is the {@link TimedBody} it was subscribed to. */
+    private record BodyResponse(HttpResponse<?> inner, InputStream body) implements HttpResponse<InputStream> {
+        @Override
+        public int statusCode() {
+            return inner.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return inner.request();
+        }
+
+        @Override
+        public Optional<HttpResponse<InputStream>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return inner.headers();
+        }
+
+        @Override
+        public Optional<javax.net.ssl.SSLSession> sslSession() {
+            return inner.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return inner.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return inner.version();
+        }
+    }
+
+    /**
+     * The response's content coding, if any: gzip and deflate are decoded, "identity" is none, and any
+     * other coding is refused (its bytes would be kept as a video that cannot play).
+     */
+    private static Optional<String> contentCoding(HttpResponse<InputStream> response) throws DownloadFailure {
+        List<String> codings = new java.util.ArrayList<>();
+        for (String value : response.headers().allValues("Content-Encoding")) {
+            for (String c : value.split(",")) {
+                String coding = c.strip().toLowerCase(Locale.ROOT);
+                if (!coding.isEmpty() && !coding.equals("identity")) {
+                    codings.add(coding);
+                }
+            }
+        }
+        if (codings.isEmpty()) {
+            return Optional.empty();
+        }
+        String coding = codings.get(0);
+        if (codings.size() == 1 && (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("deflate"))) {
+            return Optional.of(coding);
+        }
+        close(response);
+        throw new DownloadFailure(DownloadFailure.Kind.REFUSED, "The server sent the file encoded as "
+                + String.join(", ", codings) + ", which Reelwatch cannot decode; nothing was kept.");
+    }
+
+    private static InputStream decoded(InputStream in, Optional<String> coding) throws DownloadFailure {
+        if (coding.isEmpty()) {
+            return in;
+        }
+        try {
+            return coding.get().equals("deflate") ? new InflaterInputStream(in) : new GZIPInputStream(in, 64 * 1024);
+        } catch (TimedBody.TimeoutException e) {
+            throw new DownloadFailure(DownloadFailure.Kind.TRANSIENT, "the server sent nothing for "
+                    + e.getMessage() + "; the download is tried again later", e);
+        } catch (IOException e) {
+            throw new DownloadFailure(DownloadFailure.Kind.VERIFICATION, "The server said the file is "
+                    + coding.get() + "-compressed, but it is not (" + e.getMessage() + "); nothing was kept.", e);
         }
     }
 
@@ -298,6 +458,9 @@ public final class FileDownloader {
         if (request.expectedBytes() != null && size != request.expectedBytes()) {
             throw new DownloadFailure(DownloadFailure.Kind.VERIFICATION, "The downloaded file has " + size
                     + " bytes but the provider said " + request.expectedBytes() + " bytes; it was discarded.");
+        }
+        if (request.accept() == DownloadRequest.Accept.VIDEO) {
+            VideoSignature.check(part);
         }
         String sha256 = sha256(part);
         if (request.expectedSha256() != null && !request.expectedSha256().isBlank()

@@ -33,6 +33,8 @@ import java.util.Optional;
  */
 public final class HttpTransport {
     public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
+    /** The longest one API exchange (every redirect, the headers and the whole body) may take. */
+    public static final Duration DEFAULT_EXCHANGE_DEADLINE = Duration.ofSeconds(60);
     private static final int MAX_REDIRECTS = 3;
 
     private final HttpClient client;
@@ -40,13 +42,36 @@ public final class HttpTransport {
     private final Duration requestTimeout;
     private final long maxBodyBytes;
     private final Clock clock;
+    private final Duration exchangeDeadline;
 
-    public HttpTransport(HttpClient client, String userAgent, Duration requestTimeout, long maxBodyBytes, Clock clock) {
+    /**
+     * @param requestTimeout how long to wait for the response headers
+     * @param exchangeDeadline how long the whole exchange may take, body included: a server that sends its
+     *                         headers at once and then one byte every few seconds is cut off there
+     */
+    public HttpTransport(HttpClient client, String userAgent, Duration requestTimeout, long maxBodyBytes, Clock clock,
+                         Duration exchangeDeadline) {
         this.client = client;
         this.userAgent = userAgent;
         this.requestTimeout = requestTimeout;
         this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
+        this.exchangeDeadline = exchangeDeadline;
+    }
+
+    /** A transport whose whole-exchange deadline is {@link #DEFAULT_EXCHANGE_DEADLINE}, or the header timeout when longer. */
+    public HttpTransport(HttpClient client, String userAgent, Duration requestTimeout, long maxBodyBytes, Clock clock) {
+        this(client, userAgent, requestTimeout, maxBodyBytes, clock,
+                requestTimeout.compareTo(DEFAULT_EXCHANGE_DEADLINE) > 0 ? requestTimeout : DEFAULT_EXCHANGE_DEADLINE);
+    }
+
+    /** The same transport with another whole-exchange deadline. */
+    public HttpTransport withExchangeDeadline(Duration deadline) {
+        return new HttpTransport(client, userAgent, requestTimeout, maxBodyBytes, clock, deadline);
+    }
+
+    public Duration exchangeDeadline() {
+        return exchangeDeadline;
     }
 
     /** The shared client every part of the app uses: HTTP/2 where offered, HTTP/1.1 otherwise, no auto-redirects. */
@@ -60,7 +85,7 @@ public final class HttpTransport {
 
     public static HttpTransport standard(String version, Clock clock) {
         return new HttpTransport(newHttpClient(Duration.ofSeconds(10)), "Reelwatch/" + version,
-                Duration.ofSeconds(30), DEFAULT_MAX_BODY_BYTES, clock);
+                Duration.ofSeconds(30), DEFAULT_MAX_BODY_BYTES, clock, DEFAULT_EXCHANGE_DEADLINE);
     }
 
     public HttpClient client() {
@@ -114,6 +139,7 @@ public final class HttpTransport {
             throws ProviderException {
         URI current = uri;
         Map<String, String> currentHeaders = headers;
+        long deadline = System.nanoTime() + exchangeDeadline.toNanos();
         for (int hop = 0; ; hop++) {
             HttpRequest.Builder b = HttpRequest.newBuilder(current)
                     .timeout(requestTimeout)
@@ -123,10 +149,13 @@ public final class HttpTransport {
             currentHeaders.forEach(b::header);
             HttpResponse<InputStream> response;
             try {
-                response = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = exchange(b.build(), deadline);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw HttpErrors.network(ctx, "the request was interrupted", e);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw HttpErrors.network(ctx, hostOf(current) + " did not answer within "
+                        + exchangeDeadline.toSeconds() + " s", e);
             } catch (IOException e) {
                 throw classifyIo(ctx, current, e);
             } catch (IllegalArgumentException e) {
@@ -167,6 +196,76 @@ public final class HttpTransport {
         }
     }
 
+    /**
+     * Sends and waits for the headers until {@code deadline} (a {@link System#nanoTime}); the body then comes
+     * as a {@link TimedBody} that stops waiting at the same deadline.
+     */
+    private HttpResponse<InputStream> exchange(HttpRequest request, long deadline)
+            throws IOException, InterruptedException, java.util.concurrent.TimeoutException {
+        var future = client.sendAsync(request, HttpResponse.BodyHandlers.ofPublisher());
+        HttpResponse<java.util.concurrent.Flow.Publisher<List<java.nio.ByteBuffer>>> response;
+        try {
+            response = future.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof IllegalArgumentException bad) {
+                throw bad;
+            }
+            throw new IOException(String.valueOf(cause), cause);
+        }
+        TimedBody body = new TimedBody(exchangeDeadline, deadline);
+        response.body().subscribe(body);
+        return new TimedResponse(response, body);
+    }
+
+    /** A response whose body is the {@link TimedBody} it was subscribed to. */
+    private record TimedResponse(HttpResponse<?> inner, InputStream body) implements HttpResponse<InputStream> {
+        @Override
+        public int statusCode() {
+            return inner.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return inner.request();
+        }
+
+        @Override
+        public Optional<HttpResponse<InputStream>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return inner.headers();
+        }
+
+        @Override
+        public Optional<javax.net.ssl.SSLSession> sslSession() {
+            return inner.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return inner.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return inner.version();
+        }
+    }
+
+    private static String hostOf(URI uri) {
+        return uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    }
+
     static boolean sameHost(URI a, URI b) {
         return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
     }
@@ -199,6 +298,9 @@ public final class HttpTransport {
                 out.write(buf, 0, n);
             }
             return out.toString(StandardCharsets.UTF_8);
+        } catch (TimedBody.TimeoutException e) {
+            throw HttpErrors.network(ctx, "the answer did not arrive in time (" + e.getMessage() + "; the limit for"
+                    + " a whole answer is " + exchangeDeadline.toSeconds() + " s)", e);
         } catch (IOException e) {
             throw HttpErrors.network(ctx, "the connection broke while reading the answer ("
                     + shorten(e.getMessage()) + ")", e);
@@ -210,10 +312,12 @@ public final class HttpTransport {
     }
 
     private static void drainQuietly(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            in.transferTo(OutputStreamSink.INSTANCE);
+        // Closing cancels the transfer: the body of a redirect or refused answer is of no use, and a hostile
+        // server could make reading it to the end take until the deadline.
+        try {
+            response.body().close();
         } catch (IOException ignored) {
-            // The body of a redirect or refused answer is of no use; a broken one changes nothing.
+            // Nothing was wanted from this body.
         }
     }
 
@@ -248,21 +352,6 @@ public final class HttpTransport {
         }
         String one = s.replaceAll("\\s+", " ").trim();
         return one.length() > 200 ? one.substring(0, 200) + "…" : one;
-    }
-
-    /** Collects nothing; used to drain bodies we do not need. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-            // discard
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            // discard
-        }
     }
 
     /** Keeps only details a person can act on; never headers, so never a key. */

@@ -21,6 +21,13 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    /** Digits before or after the point beyond which a number is taken as unreadable. */
+    private static final int MAX_DIGITS = 40;
+    private static final int MAX_NUMBER_TEXT = 100;
+    /** The span a provider's time may fall in; anything outside (or beyond what Instant holds) is unknown. */
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private Json() {
     }
 
@@ -55,50 +62,76 @@ public final class Json {
         return v.isValueNode() ? v.asText() : v.toString();
     }
 
+    /** The field as a whole number; null when absent, odd, fractional beyond a long or out of a long's range. */
     public static Long longValue(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
         if (v.isNumber()) {
-            return v.asLong();
+            return v.canConvertToLong() ? v.asLong() : null;
         }
         if (v.isTextual()) {
-            try {
-                return new BigDecimal(v.asText().trim()).longValue();
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            BigDecimal d = parseDecimal(v.asText());
+            return d == null ? null : toLong(d);
         }
         return null;
     }
 
+    /** The field as an int; null when absent, odd or outside an int's range (never silently clamped). */
     public static Integer intValue(JsonNode node, String field) {
         Long v = longValue(node, field);
-        return v == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+        return v == null || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? null : v.intValue();
     }
 
+    /**
+     * The field as a decimal; null when absent, odd, or of an absurd magnitude (a hostile {@code 1e999999999}
+     * would make later arithmetic on it take minutes or all memory).
+     */
     public static BigDecimal decimal(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
         if (v.isNumber()) {
-            return v.decimalValue();
+            return sane(v.decimalValue());
         }
         if (v.isTextual()) {
-            try {
-                return new BigDecimal(v.asText().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            return parseDecimal(v.asText());
         }
         return null;
     }
 
     public static Double doubleValue(JsonNode node, String field) {
         BigDecimal v = decimal(node, field);
-        return v == null ? null : v.doubleValue();
+        if (v == null) {
+            return null;
+        }
+        double d = v.doubleValue();
+        return Double.isFinite(d) ? d : null;
+    }
+
+    private static BigDecimal parseDecimal(String text) {
+        String t = text.trim();
+        if (t.isEmpty() || t.length() > MAX_NUMBER_TEXT) {
+            return null;
+        }
+        try {
+            return sane(new BigDecimal(t));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Null for numbers whose magnitude or precision no provider field can mean. */
+    private static BigDecimal sane(BigDecimal d) {
+        int integerDigits = d.precision() - d.scale();
+        return integerDigits > MAX_DIGITS || d.scale() > MAX_DIGITS ? null : d;
+    }
+
+    private static Long toLong(BigDecimal d) {
+        java.math.BigInteger whole = d.toBigInteger();
+        return whole.bitLength() < 64 ? whole.longValue() : null;
     }
 
     public static Boolean bool(JsonNode node, String field) {
@@ -119,22 +152,35 @@ public final class Json {
         return null;
     }
 
-    /** Reads an instant given as Unix seconds (number or text) or as ISO-8601 text; null when absent or odd. */
+    /**
+     * Reads an instant given as Unix seconds or milliseconds (number or text) or as ISO-8601 text; null when
+     * absent, odd, or out of range (a 20-digit number, {@code Long.MIN_VALUE}, year 300000): the field is then
+     * unknown, and the raw value stays in the task's raw JSON.
+     */
     public static Instant instant(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
         if (v.isNumber()) {
-            return epoch(v.asLong());
+            return v.canConvertToLong() ? epoch(v.asLong()) : null;
+        }
+        if (!v.isTextual()) {
+            return null;
         }
         String t = v.asText().trim();
-        if (t.isEmpty()) {
+        if (t.isEmpty() || t.length() > MAX_NUMBER_TEXT) {
             return null;
         }
         if (t.chars().allMatch(Character::isDigit)) {
-            return epoch(Long.parseLong(t));
+            BigDecimal d = parseDecimal(t);
+            Long value = d == null ? null : toLong(d);
+            return value == null ? null : epoch(value);
         }
+        return inRange(parseIso(t));
+    }
+
+    private static Instant parseIso(String t) {
         try {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {
@@ -151,8 +197,18 @@ public final class Json {
         }
     }
 
-    /** Seconds, or milliseconds when the number is too large to be seconds. */
+    /** Seconds, or milliseconds when the number is too large to be seconds; null when out of range. */
     private static Instant epoch(long value) {
-        return value > 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
+        if (value > 100_000_000_000L) {
+            return inRange(Instant.ofEpochMilli(value));
+        }
+        if (value < EARLIEST.getEpochSecond()) {
+            return null;
+        }
+        return inRange(Instant.ofEpochSecond(value));
+    }
+
+    private static Instant inRange(Instant t) {
+        return t == null || t.isBefore(EARLIEST) || t.isAfter(LATEST) ? null : t;
     }
 }

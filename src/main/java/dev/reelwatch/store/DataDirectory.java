@@ -66,6 +66,35 @@ public final class DataDirectory {
         }
     }
 
+    /**
+     * Like {@link #prepare}, but a data directory that cannot be written to is accepted when it already holds
+     * a cache, so it can be browsed read-only (a mounted backup, a disk remounted read-only).
+     */
+    public static Path prepareForReading(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        if (!isWritable(absolute) && Files.isReadable(databaseFile(absolute))) {
+            return absolute;
+        }
+        return prepare(absolute);
+    }
+
+    /**
+     * Whether files can be created in {@code dir}: its file store is not mounted read-only and a probe file
+     * can be written. False for a directory that does not exist.
+     */
+    public static boolean isWritable(Path dir) {
+        try {
+            if (!Files.isDirectory(dir) || Files.getFileStore(dir).isReadOnly()) {
+                return false;
+            }
+            Path probe = Files.createTempFile(dir, ".write-check-", ".tmp");
+            Files.delete(probe);
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
     public static Path databaseFile(Path dir) {
         return dir.resolve(DATABASE_FILE);
     }

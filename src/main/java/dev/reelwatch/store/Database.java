@@ -19,6 +19,8 @@ public final class Database implements AutoCloseable {
     private static final int CACHE_SIZE = -16_000;
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_FULL = 13;
 
     private final Path file;
     private final Connection writer;
@@ -27,10 +29,13 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock readLock = new ReentrantLock();
     private final TaskChangeListeners listeners = new TaskChangeListeners();
 
-    private Database(Path file, Connection writer, Connection reader) {
+    private final boolean readOnly;
+
+    private Database(Path file, Connection writer, Connection reader, boolean readOnly) {
         this.file = file;
         this.writer = writer;
         this.reader = reader;
+        this.readOnly = readOnly;
     }
 
     /**
@@ -55,6 +60,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Could not create the folder for the cache " + absolute + ": " + e.getMessage(), e);
         }
+        checkNotTruncated(absolute);
         Connection writer = null;
         Connection reader = null;
         try {
@@ -70,14 +76,69 @@ public final class Database implements AutoCloseable {
             }
             Migrations.migrate(writer, targetVersion);
             reader = connect(absolute, true);
-            return new Database(absolute, writer, reader);
+            return new Database(absolute, writer, reader, false);
         } catch (SQLException e) {
             closeQuietly(writer);
             closeQuietly(reader);
-            if (isCorruption(e)) {
-                throw new CorruptDatabaseException(absolute, e);
+            throw classify(absolute, "Could not open the cache " + absolute, e);
+        } catch (RuntimeException e) {
+            closeQuietly(writer);
+            closeQuietly(reader);
+            throw e;
+        }
+    }
+
+    /**
+     * A connection that can never write: SQLite's {@code mode=ro}; {@code immutable} also promises SQLite that
+     * nobody changes the file, so it needs no -wal or -shm beside it (a read-only folder, a damaged file).
+     */
+    static Connection connectReadOnly(Path file, boolean immutable) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        return config.createConnection("jdbc:sqlite:" + uri(file) + "?mode=ro" + (immutable ? "&immutable=1" : ""));
+    }
+
+    /** {@code file:} URI of a path, with the characters SQLite's URI parser treats specially escaped. */
+    private static String uri(Path file) {
+        String path = file.toAbsolutePath().toString().replace('\\', '/');
+        StringBuilder out = new StringBuilder("file:");
+        for (char c : path.toCharArray()) {
+            if (c == '%' || c == '?' || c == '#' || c == ' ') {
+                out.append(String.format("%%%02X", (int) c));
+            } else {
+                out.append(c);
             }
-            throw new StoreException("Could not open the cache " + absolute + ": " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Opens an existing cache read-only, for a data directory nothing can be written to: reads work as
+     * usual, every write fails with {@link ReadOnlyCacheException}. The schema is not migrated; a cache too
+     * old or too new to read is refused.
+     */
+    public static Database openReadOnly(Path file) {
+        Path absolute = file.toAbsolutePath();
+        Connection writer = null;
+        Connection reader = null;
+        try {
+            writer = connectReadOnly(absolute, true);
+            int version = inspect(writer);
+            if (version > Migrations.latestVersion()) {
+                throw new NewerSchemaException(absolute, version, Migrations.latestVersion());
+            }
+            if (version < Migrations.latestVersion()) {
+                throw new StoreException("The cache " + absolute + " is from an older Reelwatch and the data"
+                        + " directory is read-only, so it cannot be brought up to date.");
+            }
+            reader = connectReadOnly(absolute, true);
+            return new Database(absolute, writer, reader, true);
+        } catch (SQLException e) {
+            closeQuietly(writer);
+            closeQuietly(reader);
+            throw classify(absolute, "Could not open the cache " + absolute + " read-only", e);
         } catch (RuntimeException e) {
             closeQuietly(writer);
             closeQuietly(reader);
@@ -100,6 +161,38 @@ public final class Database implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * SQLite opens a truncated file without complaint and fails only when a lost page is read, perhaps much
+     * later. The header says how many pages the file had at its last checkpoint; a shorter file lost its tail.
+     */
+    private static void checkNotTruncated(Path file) {
+        byte[] header = new byte[100];
+        long size;
+        try (var in = Files.newInputStream(file)) {
+            size = Files.size(file);
+            if (in.readNBytes(header, 0, header.length) < header.length) {
+                return;
+            }
+        } catch (IOException e) {
+            return; // No file yet, or unreadable: opening it says what is wrong.
+        }
+        if (!new String(header, 0, 16, java.nio.charset.StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
+            return;
+        }
+        int pageSize = ((header[16] & 0xff) << 8) | (header[17] & 0xff);
+        long pageSizeBytes = pageSize == 1 ? 65536 : pageSize;
+        long pages = readInt(header, 28);
+        boolean countValid = readInt(header, 24) == readInt(header, 92);
+        if (countValid && pages > 0 && size < pages * pageSizeBytes) {
+            throw new CorruptDatabaseException(file, new IOException("the file is truncated: " + size + " of "
+                    + pages * pageSizeBytes + " bytes"));
+        }
+    }
+
+    private static long readInt(byte[] b, int at) {
+        return ((long) (b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    }
+
     /** Reads the schema version; reading the schema table makes SQLite check that this is a database at all. */
     private static int inspect(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
@@ -107,6 +200,22 @@ public final class Database implements AutoCloseable {
             rs.next();
         }
         return Migrations.userVersion(connection);
+    }
+
+    /** A worded failure for the user: disk full, read-only and damaged caches get their own message. */
+    static StoreException classify(Path file, String what, SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        Path folder = file.toAbsolutePath().getParent();
+        if (primary == SQLITE_FULL) {
+            return new DiskFullException(folder, e);
+        }
+        if (primary == SQLITE_READONLY) {
+            return new ReadOnlyCacheException(folder, e);
+        }
+        if (isCorruption(e)) {
+            return new CorruptDatabaseException(file, e);
+        }
+        return new StoreException(what + ": " + e.getMessage(), e);
     }
 
     private static boolean isCorruption(SQLException e) {
@@ -132,8 +241,16 @@ public final class Database implements AutoCloseable {
         return listeners;
     }
 
+    /** Whether this cache was opened read-only (see {@link #openReadOnly}). */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
     /** Runs {@code work} in one write transaction (BEGIN IMMEDIATE), serialized with every other write. */
     <T> T write(String what, SqlWork<T> work) {
+        if (readOnly) {
+            throw new ReadOnlyCacheException(file.getParent(), null);
+        }
         writeLock.lock();
         try {
             return inTransaction(writer, "BEGIN IMMEDIATE", what, work);
@@ -171,10 +288,26 @@ public final class Database implements AutoCloseable {
             statement.execute("COMMIT");
             return result;
         } catch (SQLException e) {
-            if (isCorruption(e)) {
-                throw new CorruptDatabaseException(file, e);
+            throw classify(file, "Could not " + what + " in the cache " + file, e);
+        }
+    }
+
+    /**
+     * Lets the cache file grow by at most {@code extraPages} pages (SQLite's {@code max_page_count}); a write
+     * beyond that fails as {@code SQLITE_FULL}, exactly as a full disk does. For tests of the disk-full path.
+     */
+    public void capGrowth(long extraPages) {
+        writeLock.lock();
+        try (Statement statement = writer.createStatement()) {
+            long pages;
+            try (var rs = statement.executeQuery("PRAGMA page_count")) {
+                pages = rs.next() ? rs.getLong(1) : 0;
             }
-            throw new StoreException("Could not " + what + " in the cache " + file + ": " + e.getMessage(), e);
+            statement.execute("PRAGMA max_page_count = " + (pages + Math.max(0, extraPages)));
+        } catch (SQLException e) {
+            throw classify(file, "Could not cap the cache's size", e);
+        } finally {
+            writeLock.unlock();
         }
     }
 

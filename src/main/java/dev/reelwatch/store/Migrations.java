@@ -20,7 +20,8 @@ final class Migrations {
             "V1__init.sql",
             "V2__personal_library.sql",
             "V3__search_notes_and_tags.sql",
-            "V4__seen_times_and_link_expiry.sql");
+            "V4__seen_times_and_link_expiry.sql",
+            "V7__unreadable_items.sql");
 
     private Migrations() {
     }

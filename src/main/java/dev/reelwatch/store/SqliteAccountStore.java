@@ -124,11 +124,12 @@ public final class SqliteAccountStore implements AccountStore {
     public void saveHealth(AccountHealth health) {
         db.write("save account health", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_health (account_id, last_success,"
-                    + " last_attempt, last_error_kind, last_error_message, next_poll, syncing, counts)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET"
+                    + " last_attempt, last_error_kind, last_error_message, next_poll, syncing, counts,"
+                    + " unreadable_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET"
                     + " last_success = excluded.last_success, last_attempt = excluded.last_attempt,"
                     + " last_error_kind = excluded.last_error_kind, last_error_message = excluded.last_error_message,"
-                    + " next_poll = excluded.next_poll, syncing = excluded.syncing, counts = excluded.counts")) {
+                    + " next_poll = excluded.next_poll, syncing = excluded.syncing, counts = excluded.counts,"
+                    + " unreadable_items = excluded.unreadable_items")) {
                 ps.setLong(1, health.accountId());
                 TaskRows.setInstant(ps, 2, health.lastSuccess());
                 TaskRows.setInstant(ps, 3, health.lastAttempt());
@@ -137,6 +138,7 @@ public final class SqliteAccountStore implements AccountStore {
                 TaskRows.setInstant(ps, 6, health.nextPoll());
                 ps.setInt(7, health.syncing() ? 1 : 0);
                 ps.setString(8, encodeCounts(health.counts()));
+                ps.setInt(9, health.unreadableItems());
                 return ps.executeUpdate();
             }
         });
@@ -155,7 +157,8 @@ public final class SqliteAccountStore implements AccountStore {
                     return Optional.of(new AccountHealth(accountId, TaskRows.instant(rs, "last_success"),
                             TaskRows.instant(rs, "last_attempt"), kind == null ? null : ProviderErrorKind.valueOf(kind),
                             rs.getString("last_error_message"), TaskRows.instant(rs, "next_poll"),
-                            rs.getInt("syncing") != 0, decodeCounts(rs.getString("counts"))));
+                            rs.getInt("syncing") != 0, decodeCounts(rs.getString("counts")),
+                            rs.getInt("unreadable_items")));
                 }
             }
         });

@@ -9,10 +9,13 @@ import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.core.TransportSecurity;
 import dev.reelwatch.provider.ListOutcome;
 import dev.reelwatch.provider.ListQuery;
+import dev.reelwatch.provider.PageConsumer;
+import dev.reelwatch.provider.TaskPage;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.provider.ProviderException;
 import dev.reelwatch.store.AccountStore;
 import dev.reelwatch.store.PlainHttpConsent;
+import dev.reelwatch.store.StoreException;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskStore;
 import dev.reelwatch.store.UpsertResult;
@@ -97,6 +100,7 @@ final class AccountPoller {
     private volatile Instant rateLimitedUntil;
     private int failuresInRow;
     private Map<TaskStatus, Integer> counts;
+    private int unreadableItems;
 
     AccountPoller(Account account, ClientFactory clients, TaskStore tasks, AccountStore accounts,
                   SyncBookmarks bookmarks, PlainHttpConsent plainHttp, ProviderRequestLimits limits, Clock clock,
@@ -117,7 +121,8 @@ final class AccountPoller {
                 settings.listInterval());
         AccountHealth saved = accounts.health(account.id()).orElse(AccountHealth.unknown(account.id()));
         this.health = new AccountHealth(account.id(), saved.lastSuccess(), saved.lastAttempt(), saved.lastErrorKind(),
-                saved.lastErrorMessage(), null, false, saved.counts());
+                saved.lastErrorMessage(), null, false, saved.counts(), saved.unreadableItems());
+        this.unreadableItems = saved.unreadableItems();
     }
 
     Account account() {
@@ -247,6 +252,17 @@ final class AccountPoller {
         } catch (ClientUnavailable e) {
             failure = new AccountFailure(ProviderErrorKind.AUTHENTICATION, e.getMessage(), null);
             tally.error(failure.kind(), e.getMessage());
+        } catch (StoreException e) {
+            if (stopped) {
+                tally.cancelled();
+            } else {
+                // The cache's own words (disk full, read-only, damaged) say it all; the trace stays at FINE.
+                LOG.log(Level.FINE, "sync of account '" + account.name() + "' could not be stored", e);
+                LOG.warning(() -> describe() + ": " + e.getMessage());
+                String message = describe() + ": " + e.getMessage();
+                failure = new AccountFailure(ProviderErrorKind.BAD_RESPONSE, message, null);
+                tally.error(failure.kind(), message);
+            }
         } catch (RuntimeException e) {
             if (stopped) {
                 tally.cancelled();
@@ -311,46 +327,83 @@ final class AccountPoller {
         Set<String> listed = new HashSet<>();
         boolean live = c.listReportsLiveStatus();
         tally.worked();
-        ListOutcome outcome = limits.call(account.provider(), () -> c.listTasks(query, page -> {
-            checkStopped();
-            if (page.tasks().isEmpty()) {
-                return;
+        Instant listingEnds = clock.instant().plus(settings.maxListingTime());
+        ListOutcome outcome = limits.call(account.provider(), () -> c.listTasks(query, new PageConsumer() {
+            @Override
+            public void accept(TaskPage page) {
+                storePage(page, id, tally, listed, live, now);
             }
-            List<String> ids = page.tasks().stream().map(Task::providerTaskId).collect(Collectors.toList());
-            UpsertResult result = tasks.upsert(id, page.tasks());
-            tally.stored(result, ids);
-            listed.addAll(ids);
-            if (live) {
-                // The list told us the current state, so these tasks need no separate refresh right now.
-                for (Task t : page.tasks()) {
-                    if (t.status().isTerminal()) {
-                        cadence.forget(t.providerTaskId());
-                    } else {
-                        cadence.postpone(t.providerTaskId(), now);
-                    }
-                }
-            }
-            if (!page.problems().isEmpty()) {
-                LOG.fine(() -> describe() + ": skipped list items: " + page.problems());
+
+            @Override
+            public Optional<String> stopBefore(int pagesRead) {
+                return listingBudget(pagesRead, listingEnds);
             }
         }));
         tally.answered();
-        if (query.isUnfiltered() && outcome.complete()) {
+        tally.unreadable(outcome.unreadable());
+        outcome.stoppedBecause().ifPresent(why -> tally.error(ProviderErrorKind.BAD_RESPONSE,
+                why.startsWith(describe()) ? why : describe() + ": " + why));
+        if (!outcome.unreadable().isEmpty()) {
+            LOG.info(() -> describe() + ": skipped unreadable list items: " + outcome.unreadable());
+        }
+        if (query.isUnfiltered() && outcome.mayMarkGone()) {
             cachedBefore.removeAll(listed);
+            // An item that could not be read is still on the provider: never mark it gone.
+            cachedBefore.removeAll(outcome.unreadableIds());
             if (!cachedBefore.isEmpty()) {
                 // The provider forgot these (e.g. a MoneyPrinterTurbo restart): keep them, marked gone.
                 tally.gone(tasks.markGoneFromProvider(id, cachedBefore));
                 cachedBefore.forEach(cadence::forget);
             }
         }
-        if (query.isUnfiltered()) {
+        if (query.isUnfiltered() && outcome.stoppedBecause().isEmpty()) {
             bookmarks.fullSyncCompleted(id, now);
         }
+        unreadableItems = outcome.unreadable().size();
         tasks.newestCreatedAt(id).ifPresent(t -> bookmarks.listedThrough(id, t));
         listedThisSession = true;
         lastListAt = now;
         nextListAt = now.plus(settings.listInterval());
         return live ? listed : Set.of();
+    }
+
+    /** Why the listing must stop before another page: the pass's page or time budget is spent. */
+    private Optional<String> listingBudget(int pagesRead, Instant listingEnds) {
+        checkStopped();
+        if (pagesRead >= settings.maxPagesPerPass()) {
+            return Optional.of(describe() + ": the listing stopped after " + pagesRead + " pages, the most one pass"
+                    + " reads; what was read is kept, and the rest is read in a later pass.");
+        }
+        if (!clock.instant().isBefore(listingEnds)) {
+            return Optional.of(describe() + ": the listing stopped after " + pagesRead + " pages because it took"
+                    + " longer than " + settings.maxListingTime().toMinutes() + " min, the most one pass spends;"
+                    + " what was read is kept.");
+        }
+        return Optional.empty();
+    }
+
+    private void storePage(TaskPage page, long id, PassTally tally, Set<String> listed, boolean live, Instant now) {
+        checkStopped();
+        if (page.tasks().isEmpty()) {
+            return;
+        }
+        List<String> ids = page.tasks().stream().map(Task::providerTaskId).collect(Collectors.toList());
+        UpsertResult result = tasks.upsert(id, page.tasks());
+        tally.stored(result, ids);
+        listed.addAll(ids);
+        if (live) {
+            // The list told us the current state, so these tasks need no separate refresh right now.
+            for (Task t : page.tasks()) {
+                if (t.status().isTerminal()) {
+                    cadence.forget(t.providerTaskId());
+                } else {
+                    cadence.postpone(t.providerTaskId(), now);
+                }
+            }
+        }
+        if (!page.problems().isEmpty()) {
+            LOG.fine(() -> describe() + ": list problems: " + page.problems());
+        }
     }
 
     /**
@@ -442,14 +495,29 @@ final class AccountPoller {
         }
         scheduleNext(end);
         AccountHealth now = new AccountHealth(account.id(), lastSuccess, end, errorKind, errorMessage, nextDue,
-                false, counts);
+                false, counts, unreadableItems);
+        publish(saveHealth(now, tally));
+    }
+
+    /**
+     * Saves the health; only "the account was removed meanwhile" is expected and quiet. Any other failure (a
+     * locked or full cache) is logged as a warning and becomes the pass's error, so the user sees it.
+     */
+    private AccountHealth saveHealth(AccountHealth now, PassTally tally) {
         try {
             accounts.saveHealth(now);
+            return now;
         } catch (RuntimeException e) {
-            // The account may have been removed meanwhile; the in-memory health still tells the truth.
-            LOG.log(Level.FINE, "cannot save health of account " + account.id(), e);
+            if (accounts.byId(account.id()).isEmpty()) {
+                LOG.log(Level.FINE, "account " + account.id() + " was removed during its pass; health not saved", e);
+                return now;
+            }
+            LOG.log(Level.WARNING, "cannot save the health of " + describe(), e);
+            String message = describe() + ": the result of this sync could not be saved (" + e.getMessage() + ")";
+            tally.error(now.lastErrorKind(), message);
+            return new AccountHealth(now.accountId(), now.lastSuccess(), now.lastAttempt(), now.lastErrorKind(),
+                    message, now.nextPoll(), false, now.counts(), now.unreadableItems());
         }
-        publish(now);
     }
 
     private Duration delayAfter(ProviderErrorKind kind, Duration retryAfter) {
@@ -484,7 +552,7 @@ final class AccountPoller {
     private AccountHealth withSyncing(boolean syncing) {
         AccountHealth h = health;
         return new AccountHealth(h.accountId(), h.lastSuccess(), h.lastAttempt(), h.lastErrorKind(),
-                h.lastErrorMessage(), h.nextPoll(), syncing, h.counts());
+                h.lastErrorMessage(), h.nextPoll(), syncing, h.counts(), h.unreadableItems());
     }
 
     private void publish(AccountHealth h) {

@@ -15,6 +15,7 @@ final class PassTally {
     private final Set<Long> inserted = new HashSet<>();
     private final Set<Long> changed = new HashSet<>();
     private final List<String> errors = new ArrayList<>();
+    private final List<String> unreadable = new ArrayList<>();
     private ProviderErrorKind lastErrorKind;
     private int answered;
     private int gone;
@@ -34,6 +35,15 @@ final class PassTally {
     void answered() {
         answered++;
         worked = true;
+    }
+
+    /** Listed items that could not be read and were skipped. */
+    void unreadable(List<String> items) {
+        unreadable.addAll(items);
+    }
+
+    List<String> unreadable() {
+        return List.copyOf(unreadable);
     }
 
     void gone(int n) {
@@ -99,6 +109,6 @@ final class PassTally {
 
     AccountSyncSummary summary(Account account) {
         return new AccountSyncSummary(account.name(), account.provider(), newTasks(), changedTasks(),
-                unchangedTasks(), goneTasks(), errors(), errors.isEmpty() && !cancelled);
+                unchangedTasks(), goneTasks(), errors(), errors.isEmpty() && !cancelled, unreadable());
     }
 }

@@ -18,11 +18,28 @@ import java.util.Objects;
  * @param pageSize              page size asked for when listing
  * @param workerThreads         most accounts polled at the same time
  * @param tick                  how often the scheduler looks for due work (real time)
+ * @param maxPagesPerPass       most list pages one pass reads per account; the rest waits for the next pass
+ * @param maxListingTime        longest one account's listing may take in a pass (on the injected clock)
  */
 public record SyncSettings(Duration fastInterval, Duration maxFastInterval, Duration listInterval,
                            Duration disabledRecheckInterval, Duration backoffBase, Duration backoffCap,
                            int perProviderConcurrency, Duration discoveryMargin, int pageSize, int workerThreads,
-                           Duration tick) {
+                           Duration tick, int maxPagesPerPass, Duration maxListingTime) {
+
+    /** 2,000 pages (200,000 tasks at the default page size) per account and pass. */
+    public static final int DEFAULT_MAX_PAGES_PER_PASS = 2_000;
+    /** Ten minutes of listing per account and pass. */
+    public static final Duration DEFAULT_MAX_LISTING_TIME = Duration.ofMinutes(10);
+
+    /** Settings with the default listing budget. */
+    public SyncSettings(Duration fastInterval, Duration maxFastInterval, Duration listInterval,
+                        Duration disabledRecheckInterval, Duration backoffBase, Duration backoffCap,
+                        int perProviderConcurrency, Duration discoveryMargin, int pageSize, int workerThreads,
+                        Duration tick) {
+        this(fastInterval, maxFastInterval, listInterval, disabledRecheckInterval, backoffBase, backoffCap,
+                perProviderConcurrency, discoveryMargin, pageSize, workerThreads, tick, DEFAULT_MAX_PAGES_PER_PASS,
+                DEFAULT_MAX_LISTING_TIME);
+    }
 
     public SyncSettings {
         requirePositive(fastInterval, "fastInterval");
@@ -32,6 +49,10 @@ public record SyncSettings(Duration fastInterval, Duration maxFastInterval, Dura
         requirePositive(backoffBase, "backoffBase");
         requirePositive(backoffCap, "backoffCap");
         requirePositive(tick, "tick");
+        requirePositive(maxListingTime, "maxListingTime");
+        if (maxPagesPerPass < 1) {
+            throw new IllegalArgumentException("maxPagesPerPass must be at least 1");
+        }
         Objects.requireNonNull(discoveryMargin, "discoveryMargin");
         if (maxFastInterval.compareTo(fastInterval) < 0) {
             throw new IllegalArgumentException("maxFastInterval must not be shorter than fastInterval");
@@ -50,17 +71,25 @@ public record SyncSettings(Duration fastInterval, Duration maxFastInterval, Dura
 
     public SyncSettings withTick(Duration newTick) {
         return new SyncSettings(fastInterval, maxFastInterval, listInterval, disabledRecheckInterval, backoffBase,
-                backoffCap, perProviderConcurrency, discoveryMargin, pageSize, workerThreads, newTick);
+                backoffCap, perProviderConcurrency, discoveryMargin, pageSize, workerThreads, newTick, maxPagesPerPass,
+                maxListingTime);
     }
 
     public SyncSettings withPageSize(int newPageSize) {
         return new SyncSettings(fastInterval, maxFastInterval, listInterval, disabledRecheckInterval, backoffBase,
-                backoffCap, perProviderConcurrency, discoveryMargin, newPageSize, workerThreads, tick);
+                backoffCap, perProviderConcurrency, discoveryMargin, newPageSize, workerThreads, tick, maxPagesPerPass,
+                maxListingTime);
     }
 
     public SyncSettings withPerProviderConcurrency(int n) {
         return new SyncSettings(fastInterval, maxFastInterval, listInterval, disabledRecheckInterval, backoffBase,
-                backoffCap, n, discoveryMargin, pageSize, workerThreads, tick);
+                backoffCap, n, discoveryMargin, pageSize, workerThreads, tick, maxPagesPerPass, maxListingTime);
+    }
+
+    /** The same settings with another listing budget per account and pass. */
+    public SyncSettings withListingBudget(int maxPages, Duration maxTime) {
+        return new SyncSettings(fastInterval, maxFastInterval, listInterval, disabledRecheckInterval, backoffBase,
+                backoffCap, perProviderConcurrency, discoveryMargin, pageSize, workerThreads, tick, maxPages, maxTime);
     }
 
     private static void requirePositive(Duration d, String name) {

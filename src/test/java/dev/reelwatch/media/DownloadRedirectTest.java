@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** Downloads keep the key on the account's own host, and refuse what is not the file that was asked for. */
 class DownloadRedirectTest {
     private static final String KEY = "sk-download-secret";
-    private static final byte[] VIDEO = new byte[64 * 1024];
+    private static final byte[] VIDEO = MediaTestbed.mp4Like(64 * 1024);
 
     @TempDir
     Path dir;

@@ -119,6 +119,14 @@ public final class MediaTestbed implements AutoCloseable {
                 "1280x720", "16:9", 3, 24, 1000);
     }
 
+    /** {@code size} bytes that start like an MP4 file (an {@code ftyp} box), for servers that need no real clip. */
+    public static byte[] mp4Like(int size) {
+        byte[] bytes = new byte[size];
+        byte[] head = {0, 0, 0, 0x20, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'};
+        System.arraycopy(head, 0, bytes, 0, Math.min(size, head.length));
+        return bytes;
+    }
+
     public static byte[] clip(String name) {
         return new DemoClips().bytes(name);
     }

@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlainHttpDownloadRuleTest {
     /** TEST-NET-1 (RFC 5737): never routed, so a refused request cannot reach anything by accident. */
     private static final URI LAN_SERVER = URI.create("http://192.0.2.7:8080");
-    private static final byte[] VIDEO = new byte[48 * 1024];
+    private static final byte[] VIDEO = MediaTestbed.mp4Like(48 * 1024);
     private static final char[] PASSWORD = "reelwatch-test".toCharArray();
 
     @TempDir

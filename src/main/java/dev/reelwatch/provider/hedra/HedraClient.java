@@ -73,17 +73,8 @@ public final class HedraClient implements ProviderClient {
             for (int i = 0; i < data.size(); i++) {
                 JsonNode item = data.get(i);
                 String id = item.isObject() ? HedraTaskMapper.id(item) : null;
-                if (!page.admits(i + 1, item.isObject(), id)) {
-                    continue;
-                }
-                try {
-                    Task task = mapper.mapGeneration(item, item.toString()).withAccountId(account.id());
-                    if (query.wantsStatusAndModelOf(task)) {
-                        page.add(task);
-                    }
-                } catch (RuntimeException e) {
-                    page.unreadable(id, e);
-                }
+                page.offer(i + 1, item, id, n -> mapper.mapGeneration(n, n.toString()).withAccountId(account.id()),
+                        query::wantsStatusAndModelOf);
             }
             page.deliver();
             offset += data.size();

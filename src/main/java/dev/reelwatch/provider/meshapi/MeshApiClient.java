@@ -70,9 +70,8 @@ public final class MeshApiClient implements ProviderClient {
             PageCollector.Page page = listing.nextPage();
             int position = 0;
             for (JsonNode item : data) {
-                if (page.admits(++position, item.isObject(), mapper.idOf(item).orElse(null))) {
-                    page.add(mapper.toTask(item, item.toString()).withAccountId(account.id()));
-                }
+                String id = item.isObject() ? mapper.idOf(item).orElse(null) : null;
+                page.offer(++position, item, id, i -> mapper.toTask(i, i.toString()).withAccountId(account.id()));
             }
             page.deliver();
 

@@ -77,17 +77,9 @@ public final class MoneyPrinterClient implements ProviderClient {
                 Item item = items.get(i);
                 String id = item.node().isObject() ? MoneyPrinterTaskMapper.taskId(item.node()) : null;
                 id = id == null ? item.key() : id;
-                if (!page.admits(i + 1, item.node().isObject(), id)) {
-                    continue;
-                }
-                try {
-                    Task task = mapper.map(item.node(), id, item.node().toString()).withAccountId(account.id());
-                    if (query.wants(task)) {
-                        page.add(task);
-                    }
-                } catch (RuntimeException e) {
-                    page.unreadable(id, e);
-                }
+                String taskId = id;
+                page.offer(i + 1, item.node(), id,
+                        n -> mapper.map(n, taskId, n.toString()).withAccountId(account.id()), query::wants);
             }
             page.deliver();
 

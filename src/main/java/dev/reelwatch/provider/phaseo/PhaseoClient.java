@@ -92,9 +92,7 @@ public final class PhaseoClient implements ProviderClient {
             for (JsonNode item : data) {
                 String id = item.isObject() ? mapper.idOf(item).orElse(null) : null;
                 lastItemId = id == null ? lastItemId : id;
-                if (page.admits(++position, item.isObject(), id)) {
-                    page.add(mapper.toTask(item, item.toString()).withAccountId(account.id()));
-                }
+                page.offer(++position, item, id, i -> mapper.toTask(i, i.toString()).withAccountId(account.id()));
             }
             page.deliver();
 
@@ -108,11 +106,7 @@ public final class PhaseoClient implements ProviderClient {
                 listing.problem("Phaseo said more videos follow but gave no id to continue from; the listing is incomplete.");
                 break;
             }
-            if (page.isEmpty() || next.equals(after)) {
-                // A server that ignores the cursor sends the same page again: stop rather than loop.
-                listing.problem("Phaseo sent no new videos after " + after + "; the listing is incomplete.");
-                break;
-            }
+            // A server that ignores the cursor sends the same page again: the collector stops before the next.
             after = next;
         }
         return listing.outcome(reachedEnd && query.isUnfiltered());
