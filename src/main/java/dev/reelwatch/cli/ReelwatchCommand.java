@@ -41,9 +41,16 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
     private final PrintWriter out;
     private final PrintWriter err;
     private final InputStream in;
+    private final Terminal terminal;
     private CliServices services;
 
     public ReelwatchCommand(CliServicesFactory factory, PrintWriter out, PrintWriter err, InputStream in) {
+        this(factory, out, err, in, Terminal.pipe());
+    }
+
+    public ReelwatchCommand(CliServicesFactory factory, PrintWriter out, PrintWriter err, InputStream in,
+                            Terminal terminal) {
+        this.terminal = Objects.requireNonNull(terminal, "terminal");
         this.factory = Objects.requireNonNull(factory, "factory");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
@@ -59,7 +66,13 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
      */
     public static CommandLine commandLine(CliServicesFactory factory, PrintWriter out, PrintWriter err,
                                           InputStream in) {
-        ReelwatchCommand root = new ReelwatchCommand(factory, out, err, in);
+        return commandLine(factory, out, err, in, Terminal.pipe());
+    }
+
+    /** As above, for output to {@code terminal} (a person's terminal shortens ids and may use colours). */
+    public static CommandLine commandLine(CliServicesFactory factory, PrintWriter out, PrintWriter err,
+                                          InputStream in, Terminal terminal) {
+        ReelwatchCommand root = new ReelwatchCommand(factory, out, err, in, terminal);
         CommandLine cl = new CommandLine(root, new ContextInjectingFactory(root));
         cl.addSubcommand(AccountsCommand.class);
         cl.addSubcommand(TasksCommand.class);
@@ -67,6 +80,7 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
         cl.addSubcommand(StarCommand.class);
         cl.addSubcommand(TagCommand.class);
         cl.addSubcommand(NoteCommand.class);
+        cl.addSubcommand(RulesCommand.class);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new FailureReporter());
@@ -114,6 +128,11 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
     @Override
     public InputStream in() {
         return in;
+    }
+
+    @Override
+    public Terminal terminal() {
+        return terminal;
     }
 
     private void closeServices() {

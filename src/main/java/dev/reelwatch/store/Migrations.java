@@ -19,7 +19,8 @@ final class Migrations {
     private static final List<String> FILES = List.of(
             "V1__init.sql",
             "V2__personal_library.sql",
-            "V3__search_notes_and_tags.sql");
+            "V3__search_notes_and_tags.sql",
+            "V6__rules.sql");
 
     private Migrations() {
     }
