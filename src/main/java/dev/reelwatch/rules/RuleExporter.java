@@ -5,6 +5,7 @@ import dev.reelwatch.media.ExportNaming;
 import dev.reelwatch.media.VideoExporter;
 import dev.reelwatch.store.SettingsStore;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
@@ -21,6 +22,13 @@ public interface RuleExporter {
     /** Exports through {@code exporter}; the default template is read from the settings at each export. */
     static RuleExporter over(VideoExporter exporter, SettingsStore settings, ZoneId zone) {
         return (taskId, folder, template) -> {
+            // A rule's export target is always a folder: a missing one must not become a file of that name.
+            if (!Files.isDirectory(folder)) {
+                throw new ExportFailure("The export folder " + folder + " does not exist.");
+            }
+            if (!Files.isWritable(folder)) {
+                throw new ExportFailure("The export folder " + folder + " cannot be written to.");
+            }
             String chosen = template != null ? template
                     : settings.get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE);
             return exporter.exportOne(taskId, folder, new ExportNaming(chosen, zone), VideoExporter.Listener.NONE,
