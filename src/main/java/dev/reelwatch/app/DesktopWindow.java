@@ -37,6 +37,12 @@ import javafx.util.Duration;
 
 import java.time.ZoneId;
 import java.util.Map;
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.FxDialogService;
+import dev.reelwatch.ui.common.TaskExecutor;
+import dev.reelwatch.ui.history.HistoryExportViewModel;
+import dev.reelwatch.ui.rules.RulesViewModel;
+import dev.reelwatch.ui.rules.RulesWindow;
 import java.util.function.Consumer;
 import java.util.concurrent.Executor;
 
@@ -54,6 +60,7 @@ final class DesktopWindow implements AutoCloseable {
     private final MainView mainView;
     private final TaskLibraryViewModel libraryModel;
     private Stage usageWindow;
+    private Stage rulesWindow;
 
     DesktopWindow(DesktopServices services, DemoEnvironment demo, MediaHooks media, Map<String, String> env,
                   Stage stage) {
@@ -104,6 +111,20 @@ final class DesktopWindow implements AutoCloseable {
             usageWindow = UsageWindow.show(stage, new UsageViewModel(services.tasks(), relay, background, fx,
                     services.clock(), ZoneId.systemDefault()), theme);
         });
+        DialogService dialogs = new FxDialogService(() -> stage);
+        TaskExecutor tasksOffFx = TaskExecutor.fx(background,
+                (what, failure) -> dialogs.showError(what, String.valueOf(failure.getMessage()), ""));
+        mainView.setOnRules(() -> {
+            if (rulesWindow != null && rulesWindow.isShowing()) {
+                rulesWindow.toFront();
+                return;
+            }
+            rulesWindow = RulesWindow.show(stage, new RulesViewModel(services.rules(), services.ruleEngine(),
+                    tasksOffFx, dialogs), theme);
+        });
+        HistoryExportViewModel history = new HistoryExportViewModel(services.tasks(), dialogs, tasksOffFx,
+                services.clock(), () -> java.nio.file.Path.of(System.getProperty("user.home", ".")));
+        mainView.setOnExportHistory(history::export);
     }
 
     /** Opens the accounts dialog; when it closes the sidebar and welcome state are reloaded. */

@@ -67,6 +67,8 @@ public final class MainView extends BorderPane {
     private final MediaHooks media;
     private Consumer<List<Long>> compareAction = ids -> { };
     private Runnable usageAction = () -> { };
+    private Runnable rulesAction = () -> { };
+    private Consumer<List<Long>> historyExportAction = ids -> { };
 
     public MainView(MainViewModel vm, Node detailPane, Node welcome, MediaHooks media, Runnable onAddAccount,
                     Consumer<Long> onEditAccount, ServerTaskDeleter deleter) {
@@ -203,6 +205,16 @@ public final class MainView extends BorderPane {
         this.usageAction = action;
     }
 
+    /** "Tools → Rules…" opens the rules editor. */
+    public void setOnRules(Runnable action) {
+        this.rulesAction = action;
+    }
+
+    /** "File → Export history…" gets the ids of the rows the current filter shows, in their order. */
+    public void setOnExportHistory(Consumer<List<Long>> action) {
+        this.historyExportAction = action;
+    }
+
     public TaskGalleryView gallery() {
         return gallery;
     }
@@ -271,8 +283,11 @@ public final class MainView extends BorderPane {
         MenuItem export = item("menu.export", null, table::exportSelected);
         MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 this::closeWindow);
+        MenuItem exportHistory = item("menu.exportHistory", null, () -> historyExportAction.accept(
+                vm.tasks().visibleRows().stream().map(r -> r.id()).toList()));
+        exportHistory.setId("menu-export-history");
         Menu file = new Menu(TEXT.getString("menu.file"), null, addAccount, refresh, new SeparatorMenuItem(), export,
-                new SeparatorMenuItem(), quit);
+                exportHistory, new SeparatorMenuItem(), quit);
 
         MenuItem find = item("menu.find", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                 filters::focusSearch);
@@ -312,7 +327,11 @@ public final class MainView extends BorderPane {
                 galleryItem, new SeparatorMenuItem(), compare, usage);
         view.setOnShowing(e -> compare.setDisable(!TaskTableView.canCompare(vm.tasks().rowsFor(selectedIds()))));
 
-        MenuBar bar = new MenuBar(file, edit, view);
+        MenuItem rules = item("menu.rules", null, () -> rulesAction.run());
+        rules.setId("menu-rules");
+        Menu tools = new Menu(TEXT.getString("menu.tools"), null, rules);
+
+        MenuBar bar = new MenuBar(file, edit, view, tools);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
