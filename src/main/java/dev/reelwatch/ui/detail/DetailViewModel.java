@@ -370,9 +370,10 @@ public final class DetailViewModel implements AutoCloseable {
             Duration between = previous == null || e.at() == null ? Duration.ZERO
                     : Duration.between(previous, e.at()).abs();
             String gap = between.getSeconds() < 1 ? "" : "+" + countdown.span(between);
-            String raw = e.providerStatus() == null || e.providerStatus().equalsIgnoreCase(e.to().wireName())
-                    ? "" : e.providerStatus();
-            String title = e.from() == null
+            String raw = e.isNote() || e.providerStatus() == null
+                    || e.providerStatus().equalsIgnoreCase(e.to().wireName()) ? "" : e.providerStatus();
+            // A note (what a rule did) reads as itself; a status change by its status.
+            String title = e.isNote() ? e.detail() : e.from() == null
                     ? MessageFormat.format(text.getString("timeline.firstSeen"), statusName(e.to()))
                     : statusName(e.to());
             out.add(new TimelineEntry(e.at() == null ? "" : timeFormat.format(e.at()), e.to(), title, raw, gap));
