@@ -21,7 +21,10 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         synopsisSubcommandLabel = "COMMAND",
         description = "Watches AI video-generation jobs across providers and keeps an offline history of them.",
-        footer = {"", "Without arguments Reelwatch opens its window. Exit codes: 0 ok, 1 failure, 2 bad usage."})
+        footer = {"", "Without arguments Reelwatch opens its window. Exit codes: 0 ok, 1 failure, 2 bad usage"
+                + " (`wait` adds 3: timed out, 4: a task ended failed, cancelled or expired).",
+                "An ID is a provider's task id, its first 8 or more characters (as `tasks` shows it), or the local"
+                        + " id."})
 public final class ReelwatchCommand implements Callable<Integer>, CliContext {
 
     @Spec
