@@ -37,6 +37,7 @@ import javafx.util.Duration;
 
 import java.time.ZoneId;
 import java.util.Map;
+import dev.reelwatch.store.TaskSummary;
 import dev.reelwatch.ui.common.DialogService;
 import dev.reelwatch.ui.common.FxDialogService;
 import dev.reelwatch.ui.common.TaskExecutor;
@@ -125,6 +126,12 @@ final class DesktopWindow implements AutoCloseable {
         HistoryExportViewModel history = new HistoryExportViewModel(services.tasks(), dialogs, tasksOffFx,
                 services.clock(), () -> java.nio.file.Path.of(System.getProperty("user.home", ".")));
         mainView.setOnExportHistory(history::export);
+        // A rule may ask for, or silence, a task's desktop notification.
+        mainModel.notifications().setRuleChoice(row -> services.ruleEngine().notificationFor(new TaskSummary(
+                row.id(), row.accountId(), row.accountName(), row.provider(), row.providerTaskId(), row.status(),
+                row.providerStatus(), row.progress(), row.etaSeconds(), row.prompt(), row.model(), row.createdAt(),
+                row.completedAt(), row.duration(), row.resolution(), row.aspectRatio(), row.cost(), row.videoUrl(),
+                row.onProvider(), row.archived(), null, row.starred(), row.note(), row.tags())));
     }
 
     /** Opens the accounts dialog; when it closes the sidebar and welcome state are reloaded. */

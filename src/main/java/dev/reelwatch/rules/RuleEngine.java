@@ -54,6 +54,9 @@ public final class RuleEngine implements TaskChangeListener {
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
     /** "ruleId:taskId" of the exports under way, so one is never started twice. */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** The rules as last read, for questions asked on the UI thread (no database read there). */
+    private volatile List<Rule> known = List.of();
+    private final Runnable reload;
 
     /**
      * @param exports  where exports run (they may download and wait between attempts)
@@ -69,15 +72,19 @@ public final class RuleEngine implements TaskChangeListener {
         this.retries = Objects.requireNonNull(retries, "retries");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.activity = Objects.requireNonNull(activity, "activity");
+        this.reload = () -> known = rules.all();
     }
 
     /** Starts listening to the cache. */
     public void attach() {
+        rules.addListener(reload);
+        reload.run();
         tasks.addListener(this);
     }
 
     public void detach() {
         tasks.removeListener(this);
+        rules.removeListener(reload);
     }
 
     @Override
@@ -161,11 +168,12 @@ public final class RuleEngine implements TaskChangeListener {
 
     /**
      * What the enabled rules say about a desktop notification for this task: false when one silences it, else true
-     * when one asks for it, else empty (the usual behaviour).
+     * when one asks for it, else empty (the usual behaviour). Answers from the rules as last read (on attach and
+     * after each edit through the store), so it may be asked on the UI thread.
      */
     public Optional<Boolean> notificationFor(TaskSummary task) {
         Boolean choice = null;
-        for (Rule rule : rules.all()) {
+        for (Rule rule : known) {
             Boolean wanted = rule.actions().notification();
             if (rule.enabled() && wanted != null && rule.appliesTo(task)) {
                 if (!wanted) {

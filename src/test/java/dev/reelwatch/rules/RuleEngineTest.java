@@ -246,7 +246,7 @@ class RuleEngineTest {
     }
 
     @Test
-    void notificationChoicesSilenceWinsOverNotify() {
+    void notificationChoicesSilenceWinsOverNotifyAndFollowRuleEdits() {
         tasks.upsert(studio.id(), List.of(Task.builder("n1", TaskStatus.FAILED).prompt("loud").build()));
         TaskSummary failed = tasks.summariesOf(List.of(task("n1").id())).get(0);
         assertEquals(Optional.empty(), engine.notificationFor(failed));

@@ -9,6 +9,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -25,21 +27,32 @@ public final class TaskNotificationsViewModel {
 
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled", true);
     private final List<Consumer<TaskNotice>> listeners = new CopyOnWriteArrayList<>();
+    private Function<TaskRow, Optional<Boolean>> ruleChoice = row -> Optional.empty();
 
     public TaskNotificationsViewModel(SettingsWriter settings) {
         enabled.set(settings.store().getBoolean(ENABLED_KEY, true));
         enabled.addListener((obs, was, now) -> settings.put(ENABLED_KEY, Boolean.toString(now)));
     }
 
+    /**
+     * Lets rules decide per task: true shows a notice even when notifications are off or the status is not one
+     * that is usually announced, false silences it, empty keeps the usual behaviour.
+     */
+    public void setRuleChoice(Function<TaskRow, Optional<Boolean>> choice) {
+        this.ruleChoice = choice;
+    }
+
     /** Fed by the task list with the status changes of one store update. */
     public void onTransitions(List<StatusTransition> transitions) {
-        if (!enabled.get()) {
-            return;
-        }
         List<TaskRow> finished = new ArrayList<>();
         for (StatusTransition t : transitions) {
             TaskStatus to = t.after().status();
-            if ((to == TaskStatus.SUCCEEDED || to == TaskStatus.FAILED) && t.before().status() != to) {
+            if (t.before().status() == to) {
+                continue;
+            }
+            Optional<Boolean> rule = to.isTerminal() ? ruleChoice.apply(t.after()) : Optional.empty();
+            boolean usual = enabled.get() && (to == TaskStatus.SUCCEEDED || to == TaskStatus.FAILED);
+            if (rule.orElse(usual)) {
                 finished.add(t.after());
             }
         }
