@@ -14,7 +14,9 @@ import dev.reelwatch.provider.ProviderClients;
 import dev.reelwatch.store.CredentialResolver;
 import dev.reelwatch.sync.ResolvingClientFactory;
 import dev.reelwatch.sync.SyncPass;
+import dev.reelwatch.sync.Sleeper;
 import dev.reelwatch.sync.SyncSettings;
+import dev.reelwatch.sync.TaskWaiter;
 
 import java.time.Clock;
 import java.util.Map;
@@ -29,6 +31,12 @@ final class CliSync {
         CliServices services = context.services();
         return new SyncPass(services.accounts(), services.tasks(), services.settings(), clients(services, env, clock),
                 clock, SyncSettings.defaults());
+    }
+
+    /** The waiter of {@code reelwatch wait}: real time, the app's cadence and backoff. */
+    static TaskWaiter waiter(CliServices services, Map<String, String> env, Clock clock) {
+        return new TaskWaiter(services.tasks(), services.settings(), clients(services, env, clock), clock,
+                Sleeper.system(), SyncSettings.defaults());
     }
 
     static ArchivePass archivePass(CliContext context, Map<String, String> env, Clock clock) {

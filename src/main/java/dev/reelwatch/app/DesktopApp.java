@@ -75,6 +75,8 @@ public final class DesktopApp {
         window.afterTasksLoaded(() -> {
             services.sync().start();
             services.archive().start();
+            // Exports a rule left failed or unfinished last time are taken up again, off the FX thread.
+            services.background().execute(services.ruleEngine()::resumeExports);
         });
         services.recoveryNotice().ifPresent(notice -> {
             Alert alert = new Alert(Alert.AlertType.WARNING, notice);

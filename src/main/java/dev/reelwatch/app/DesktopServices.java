@@ -7,7 +7,13 @@ import dev.reelwatch.media.FileDownloader;
 import dev.reelwatch.media.OutputArchiver;
 import dev.reelwatch.media.ThumbnailStore;
 import dev.reelwatch.media.TransferLimits;
+import dev.reelwatch.media.VideoExporter;
 import dev.reelwatch.media.VideoLibrary;
+import dev.reelwatch.rules.RuleEngine;
+import dev.reelwatch.rules.RuleExporter;
+import dev.reelwatch.store.RuleStore;
+import dev.reelwatch.store.SqliteRuleStore;
+import dev.reelwatch.sync.Sleeper;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.ProviderClients;
 import dev.reelwatch.store.AccountStore;
@@ -32,6 +38,8 @@ import dev.reelwatch.sync.SyncSettings;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -70,6 +78,8 @@ public final class DesktopServices implements AutoCloseable {
     private final VideoLibrary library;
     private final ArchiveService archive;
     private final ThumbnailStore thumbnails;
+    private final RuleStore rules;
+    private final RuleEngine ruleEngine;
 
     public DesktopServices(Path dataDir, Map<String, String> env, Clock clock) {
         this.dataDir = dataDir;
@@ -103,6 +113,25 @@ public final class DesktopServices implements AutoCloseable {
                 ArchiveOptions.defaults()));
         closeInReverse.push(archive);
         thumbnails = new ThumbnailStore(library, downloader);
+        rules = new SqliteRuleStore(database, clock);
+        ExecutorService ruleExports = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "reelwatch-rule-exports");
+            t.setDaemon(true);
+            return t;
+        });
+        closeInReverse.push(() -> {
+            ruleExports.shutdownNow();
+            ruleExports.awaitTermination(1, TimeUnit.SECONDS);
+        });
+        ruleEngine = new RuleEngine(rules, tasks, RuleExporter.over(VideoExporter.over(archive, tasks), settings,
+                ZoneId.systemDefault()), ruleExports, ArchiveOptions.defaults(), Sleeper.system(), activity -> {
+                    if (activity.problem()) {
+                        LOG.warning(activity.message());
+                    }
+                });
+        // Attached before the poller starts, so no status change it stores goes unseen by the rules.
+        ruleEngine.attach();
+        closeInReverse.push(ruleEngine::detach);
         AtomicInteger n = new AtomicInteger();
         background = Executors.newFixedThreadPool(3, r -> {
             Thread t = new Thread(r, "reelwatch-background-" + n.incrementAndGet());
@@ -191,6 +220,16 @@ public final class DesktopServices implements AutoCloseable {
 
     public ThumbnailStore thumbnails() {
         return thumbnails;
+    }
+
+    /** The rules and their firing records. */
+    public RuleStore rules() {
+        return rules;
+    }
+
+    /** Fires the rules for what the poller stores; also answers the Rules editor's preview. */
+    public RuleEngine ruleEngine() {
+        return ruleEngine;
     }
 
     /** The executor for UI-triggered background work (queries, tests of connections, file operations). */

@@ -47,6 +47,13 @@ import javafx.util.Duration;
 
 import java.time.ZoneId;
 import java.util.Map;
+import dev.reelwatch.store.TaskSummary;
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.FxDialogService;
+import dev.reelwatch.ui.common.TaskExecutor;
+import dev.reelwatch.ui.history.HistoryExportViewModel;
+import dev.reelwatch.ui.rules.RulesViewModel;
+import dev.reelwatch.ui.rules.RulesWindow;
 import java.util.function.Consumer;
 import java.util.concurrent.Executor;
 
@@ -66,6 +73,7 @@ final class DesktopWindow implements AutoCloseable {
     private Stage usageWindow;
     private final PreferencesViewModel preferencesModel;
     private final PreferencesWindow preferences;
+    private Stage rulesWindow;
 
     DesktopWindow(DesktopServices services, DemoEnvironment demo, MediaHooks media, Map<String, String> env,
                   Stage stage) {
@@ -130,6 +138,25 @@ final class DesktopWindow implements AutoCloseable {
             usageWindow = UsageWindow.show(stage, new UsageViewModel(services.tasks(), relay, background, fx,
                     services.clock(), ZoneId.systemDefault()), theme);
         });
+        TaskExecutor tasksOffFx = TaskExecutor.fx(background,
+                (what, failure) -> dialogs.showError(what, String.valueOf(failure.getMessage()), ""));
+        mainView.setOnRules(() -> {
+            if (rulesWindow != null && rulesWindow.isShowing()) {
+                rulesWindow.toFront();
+                return;
+            }
+            rulesWindow = RulesWindow.show(stage, new RulesViewModel(services.rules(), services.ruleEngine(),
+                    tasksOffFx, dialogs), theme);
+        });
+        HistoryExportViewModel history = new HistoryExportViewModel(services.tasks(), dialogs, tasksOffFx,
+                services.clock(), () -> java.nio.file.Path.of(System.getProperty("user.home", ".")));
+        mainView.setOnExportHistory(history::export);
+        // A rule may ask for, or silence, a task's desktop notification.
+        mainModel.notifications().setRuleChoice(row -> services.ruleEngine().notificationFor(new TaskSummary(
+                row.id(), row.accountId(), row.accountName(), row.provider(), row.providerTaskId(), row.status(),
+                row.providerStatus(), row.progress(), row.etaSeconds(), row.prompt(), row.model(), row.createdAt(),
+                row.completedAt(), row.duration(), row.resolution(), row.aspectRatio(), row.cost(), row.videoUrl(),
+                row.onProvider(), row.archived(), null, row.starred(), row.note(), row.tags())));
     }
 
     /** Opens the accounts dialog; when it closes the sidebar and welcome state are reloaded. */

@@ -6,6 +6,8 @@ import dev.reelwatch.cli.ReelwatchCommand;
 import dev.reelwatch.cli.DemoCommand;
 import dev.reelwatch.cli.ExportCommand;
 import dev.reelwatch.cli.SyncCommand;
+import dev.reelwatch.cli.Terminal;
+import dev.reelwatch.cli.WaitCommand;
 import picocli.CommandLine;
 
 import java.io.InputStream;
@@ -33,8 +35,9 @@ public final class Main {
             DesktopLauncher.launch(args);
             return;
         }
-        System.exit(runCli(args, System.in, System.out, System.err, System.getenv(),
-                System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", "."))));
+        Map<String, String> env = System.getenv();
+        System.exit(runCli(args, System.in, System.out, System.err, env, System.getProperty("os.name", ""),
+                Path.of(System.getProperty("user.home", ".")), Terminal.detect(System.console() != null, env)));
     }
 
     /**
@@ -43,18 +46,27 @@ public final class Main {
      */
     public static int runCli(String[] args, InputStream in, OutputStream out, OutputStream err,
                              Map<String, String> env, String osName, Path userHome) {
+        return runCli(args, in, out, err, env, osName, userHome, Terminal.pipe());
+    }
+
+    /** As above, printing for {@code terminal} (a person's terminal gets shortened ids and colours). */
+    public static int runCli(String[] args, InputStream in, OutputStream out, OutputStream err,
+                             Map<String, String> env, String osName, Path userHome, Terminal terminal) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         Clock clock = Clock.systemUTC();
         CliServicesFactory services = new AppCliServices(env, osName, userHome, clock,
                 notice -> errWriter.println("Warning: " + notice));
         try {
-            CommandLine commandLine = ReelwatchCommand.commandLine(services, outWriter, errWriter, in);
+            CommandLine commandLine = ReelwatchCommand.commandLine(services, outWriter, errWriter, in,
+                    terminal);
             CliContext context = ReelwatchCommand.context(commandLine);
             commandLine.addSubcommand("sync", new SyncCommand(() -> CliSync.pass(context, env, clock),
                     () -> CliSync.archivePass(context, env, clock)));
             commandLine.addSubcommand("export", new ExportCommand(context,
                     opened -> CliSync.archiver(opened, env, clock)));
+            commandLine.addSubcommand("wait", new WaitCommand(context,
+                    opened -> CliSync.waiter(opened, env, clock), opened -> CliSync.archiver(opened, env, clock)));
             commandLine.addSubcommand("demo", new DemoCommand(context,
                     dir -> DesktopLauncher.launch(new String[] {"--data-dir=" + dir, "--demo"})));
             // setOut/setErr reach only subcommands present at the time, so apply them again.

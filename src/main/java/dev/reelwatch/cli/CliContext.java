@@ -17,4 +17,9 @@ public interface CliContext {
     PrintWriter err();
 
     InputStream in();
+
+    /** What standard output is: a terminal (shortened ids, colours) or a pipe (full values, plain text). */
+    default Terminal terminal() {
+        return Terminal.pipe();
+    }
 }

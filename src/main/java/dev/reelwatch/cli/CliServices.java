@@ -1,6 +1,8 @@
 package dev.reelwatch.cli;
 
+import dev.reelwatch.rules.RuleEngine;
 import dev.reelwatch.store.AccountStore;
+import dev.reelwatch.store.RuleStore;
 import dev.reelwatch.store.CredentialStore;
 import dev.reelwatch.store.SettingsStore;
 import dev.reelwatch.store.TaskStore;
@@ -18,6 +20,24 @@ public interface CliServices extends AutoCloseable {
     TaskStore tasks();
 
     SettingsStore settings();
+
+    /** The rules and their firing records. */
+    default RuleStore rules() {
+        throw new UnsupportedOperationException("these services hold no rules");
+    }
+
+    /**
+     * The rule engine, listening to {@link #tasks()} from the moment the cache is opened, so rules fire for
+     * whatever a command stores (sync, wait). Exports it starts run at the latest when the services close.
+     */
+    default RuleEngine ruleEngine() {
+        throw new UnsupportedOperationException("these services run no rules");
+    }
+
+    /** Runs the rules' exports started so far and waits for them (also done on close). */
+    default void settleRules() throws InterruptedException {
+        // Services without rules have nothing to settle.
+    }
 
     /** The owner-only file of API keys, by account name. */
     CredentialStore credentials();

@@ -1,6 +1,5 @@
 package dev.reelwatch.cli;
 
-import dev.reelwatch.core.Account;
 import dev.reelwatch.media.ExportFailure;
 import dev.reelwatch.media.ExportNaming;
 import dev.reelwatch.media.OutputArchiver;
@@ -13,10 +12,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -29,7 +25,7 @@ import java.util.function.Function;
         description = "Copy a task's video to a folder or file, downloading it first if it is not archived yet.")
 public final class ExportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TASK_ID", description = "The provider's task id, or the local id.")
+    @Parameters(index = "0", paramLabel = "TASK_ID", description = TaskLookup.ID_HELP)
     private String taskId;
 
     @Parameters(index = "1", paramLabel = "DEST", description = "A folder to export into, or the file to create.")
@@ -55,7 +51,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CliServices services = context.services();
-        StoredTask task = resolve(services);
+        StoredTask task = TaskLookup.find(services, taskId, account);
         ExportNaming naming = new ExportNaming(template != null ? template
                 : services.settings().get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE), ZoneId.systemDefault());
         VideoExporter exporter = VideoExporter.over(archivers.apply(services));
@@ -65,38 +61,6 @@ public final class ExportCommand implements Callable<Integer> {
             return CommandLine.ExitCode.OK;
         } catch (ExportFailure e) {
             throw new CliFailure(e.getMessage());
-        }
-    }
-
-    private StoredTask resolve(CliServices services) {
-        String wanted = taskId.strip();
-        List<Account> accounts = services.accounts().all();
-        if (account != null) {
-            Account a = services.accounts().byName(account.strip()).orElseThrow(() -> new CliFailure(
-                    "There is no account named '" + account.strip() + "'. See `reelwatch accounts list`."));
-            accounts = List.of(a);
-        }
-        List<StoredTask> found = new ArrayList<>();
-        for (Account a : accounts) {
-            services.tasks().find(a.id(), wanted).ifPresent(found::add);
-        }
-        if (found.size() > 1) {
-            throw new CliFailure("Several accounts have a task '" + wanted + "'; choose one with --account NAME.");
-        }
-        if (found.size() == 1) {
-            return found.get(0);
-        }
-        Optional<StoredTask> local = localId(wanted).flatMap(id -> services.tasks().byId(id))
-                .filter(t -> account == null || t.accountName().equalsIgnoreCase(account.strip()));
-        return local.orElseThrow(() -> new CliFailure("No task '" + wanted
-                + "' in the cache. See `reelwatch tasks`, or run `reelwatch sync` first."));
-    }
-
-    private static Optional<Long> localId(String s) {
-        try {
-            return Optional.of(Long.parseLong(s));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

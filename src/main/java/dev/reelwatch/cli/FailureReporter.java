@@ -4,17 +4,17 @@ import dev.reelwatch.store.StoreException;
 import picocli.CommandLine;
 
 /**
- * Turns an exception from a command into one line on stderr and exit code 1: people get the message, not
- * a stack trace.
+ * Turns an exception from a command into one line on stderr and exit code 1 (2 for a {@link CliUsageFailure}):
+ * people get the message, not a stack trace, with provider text made safe for the terminal.
  */
 final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine,
                                         CommandLine.ParseResult parseResult) {
-        commandLine.getErr().println("reelwatch: " + describe(ex));
+        commandLine.getErr().println("reelwatch: " + HumanText.clean(describe(ex)));
         commandLine.getErr().flush();
-        return CommandLine.ExitCode.SOFTWARE;
+        return ex instanceof CliUsageFailure ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
     }
 
     static String describe(Throwable ex) {

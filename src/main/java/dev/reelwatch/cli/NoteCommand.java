@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         description = "Set the note of a cached task (words are joined with spaces); without TEXT, print it.")
 final class NoteCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The provider's task id, or the local id.")
+    @Parameters(index = "0", paramLabel = "ID", description = TaskLookup.ID_HELP)
     private String id;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "TEXT", description = "The note.")

@@ -21,7 +21,10 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         synopsisSubcommandLabel = "COMMAND",
         description = "Watches AI video-generation jobs across providers and keeps an offline history of them.",
-        footer = {"", "Without arguments Reelwatch opens its window. Exit codes: 0 ok, 1 failure, 2 bad usage."})
+        footer = {"", "Without arguments Reelwatch opens its window. Exit codes: 0 ok, 1 failure, 2 bad usage"
+                + " (`wait` adds 3: timed out, 4: a task ended failed, cancelled or expired).",
+                "An ID is a provider's task id, its first 8 or more characters (as `tasks` shows it), or the local"
+                        + " id."})
 public final class ReelwatchCommand implements Callable<Integer>, CliContext {
 
     @Spec
@@ -41,9 +44,16 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
     private final PrintWriter out;
     private final PrintWriter err;
     private final InputStream in;
+    private final Terminal terminal;
     private CliServices services;
 
     public ReelwatchCommand(CliServicesFactory factory, PrintWriter out, PrintWriter err, InputStream in) {
+        this(factory, out, err, in, Terminal.pipe());
+    }
+
+    public ReelwatchCommand(CliServicesFactory factory, PrintWriter out, PrintWriter err, InputStream in,
+                            Terminal terminal) {
+        this.terminal = Objects.requireNonNull(terminal, "terminal");
         this.factory = Objects.requireNonNull(factory, "factory");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
@@ -59,7 +69,13 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
      */
     public static CommandLine commandLine(CliServicesFactory factory, PrintWriter out, PrintWriter err,
                                           InputStream in) {
-        ReelwatchCommand root = new ReelwatchCommand(factory, out, err, in);
+        return commandLine(factory, out, err, in, Terminal.pipe());
+    }
+
+    /** As above, for output to {@code terminal} (a person's terminal shortens ids and may use colours). */
+    public static CommandLine commandLine(CliServicesFactory factory, PrintWriter out, PrintWriter err,
+                                          InputStream in, Terminal terminal) {
+        ReelwatchCommand root = new ReelwatchCommand(factory, out, err, in, terminal);
         CommandLine cl = new CommandLine(root, new ContextInjectingFactory(root));
         cl.addSubcommand(AccountsCommand.class);
         cl.addSubcommand(TasksCommand.class);
@@ -67,6 +83,7 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
         cl.addSubcommand(StarCommand.class);
         cl.addSubcommand(TagCommand.class);
         cl.addSubcommand(NoteCommand.class);
+        cl.addSubcommand(RulesCommand.class);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new FailureReporter());
@@ -114,6 +131,11 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
     @Override
     public InputStream in() {
         return in;
+    }
+
+    @Override
+    public Terminal terminal() {
+        return terminal;
     }
 
     private void closeServices() {

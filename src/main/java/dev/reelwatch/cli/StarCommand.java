@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "star", sortOptions = false, description = "Star a cached task, or take its star away with --off.")
 final class StarCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The provider's task id, or the local id.")
+    @Parameters(index = "0", paramLabel = "ID", description = TaskLookup.ID_HELP)
     private String id;
 
     @Option(names = "--off", description = "Remove the star instead.")

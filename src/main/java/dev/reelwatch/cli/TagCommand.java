@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         description = "Add tags to a cached task (--remove takes them away). Tags are stored in lower case.")
 final class TagCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The provider's task id, or the local id.")
+    @Parameters(index = "0", paramLabel = "ID", description = TaskLookup.ID_HELP)
     private String id;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "TAG", description = "One or more tags.")

@@ -15,6 +15,13 @@ final class TextTable {
     private final int[] caps;
     private final int width;
     private final List<String[]> rows = new ArrayList<>();
+    private Styler styler = (column, cell) -> null;
+
+    /** The ANSI colour code (e.g. "32") for a cell, or null for none; applied after the columns are laid out. */
+    @FunctionalInterface
+    interface Styler {
+        String colour(int column, String cell);
+    }
 
     /** {@code caps} holds the widest each column but the last may grow. */
     TextTable(int width, List<String> headers, int... caps) {
@@ -24,6 +31,12 @@ final class TextTable {
         this.headers = List.copyOf(headers);
         this.caps = caps.clone();
         this.width = width;
+    }
+
+    /** Colours cells; call only when colours may be used. */
+    TextTable styled(Styler colours) {
+        this.styler = colours;
+        return this;
     }
 
     void addRow(String... cells) {
@@ -54,17 +67,18 @@ final class TextTable {
             lastWidest = Math.max(lastWidest, row[columns - 1].length());
         }
         widths[columns - 1] = Math.min(lastWidest, Math.max(headers.get(columns - 1).length(), width - used));
-        printLine(out, headers.toArray(String[]::new), widths);
+        printLine(out, headers.toArray(String[]::new), widths, false);
         for (String[] row : rows) {
-            printLine(out, row, widths);
+            printLine(out, row, widths, true);
         }
     }
 
-    private static void printLine(PrintWriter out, String[] cells, int[] widths) {
+    private void printLine(PrintWriter out, String[] cells, int[] widths, boolean style) {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
             String cell = fit(cells[c], widths[c]);
-            line.append(cell);
+            String colour = style ? styler.colour(c, cells[c]) : null;
+            line.append(colour == null ? cell : "\u001B[" + colour + "m" + cell + "\u001B[0m");
             if (c < cells.length - 1) {
                 line.append(" ".repeat(widths[c] - cell.length())).append(GAP);
             }
@@ -80,13 +94,8 @@ final class TextTable {
         return width <= 1 ? text.substring(0, width) : text.substring(0, width - 1) + "…";
     }
 
-    /** Tabs, newlines and other control characters would break the alignment. */
+    /** Tabs and newlines would break the alignment; bidi overrides and escapes would garble the terminal. */
     private static String oneLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) ? ' ' : cp));
-        return b.toString().strip();
+        return HumanText.clean(text).strip();
     }
 }

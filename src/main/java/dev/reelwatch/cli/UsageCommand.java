@@ -90,8 +90,8 @@ final class UsageCommand implements Callable<Integer> {
         TextTable table = new TextTable(TableWidth.COLUMNS, List.of(grouping == UsageGrouping.MODEL ? "MODEL"
                 : "PROVIDER", "TASKS", "OK", "FAILED", "SUCCESS", "MEDIAN", "COST"), 24, 6, 6, 6, 7, 8);
         for (UsageGroup g : report.groups()) {
-            table.addRow(g.group(), String.valueOf(g.tasks()), String.valueOf(g.succeeded()),
-                    String.valueOf(g.failed()),
+            table.addRow(g.group(), HumanText.number(g.tasks()), HumanText.number(g.succeeded()),
+                    HumanText.number(g.failed()),
                     g.successRate().map(r -> Math.round(r * 100) + "%").orElse("-"),
                     g.median().map(UsageCommand::duration).orElse("-"), cost(g.cost()));
         }
@@ -106,8 +106,9 @@ final class UsageCommand implements Callable<Integer> {
             return "-";
         }
         List<String> parts = new ArrayList<>();
-        cost.forEach((k, v) -> parts.add((k.unit() == dev.reelwatch.core.CostUnit.CURRENCY ? v.toPlainString()
-                : v.stripTrailingZeros().toPlainString()) + " " + k.label()));
+        // Grouped for reading, as the app shows them: "6,534,000 tokens".
+        cost.forEach((k, v) -> parts.add((k.unit() == dev.reelwatch.core.CostUnit.CURRENCY
+                ? HumanText.number(v, 2, 4) : HumanText.number(v, 0, 4)) + " " + k.label()));
         return String.join(", ", parts);
     }
 

@@ -628,19 +628,35 @@ public final class SqliteTaskStore implements TaskStore {
     public List<TaskEvent> timeline(long taskId) {
         return db.read("read a task's timeline", c -> {
             List<TaskEvent> events = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT at, from_status, to_status, provider_status"
-                    + " FROM task_events WHERE task_id = ? ORDER BY at, id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT at, from_status, to_status, provider_status,"
+                    + " detail FROM task_events WHERE task_id = ? ORDER BY at, id")) {
                 ps.setLong(1, taskId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String from = rs.getString("from_status");
                         events.add(new TaskEvent(taskId, TaskRows.instant(rs, "at"),
                                 from == null ? null : TaskRows.status(from), TaskRows.status(rs.getString("to_status")),
-                                rs.getString("provider_status")));
+                                rs.getString("provider_status"), rs.getString("detail")));
                     }
                 }
             }
             return events;
+        });
+    }
+
+    @Override
+    public void addTimelineNote(long taskId, String detail) {
+        Objects.requireNonNull(detail, "detail");
+        long now = clock.millis();
+        libraryWrite(taskId, "write a note into a task's timeline", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO task_events (task_id, at, from_status,"
+                    + " to_status, provider_status, detail) SELECT id, ?, status, status, provider_status, ?"
+                    + " FROM tasks WHERE id = ?")) {
+                ps.setLong(1, now);
+                ps.setString(2, detail);
+                ps.setLong(3, taskId);
+                return ps.executeUpdate() > 0;
+            }
         });
     }
 

@@ -60,6 +60,12 @@ public interface TaskStore {
     /** The observed status changes of a task, oldest first. */
     List<TaskEvent> timeline(long taskId);
 
+    /**
+     * Writes a note into the task's timeline (e.g. what a rule did to it), at the task's current status, and
+     * tells listeners of the task. Nothing happens for a task no longer in the cache.
+     */
+    void addTimelineNote(long taskId, String detail);
+
     Map<TaskStatus, Integer> countsByStatus(Long accountIdOrNull);
 
     /** Removes tasks from local history only (their outputs and events too); the provider is not touched. */

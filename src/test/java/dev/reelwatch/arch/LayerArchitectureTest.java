@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Pins the layers of DEVELOPERS.md: core ← provider ← store ← sync ← media ← ui/cli; app is the root. */
+/** Pins the layers of DEVELOPERS.md: core ← provider ← store ← sync ← media ← rules ← ui/cli; app is the root. */
 class LayerArchitectureTest {
     /** The JavaFX application class: named after the app id (it is the window's WM class), part of the root. */
     private static final String APPLICATION_CLASS = "dev.reelwatch.Reelwatch";
@@ -34,8 +34,8 @@ class LayerArchitectureTest {
     void providerDependsOnlyOnCore() {
         noClasses().that().resideInAPackage("dev.reelwatch.provider..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.reelwatch.store..", "dev.reelwatch.sync..",
-                        "dev.reelwatch.media..", "dev.reelwatch.ui..", "dev.reelwatch.cli..", "dev.reelwatch.app..",
-                        "dev.reelwatch.sim..")
+                        "dev.reelwatch.media..", "dev.reelwatch.rules..", "dev.reelwatch.ui..", "dev.reelwatch.cli..",
+                        "dev.reelwatch.app..", "dev.reelwatch.sim..")
                 .check(classes);
     }
 
@@ -43,24 +43,33 @@ class LayerArchitectureTest {
     void storeDependsOnlyOnCore() {
         noClasses().that().resideInAPackage("dev.reelwatch.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.reelwatch.provider..", "dev.reelwatch.sync..",
-                        "dev.reelwatch.media..", "dev.reelwatch.ui..", "dev.reelwatch.cli..", "dev.reelwatch.app..",
-                        "dev.reelwatch.sim..")
+                        "dev.reelwatch.media..", "dev.reelwatch.rules..", "dev.reelwatch.ui..", "dev.reelwatch.cli..",
+                        "dev.reelwatch.app..", "dev.reelwatch.sim..")
                 .check(classes);
     }
 
     @Test
     void syncKnowsNothingOfMediaUiOrCli() {
         noClasses().that().resideInAPackage("dev.reelwatch.sync..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.reelwatch.media..", "dev.reelwatch.ui..",
-                        "dev.reelwatch.cli..", "dev.reelwatch.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.reelwatch.media..", "dev.reelwatch.rules..",
+                        "dev.reelwatch.ui..", "dev.reelwatch.cli..", "dev.reelwatch.app..")
                 .check(classes);
     }
 
     @Test
-    void mediaKnowsNothingOfUiOrCli() {
+    void mediaKnowsNothingOfRulesUiOrCli() {
         noClasses().that().resideInAPackage("dev.reelwatch.media..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.reelwatch.rules..", "dev.reelwatch.ui..",
+                        "dev.reelwatch.cli..", "dev.reelwatch.app..")
+                .check(classes);
+    }
+
+    /** Rules sit above media (they export) and below the faces that edit them. */
+    @Test
+    void rulesKnowNothingOfUiCliOrSimulators() {
+        noClasses().that().resideInAPackage("dev.reelwatch.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.reelwatch.ui..", "dev.reelwatch.cli..",
-                        "dev.reelwatch.app..")
+                        "dev.reelwatch.app..", "dev.reelwatch.sim..")
                 .check(classes);
     }
 

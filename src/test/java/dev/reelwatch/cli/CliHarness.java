@@ -23,6 +23,8 @@ final class CliHarness {
     final Path home;
     final AdjustableClock clock = new AdjustableClock(Instant.parse("2026-11-23T18:00:00Z"));
     final CliServicesFactory factory;
+    /** What standard output pretends to be; a pipe unless a test sets a terminal. */
+    Terminal terminal = Terminal.pipe();
 
     CliHarness(Path temp) {
         this.dataDir = temp.resolve("data");
@@ -54,7 +56,7 @@ final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = ReelwatchCommand.commandLine(factory, new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal);
         extend.accept(cl);
         int code = cl.execute(args);
         return new Result(code, out.toString(), err.toString());

@@ -142,7 +142,7 @@ class ExportCommandTest {
         CliHarness.Result result = run("export", "nope", temp.toString());
 
         assertEquals(1, result.exitCode());
-        assertTrue(result.err().contains("No task 'nope' in the cache"), result.toString());
+        assertTrue(result.err().contains("No cached task has the id 'nope'"), result.toString());
     }
 
     @Test

@@ -146,7 +146,7 @@ class LibraryCommandsTest {
         CliHarness.Result table = cli.run("usage", "--by", "model", "--since", "2025-03-01");
         assertOk(table);
         String veo = table.out().lines().filter(l -> l.startsWith("veo-3")).findFirst().orElseThrow();
-        assertTrue(veo.contains("80%") && veo.contains("2m30s") && veo.contains("3200 tokens, 0.60 USD"), veo);
+        assertTrue(veo.contains("80%") && veo.contains("2m30s") && veo.contains("3,200 tokens, 0.60 USD"), veo);
         assertEquals(2, cli.run("usage", "--by", "colour").exitCode());
         assertEquals(2, cli.run("usage", "--since", "last tuesday").exitCode());
     }

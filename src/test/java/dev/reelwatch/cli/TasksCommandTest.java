@@ -85,6 +85,7 @@ class TasksCommandTest {
                 task("cgt-0123456789abcdef0123456789abcdef-long", TaskStatus.RUNNING, 20, longPrompt)
                         .toBuilder().progress(42).build());
         cli.cache("desk", task("mpt-middle", TaskStatus.FAILED, 10, "city at night"));
+        cli.terminal = new Terminal(true, false);
 
         CliHarness.Result r = cli.run("tasks");
 

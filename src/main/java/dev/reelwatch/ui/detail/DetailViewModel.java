@@ -405,9 +405,10 @@ public final class DetailViewModel implements AutoCloseable {
         }
         List<Moment> moments = new ArrayList<>();
         for (TaskEvent e : events) {
-            String raw = e.providerStatus() == null || e.providerStatus().equalsIgnoreCase(e.to().wireName())
-                    ? "" : e.providerStatus();
-            String title = e.from() == null
+            String raw = e.isNote() || e.providerStatus() == null
+                    || e.providerStatus().equalsIgnoreCase(e.to().wireName()) ? "" : e.providerStatus();
+            // A note (what a rule did) reads as itself; a status change by its status.
+            String title = e.isNote() ? e.detail() : e.from() == null
                     ? MessageFormat.format(text.getString("timeline.firstSeen"), statusName(e.to()))
                     : statusName(e.to());
             moments.add(new Moment(e.at(), e.to(), title, raw));

@@ -90,6 +90,8 @@ public final class MainView extends BorderPane {
     private double sidebarWidth = -1;
     private double detailWidth = -1;
     private boolean arranging;
+    private Runnable rulesAction = () -> { };
+    private Consumer<List<Long>> historyExportAction = ids -> { };
 
     public MainView(MainViewModel vm, Node detailPane, Node welcome, MediaHooks media, Runnable onAddAccount,
                     Consumer<Long> onEditAccount, ServerTaskDeleter deleter) {
@@ -291,6 +293,16 @@ public final class MainView extends BorderPane {
         this.usageAction = action;
     }
 
+    /** "Tools → Rules…" opens the rules editor. */
+    public void setOnRules(Runnable action) {
+        this.rulesAction = action;
+    }
+
+    /** "File → Export history…" gets the ids of the rows the current filter shows, in their order. */
+    public void setOnExportHistory(Consumer<List<Long>> action) {
+        this.historyExportAction = action;
+    }
+
     public TaskGalleryView gallery() {
         return gallery;
     }
@@ -375,8 +387,11 @@ public final class MainView extends BorderPane {
         MenuItem preferences = item("menu.preferences", Shortcut.PREFERENCES, () -> preferencesAction.run());
         MenuItem quit = item("menu.quit", Shortcut.QUIT, this::closeWindow);
         MenuItem about = item("menu.about", null, this::showAbout);
+        MenuItem exportHistory = item("menu.exportHistory", null, () -> historyExportAction.accept(
+                vm.tasks().visibleRows().stream().map(r -> r.id()).toList()));
+        exportHistory.setId("menu-export-history");
         Menu file = new Menu(TEXT.getString("menu.file"), null, addAccount, accounts, new SeparatorMenuItem(), refresh,
-                new SeparatorMenuItem(), export);
+                new SeparatorMenuItem(), export, exportHistory);
         if (!mac) {
             // Linux and Windows keep Preferences and Quit in File; macOS has them in the app menu below.
             file.getItems().addAll(new SeparatorMenuItem(), preferences, new SeparatorMenuItem(), quit);
@@ -438,7 +453,10 @@ public final class MainView extends BorderPane {
         } else {
             help.getItems().addAll(new SeparatorMenuItem(), about);
         }
-        bar.getMenus().addAll(file, edit, view, help);
+        MenuItem rules = item("menu.rules", null, () -> rulesAction.run());
+        rules.setId("menu-rules");
+        Menu tools = new Menu(TEXT.getString("menu.tools"), null, rules);
+        bar.getMenus().addAll(file, edit, view, tools, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

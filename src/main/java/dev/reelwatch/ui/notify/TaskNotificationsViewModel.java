@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -37,6 +39,7 @@ public final class TaskNotificationsViewModel {
     private final List<TaskRow> burstRows = new ArrayList<>();
     private long burst;
     private Instant lastNotice;
+    private Function<TaskRow, Optional<Boolean>> ruleChoice = row -> Optional.empty();
 
     public TaskNotificationsViewModel(SettingsWriter settings, Clock clock) {
         this.clock = clock;
@@ -46,16 +49,26 @@ public final class TaskNotificationsViewModel {
         onlyFailures.addListener((obs, was, now) -> settings.put(ONLY_FAILURES_KEY, Boolean.toString(now)));
     }
 
+    /**
+     * Lets rules decide per task: true shows a notice even when notifications are off or the status is not one
+     * that is usually announced, false silences it, empty keeps the usual behaviour.
+     */
+    public void setRuleChoice(Function<TaskRow, Optional<Boolean>> choice) {
+        this.ruleChoice = choice;
+    }
+
     /** Fed by the task list, on the UI thread, with the status changes of one store update. */
     public void onTransitions(List<StatusTransition> transitions) {
-        if (!enabled.get()) {
-            return;
-        }
         List<TaskRow> finished = new ArrayList<>();
         for (StatusTransition t : transitions) {
             TaskStatus to = t.after().status();
-            boolean wanted = to == TaskStatus.FAILED || (to == TaskStatus.SUCCEEDED && !onlyFailures.get());
-            if (wanted && t.before().status() != to) {
+            if (t.before().status() == to) {
+                continue;
+            }
+            Optional<Boolean> rule = to.isTerminal() ? ruleChoice.apply(t.after()) : Optional.empty();
+            boolean usual = enabled.get()
+                    && (to == TaskStatus.FAILED || (to == TaskStatus.SUCCEEDED && !onlyFailures.get()));
+            if (rule.orElse(usual)) {
                 finished.add(t.after());
             }
         }

@@ -155,4 +155,18 @@ class TaskNotificationsViewModelTest {
                 new SettingsWriter(cache.settings, UiThread.direct()), clock);
         assertFalse(later.enabledProperty().get());
     }
+
+    @Test
+    void aRuleSilencesANoticeOrAsksForOneEvenWhenNotificationsAreOff() {
+        vm.setRuleChoice(row -> row.providerTaskId().equals("t0") ? java.util.Optional.of(false)
+                : row.status() == TaskStatus.CANCELLED ? java.util.Optional.of(true) : java.util.Optional.empty());
+        vm.onTransitions(List.of(transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED)));
+        assertTrue(shown.isEmpty(), "silenced by a rule");
+
+        vm.enabledProperty().set(false);
+        vm.onTransitions(List.of(transition(TaskStatus.RUNNING, TaskStatus.CANCELLED)));
+        assertEquals(1, shown.size(), "a rule's notify shows even cancelled tasks, with notifications off");
+        vm.onTransitions(List.of(transition(TaskStatus.RUNNING, TaskStatus.SUCCEEDED)));
+        assertEquals(1, shown.size(), "no rule: notifications off stay off");
+    }
 }
