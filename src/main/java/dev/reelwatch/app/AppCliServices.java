@@ -88,6 +88,7 @@ public final class AppCliServices implements CliServicesFactory {
         private CredentialStore credentials;
         private RuleStore rules;
         private RuleEngine ruleEngine;
+        private RuleExporter ruleExporter;
 
         Opened(Path dir, Map<String, String> env, Clock clock, Consumer<String> notices, Sleeper sleeper) {
             this.dir = dir;
@@ -147,9 +148,13 @@ public final class AppCliServices implements CliServicesFactory {
 
         private RuleEngine newRuleEngine(TaskStore taskStore) {
             // The archiver (and its HTTP client) is only built when a rule really exports.
-            RuleExporter exporter = (taskId, folder, template) -> RuleExporter.over(
-                    VideoExporter.over(CliSync.archiver(this, env, clock)), settings(), ZoneId.systemDefault())
-                    .export(taskId, folder, template);
+            RuleExporter exporter = (taskId, folder, template) -> {
+                if (ruleExporter == null) {
+                    ruleExporter = RuleExporter.over(VideoExporter.over(CliSync.archiver(this, env, clock)),
+                            settings(), ZoneId.systemDefault());
+                }
+                return ruleExporter.export(taskId, folder, template);
+            };
             return new RuleEngine(rules(), taskStore, exporter, ruleExports, ArchiveOptions.defaults(), sleeper,
                     activity -> {
                         if (activity.problem()) {

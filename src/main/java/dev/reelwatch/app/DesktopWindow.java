@@ -38,6 +38,13 @@ import dev.reelwatch.ui.player.PlayerViewModel;
 import dev.reelwatch.ui.theme.ThemeStylesheets;
 import dev.reelwatch.ui.usage.UsageViewModel;
 import dev.reelwatch.ui.usage.UsageWindow;
+import dev.reelwatch.store.TaskSummary;
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.FxDialogService;
+import dev.reelwatch.ui.common.TaskExecutor;
+import dev.reelwatch.ui.history.HistoryExportViewModel;
+import dev.reelwatch.ui.rules.RulesViewModel;
+import dev.reelwatch.ui.rules.RulesWindow;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.Scene;
@@ -47,13 +54,6 @@ import javafx.util.Duration;
 
 import java.time.ZoneId;
 import java.util.Map;
-import dev.reelwatch.store.TaskSummary;
-import dev.reelwatch.ui.common.DialogService;
-import dev.reelwatch.ui.common.FxDialogService;
-import dev.reelwatch.ui.common.TaskExecutor;
-import dev.reelwatch.ui.history.HistoryExportViewModel;
-import dev.reelwatch.ui.rules.RulesViewModel;
-import dev.reelwatch.ui.rules.RulesWindow;
 import java.util.function.Consumer;
 import java.util.concurrent.Executor;
 

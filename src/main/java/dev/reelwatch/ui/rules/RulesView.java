@@ -76,6 +76,9 @@ public final class RulesView extends BorderPane {
         private final CheckBox on = new CheckBox();
 
         RuleCell() {
+            // As wide as the list, never wider: long names end in an ellipsis instead of a side scroll bar.
+            setPrefWidth(0);
+            getStyleClass().add("rule-cell");
             on.getStyleClass().add("rule-switch");
             on.setOnAction(e -> {
                 if (getItem() != null) {
