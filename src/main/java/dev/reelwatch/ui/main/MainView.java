@@ -60,6 +60,11 @@ public final class MainView extends BorderPane {
 
     static final double SIDEBAR_WIDTH = 256;
     static final double NARROW_SIDEBAR_WIDTH = 210;
+    static final double MIN_SIDEBAR = 180;
+    /** Narrower than this, a window is still being sized (or a test's stub): pane widths are not learnt from it. */
+    static final double MIN_LAYOUT_WIDTH = 700;
+    static final double DEFAULT_LAYOUT_WIDTH = 1024;
+    static final double MIN_DETAIL = 260;
     static final double DETAIL_WIDTH = 420;
 
     private final MainViewModel vm;
@@ -519,7 +524,8 @@ public final class MainView extends BorderPane {
     private void rememberWidths(double width) {
         double[] d = split.getDividerPositions();
         List<Node> items = split.getItems();
-        if (d.length == 0 || width <= 0) {
+        // A window this narrow is one the window manager has not sized yet: its panes say nothing.
+        if (d.length == 0 || width < MIN_LAYOUT_WIDTH) {
             return;
         }
         if (items.get(0) == sidebar) {
@@ -561,8 +567,12 @@ public final class MainView extends BorderPane {
                 Platform.runLater(() -> {
                     double width = paneAreaWidth();
                     if (saved.size() == 2) {
-                        sidebarWidth = saved.get(0) * width;
-                        detailWidth = (1 - saved.get(1)) * width;
+                        // Fractions saved in a window of another size: kept only while they make sane panes.
+                        double side = saved.get(0) * width;
+                        double detail = (1 - saved.get(1)) * width;
+                        boolean real = width >= MIN_LAYOUT_WIDTH;
+                        sidebarWidth = real && side >= MIN_SIDEBAR && side <= width / 3 ? side : -1;
+                        detailWidth = real && detail >= MIN_DETAIL && detail <= width / 2 ? detail : -1;
                     }
                     arranging = true;
                     try {
@@ -570,8 +580,9 @@ public final class MainView extends BorderPane {
                     } finally {
                         arranging = false;
                     }
-                    sidebarWidth = sidebarWidth > 0 ? sidebarWidth : defaultDividers(width)[0] * width;
-                    detailWidth = detailWidth > 0 ? detailWidth : (1 - defaultDividers(width)[1]) * width;
+                    double laidOut = Math.max(width, DEFAULT_LAYOUT_WIDTH);
+                    sidebarWidth = sidebarWidth > 0 ? sidebarWidth : defaultDividers(laidOut)[0] * laidOut;
+                    detailWidth = detailWidth > 0 ? detailWidth : (1 - defaultDividers(laidOut)[1]) * laidOut;
                     arranging = true;
                     try {
                         applyWidths(width);
@@ -594,7 +605,7 @@ public final class MainView extends BorderPane {
 
     /** The user dragged a divider: remember the shown panes' widths, as fractions of a three-pane window. */
     private void saveWidths() {
-        if (arranging || split.getWidth() <= 0) {
+        if (arranging || split.getWidth() < MIN_LAYOUT_WIDTH) {
             return;
         }
         double width = split.getWidth();

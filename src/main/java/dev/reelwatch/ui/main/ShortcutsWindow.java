@@ -70,6 +70,7 @@ final class ShortcutsWindow {
                 current = s.section();
                 Label heading = new Label(TEXT.getString("shortcuts.section." + current.name()));
                 heading.getStyleClass().add("shortcuts-heading");
+                GridPane.setHalignment(heading, HPos.LEFT);
                 grid.add(heading, 0, row++, 2, 1);
             }
             Label key = new Label(s.displayText());

@@ -25,6 +25,8 @@ public final class CommandOsNotifier implements OsNotifier {
     private final Executor background;
     private final String osName;
     private volatile Path program;
+    /** A desktop without a notification daemon fails every time: said once, then only at FINE. */
+    private volatile boolean warned;
 
     /**
      * @param path the PATH to look for the command on (the environment's PATH); the look-up runs in the background
@@ -87,7 +89,7 @@ public final class CommandOsNotifier implements OsNotifier {
         return c;
     }
 
-    private static void run(List<String> command) {
+    private void run(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -95,7 +97,9 @@ public final class CommandOsNotifier implements OsNotifier {
                 p.destroy();
                 LOG.warning("the notification command did not finish: " + command.get(0));
             } else if (p.exitValue() != 0) {
-                LOG.warning("the notification command failed with exit code " + p.exitValue() + ": " + command.get(0));
+                LOG.log(warned ? Level.FINE : Level.WARNING, "the notification command failed with exit code "
+                        + p.exitValue() + ": " + command.get(0));
+                warned = true;
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot run the notification command " + command.get(0), e);

@@ -24,6 +24,7 @@ public final class PreferencesWindow {
     private final PreferencesView view;
     private final Consumer<Scene> theme;
     private Stage stage;
+    private double[] wanted = {WIDTH, HEIGHT};
 
     /** @param theme puts the app's stylesheets on the window's scene and keeps them following the theme */
     public PreferencesWindow(PreferencesView view, Consumer<Scene> theme) {
@@ -40,6 +41,14 @@ public final class PreferencesWindow {
             stage.toFront();
         } else {
             stage.show();
+            // Sized and placed once mapped: some window managers map a new window at a size of their own
+            // (200×200 under Openbox) and keep it unless asked again afterwards.
+            stage.setWidth(wanted[0]);
+            stage.setHeight(wanted[1]);
+            if (owner != null) {
+                stage.setX(owner.getX() + (owner.getWidth() - wanted[0]) / 2);
+                stage.setY(owner.getY() + (owner.getHeight() - wanted[1]) / 3);
+            }
         }
         stage.requestFocus();
         return stage;
@@ -64,14 +73,14 @@ public final class PreferencesWindow {
             javafx.geometry.Rectangle2D area = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
                     Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight())).stream().findFirst()
                     .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
-            width = Math.min(width, area.getWidth() - 40);
-            height = Math.min(height, area.getHeight() - 60);
+            // Some window managers report a work area smaller than the window already on it; the screen holds
+            // at least the main window, so that is room the Preferences may use too.
+            width = Math.min(width, Math.max(area.getWidth(), owner.getWidth()) - 40);
+            height = Math.min(height, Math.max(area.getHeight(), owner.getHeight()) - 60);
         }
         Scene scene = new Scene(view, width, height);
         theme.accept(scene);
         s.setScene(scene);
-        s.setMinWidth(560);
-        s.setMinHeight(400);
         KeyCombination ctrlW = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
         // A filter: the page list consumes Esc for itself (cancel edit), which would keep the window open.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -81,13 +90,10 @@ public final class PreferencesWindow {
                 s.hide();
             }
         });
+        // No minimum size on the stage: under GTK with a window manager such as Openbox, a minimum opens the
+        // window at that minimum instead of the scene's size. The content scrolls when made smaller.
         view.closeButton().setOnAction(e -> s.hide());
-        if (owner != null) {
-            s.setOnShown(e -> {
-                s.setX(owner.getX() + (owner.getWidth() - s.getWidth()) / 2);
-                s.setY(owner.getY() + (owner.getHeight() - s.getHeight()) / 3);
-            });
-        }
+        wanted = new double[]{width, height};
         return s;
     }
 }
