@@ -82,4 +82,16 @@ class ExportNamingTest {
         assertEquals("clip (3).mp4", third.getFileName().toString());
         assertEquals("first", Files.readString(dir.resolve("clip.mp4")));
     }
+
+    @Test
+    void anInvalidCreatedPatternIsAnErrorWithItsCauseNotSilentlyReplaced() {
+        String template = "{created:yyyy-MM-dd'T}_{id}.mp4";
+        java.util.Optional<String> problem = ExportNaming.problem(template);
+        org.junit.jupiter.api.Assertions.assertTrue(problem.isPresent());
+        org.junit.jupiter.api.Assertions.assertTrue(problem.get().contains("{created:yyyy-MM-dd'T}"), problem.get());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ExportNaming(template, java.time.ZoneOffset.UTC));
+        org.junit.jupiter.api.Assertions.assertEquals(problem.get(), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(ExportNaming.problem(ExportNaming.DEFAULT_TEMPLATE).isEmpty());
+    }
 }
