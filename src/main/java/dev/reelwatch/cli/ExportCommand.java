@@ -52,8 +52,12 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CliServices services = context.services();
         StoredTask task = TaskLookup.find(services, taskId, account);
-        ExportNaming naming = new ExportNaming(template != null ? template
-                : services.settings().get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE), ZoneId.systemDefault());
+        String chosen = template != null ? template
+                : services.settings().get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE);
+        ExportNaming.problem(chosen).ifPresent(problem -> {
+            throw new CliFailure(problem);
+        });
+        ExportNaming naming = new ExportNaming(chosen, ZoneId.systemDefault());
         VideoExporter exporter = VideoExporter.over(archivers.apply(services));
         try {
             Path written = exporter.exportOne(task.id(), dest, naming, VideoExporter.Listener.NONE, () -> false);

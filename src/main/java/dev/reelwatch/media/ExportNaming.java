@@ -39,9 +39,29 @@ public final class ExportNaming {
     private final String template;
     private final ZoneId zone;
 
+    /** @throws IllegalArgumentException a {@code {created:…}} date pattern is invalid; the message says which and why */
     public ExportNaming(String template, ZoneId zone) {
         this.template = template == null || template.isBlank() ? DEFAULT_TEMPLATE : template.strip();
         this.zone = zone;
+        problem(this.template).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+    }
+
+    /** What is wrong with a template (an invalid {@code {created:…}} date pattern, with its cause), if anything. */
+    public static java.util.Optional<String> problem(String template) {
+        Matcher m = PLACEHOLDER.matcher(template == null ? "" : template);
+        while (m.find()) {
+            if ("created".equals(m.group(1)) && m.group(2) != null && !m.group(2).isBlank()) {
+                try {
+                    DateTimeFormatter.ofPattern(m.group(2), Locale.ROOT).withZone(ZoneId.of("UTC")).format(PROBE);
+                } catch (IllegalArgumentException | DateTimeException bad) {
+                    return java.util.Optional.of("The date pattern in {created:" + m.group(2) + "} of the export"
+                            + " name template is invalid (" + bad.getMessage() + "); fix the template.");
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**
@@ -100,12 +120,8 @@ public final class ExportNaming {
             case "created" -> {
                 Instant when = task.task().createdAt() != null ? task.task().createdAt() : task.firstSeenAt();
                 String pattern = argument == null || argument.isBlank() ? "yyyy-MM-dd" : argument;
-                try {
-                    yield when == null ? "" : DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(zone).format(when);
-                } catch (IllegalArgumentException | DateTimeException badPattern) {
-                    // problems() reports this where the template is edited; a file still gets a dated name.
-                    yield DateTimeFormatter.ISO_LOCAL_DATE.withZone(zone).format(when);
-                }
+                // The pattern was checked when the template was given (see problem()).
+                yield when == null ? "" : DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(zone).format(when);
             }
             case "provider" -> task.provider().cliName();
             case "account" -> task.accountName();

