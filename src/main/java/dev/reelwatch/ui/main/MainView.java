@@ -11,7 +11,6 @@ import dev.reelwatch.ui.theme.ThemeChoice;
 import dev.reelwatch.ui.theme.ThemeStylesheets;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -34,7 +33,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -120,61 +118,17 @@ public final class MainView extends BorderPane {
 
     /** A scene holding this view, with the theme applied now and on every switch. */
     public Scene createScene() {
-        WindowPlacement p = vm.savedPlacement().orElseGet(MainView::firstRunPlacement);
+        WindowPlacement p = MainWindowPlacer.opening(vm.savedPlacement());
         Scene scene = new Scene(this, p.width(), p.height());
         ThemeStylesheets.follow(scene, vm.theme());
         return scene;
     }
 
-    /** Puts the window where it was last time and remembers where it goes. Call before showing it. */
+    /** Puts the window where it was last time (when sane) and remembers where it goes. Call before showing it. */
     public void bindWindow(Stage stage) {
-        vm.savedPlacement().ifPresentOrElse(p -> {
-            boolean visible = Screen.getScreensForRectangle(new Rectangle2D(p.x(), p.y(), p.width(), p.height()))
-                    .stream().findAny().isPresent();
-            if (visible) {
-                stage.setX(p.x());
-                stage.setY(p.y());
-            }
-            stage.setWidth(p.width());
-            stage.setHeight(p.height());
-            stage.setMaximized(p.maximized());
-        }, () -> {
-            WindowPlacement first = firstRunPlacement();
-            stage.setX(first.x());
-            stage.setY(first.y());
-            stage.setWidth(first.width());
-            stage.setHeight(first.height());
-        });
+        new MainWindowPlacer(stage, vm.savedPlacement(), vm::savePlacement).attach();
         // Start with the keyboard in the task list (arrows, Enter), not in the search box.
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> table.table().requestFocus());
-        InvalidationListener save = o -> {
-            if (!stage.isIconified() && stage.getWidth() > 0) {
-                if (stage.isMaximized()) {
-                    vm.savedPlacement().ifPresentOrElse(
-                            old -> vm.savePlacement(new WindowPlacement(old.x(), old.y(), old.width(), old.height(),
-                                    true)),
-                            () -> {
-                                WindowPlacement first = firstRunPlacement();
-                                vm.savePlacement(new WindowPlacement(first.x(), first.y(), first.width(),
-                                        first.height(), true));
-                            });
-                } else {
-                    vm.savePlacement(new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(),
-                            stage.getHeight(), false));
-                }
-            }
-        };
-        stage.xProperty().addListener(save);
-        stage.yProperty().addListener(save);
-        stage.widthProperty().addListener(save);
-        stage.heightProperty().addListener(save);
-        stage.maximizedProperty().addListener(save);
-    }
-
-    /** Most of the primary screen's usable area, centred: a first window that is neither a postage stamp nor a wall. */
-    private static WindowPlacement firstRunPlacement() {
-        Rectangle2D area = Screen.getPrimary().getVisualBounds();
-        return WindowPlacement.firstRun(area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight());
     }
 
     public TaskTableView taskTable() {
