@@ -2,32 +2,38 @@ package dev.reelwatch.app;
 
 import dev.reelwatch.app.demo.DemoEnvironment;
 import dev.reelwatch.core.Account;
+import dev.reelwatch.media.SystemOpener;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.ui.accounts.AccountsDialog;
 import dev.reelwatch.ui.accounts.AccountsViewModel;
 import dev.reelwatch.ui.accounts.PlainHttpPermissions;
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.FxDialogService;
+import dev.reelwatch.ui.common.FxWindows;
+import dev.reelwatch.ui.common.ProblemArea;
 import dev.reelwatch.ui.common.StoreChangeRelay;
+import dev.reelwatch.ui.common.TaskExecutor;
 import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.compare.CompareWindow;
 import dev.reelwatch.ui.detail.DetailView;
 import dev.reelwatch.ui.detail.DetailViewModel;
-import dev.reelwatch.ui.main.MainView;
-import dev.reelwatch.ui.main.MainViewModel;
-import dev.reelwatch.ui.main.MediaHooks;
-import dev.reelwatch.ui.tasks.ServerTaskDeleter;
-import dev.reelwatch.ui.theme.OsThemeDetector;
-import dev.reelwatch.ui.welcome.WelcomeView;
-import dev.reelwatch.ui.welcome.WelcomeViewModel;
-import dev.reelwatch.media.SystemOpener;
-import dev.reelwatch.ui.compare.CompareWindow;
 import dev.reelwatch.ui.library.TaskLibraryView;
 import dev.reelwatch.ui.library.TaskLibraryViewModel;
-import dev.reelwatch.ui.player.FxPlaybackEngines;
-import dev.reelwatch.ui.player.PlaybackEngines;
-import dev.reelwatch.ui.player.PlayerViewModel;
+import dev.reelwatch.ui.main.MainView;
+import dev.reelwatch.ui.main.MainViewModel;
+import dev.reelwatch.ui.media.DragOutFiles;
+import dev.reelwatch.ui.media.MediaFeature;
+import dev.reelwatch.ui.media.player.FxPlaybackEngines;
+import dev.reelwatch.ui.media.player.PlaybackEngines;
+import dev.reelwatch.ui.media.player.PlayerViewModel;
+import dev.reelwatch.ui.tasks.ServerTaskDeleter;
+import dev.reelwatch.ui.theme.OsThemeDetector;
 import dev.reelwatch.ui.theme.ThemeStylesheets;
 import dev.reelwatch.ui.usage.UsageViewModel;
 import dev.reelwatch.ui.usage.UsageWindow;
+import dev.reelwatch.ui.welcome.WelcomeView;
+import dev.reelwatch.ui.welcome.WelcomeViewModel;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.Scene;
@@ -35,16 +41,25 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
- * Builds the main window from the services: ViewModels, views and the ports between them. The only place
- * that knows every screen; {@link #close()} releases what the views subscribed to.
+ * Builds the main window from the services: the problem area, the task executor, the dialog service and
+ * windows, every ViewModel and view, and the ports between them. The only place that knows every screen;
+ * {@link #close()} releases what the views subscribed to.
  */
 final class DesktopWindow implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(DesktopWindow.class.getName());
     /** How long background work waits for the task table at most. */
     static final Duration LOAD_FALLBACK = Duration.seconds(10);
     private final DesktopServices services;
@@ -53,62 +68,90 @@ final class DesktopWindow implements AutoCloseable {
     private final DetailViewModel detailModel;
     private final MainView mainView;
     private final TaskLibraryViewModel libraryModel;
+    private final DialogService dialogs;
     private Stage usageWindow;
 
-    DesktopWindow(DesktopServices services, DemoEnvironment demo, MediaHooks media, Map<String, String> env,
-                  Stage stage) {
+    DesktopWindow(DesktopServices services, DemoEnvironment demo, Map<String, String> env, Stage stage) {
         this.services = services;
         Executor fx = UiThread.fx();
         Executor background = services.background();
+        String osName = System.getProperty("os.name", "");
+        // The problem area exists before anything that could fail into it.
+        ProblemArea problems = new ProblemArea();
+        TaskExecutor executor = TaskExecutor.fx(background, problems);
         relay = new StoreChangeRelay(services.tasks(), fx);
         mainModel = new MainViewModel(services.tasks(), services.accounts(), services.settings(), services.sync(),
-                relay, new OsThemeDetector(), background, fx, services.clock());
+                relay, new OsThemeDetector(), executor, background, fx, services.clock(), problems);
         mainModel.statusBar().followDownloads(services.archive()::activeDownloads);
-        detailModel = new DetailViewModel(services.tasks(), relay, services.clock(), background, fx);
+        Consumer<Scene> theme = scene -> ThemeStylesheets.follow(scene, mainModel.theme());
+        FxWindows windows = new FxWindows(() -> stage, theme);
+        dialogs = new FxDialogService(windows);
+        SystemOpener opener = new SystemOpener(background, osName);
+        MediaFeature media = new MediaFeature(services.tasks(), services.settings(), services.archive(),
+                services.thumbnails(), opener, background, fx, services.clock(), osName,
+                new MediaFeature.Shell(executor, windows, dialogs, new DragOutFiles(dragOutFolder(services))));
+        detailModel = new DetailViewModel(services.tasks(), relay, services.clock(), executor);
         DetailView detailView = new DetailView(detailModel);
         detailModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
         detailView.setPlayer(media.createPlayer(detailModel.taskIdProperty()));
-        libraryModel = new TaskLibraryViewModel(services.tasks(), relay, background, fx);
+        libraryModel = new TaskLibraryViewModel(services.tasks(), relay, executor);
         libraryModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
         detailView.setLibraryPanel(new TaskLibraryView(libraryModel));
 
         PlainHttpPermissions plainHttp = PlainHttpPermissions.of(services.plainHttpConsent(),
                 services::writeAccountsBackup);
-        AccountsDialog accountsDialog = new AccountsDialog(() -> new AccountsViewModel(services.accounts(),
+        AccountsDialog accountsDialog = new AccountsDialog(asker -> new AccountsViewModel(services.accounts(),
                 services.credentials(), plainHttp, env,
-                new ProviderConnectionTester(services.providerClients()::create), services.sync(), background, fx));
+                new ProviderConnectionTester(services.providerClients()::create), services.sync(), executor, asker),
+                windows, dialogs);
         WelcomeViewModel welcomeModel = new WelcomeViewModel(
-                () -> openAccounts(accountsDialog, stage, null),
+                () -> openAccounts(accountsDialog, null),
                 () -> {
                     demo.start();
                     services.sync().accountsChanged();
                 },
-                mainModel::accountsChanged, background, fx);
+                mainModel::accountsChanged, executor);
         mainView = new MainView(mainModel, detailView, new WelcomeView(welcomeModel), media,
-                () -> openAccounts(accountsDialog, stage, null),
-                id -> openAccounts(accountsDialog, stage, id),
-                serverDeleter());
-        Consumer<Scene> theme = scene -> ThemeStylesheets.follow(scene, mainModel.theme());
+                () -> openAccounts(accountsDialog, null),
+                id -> openAccounts(accountsDialog, id),
+                serverDeleter(), dialogs);
         // Compare plays each task's archived file, or streams its link, in players of its own.
         PlaybackEngines engines = new FxPlaybackEngines();
-        SystemOpener opener = new SystemOpener(background, System.getProperty("os.name", ""));
         CompareWindow compare = new CompareWindow(services.tasks(), () -> new PlayerViewModel(services.tasks(),
-                engines, opener, services.clock(), System.getProperty("os.name", "")), background, fx,
-                ZoneId.systemDefault(), theme);
-        mainView.setOnCompare(ids -> compare.open(ids, stage));
+                engines, opener, services.clock(), osName), executor, ZoneId.systemDefault(), windows);
+        mainView.setOnCompare(compare::open);
         mainView.setOnUsage(() -> {
             if (usageWindow != null && usageWindow.isShowing()) {
                 usageWindow.toFront();
                 return;
             }
-            usageWindow = UsageWindow.show(stage, new UsageViewModel(services.tasks(), relay, background, fx,
-                    services.clock(), ZoneId.systemDefault()), theme);
+            usageWindow = UsageWindow.show(windows, new UsageViewModel(services.tasks(), relay, executor,
+                    services.clock(), ZoneId.systemDefault()), dialogs);
         });
     }
 
+    /** Where dragged-out files are staged under their export names; emptied at each start (see DragOutFiles). */
+    private static Path dragOutFolder(DesktopServices services) {
+        Path folder = services.dataDir().resolve("drag-out");
+        try {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> old = Files.walk(folder)) {
+                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!p.equals(folder)) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not empty " + folder, e);
+        }
+        return folder;
+    }
+
     /** Opens the accounts dialog; when it closes the sidebar and welcome state are reloaded. */
-    private void openAccounts(AccountsDialog dialog, Stage owner, Long accountId) {
-        Stage shown = dialog.show(owner, accountId);
+    private void openAccounts(AccountsDialog dialog, Long accountId) {
+        Stage shown = dialog.show(accountId);
         shown.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> mainModel.accountsChanged());
     }
 
@@ -150,6 +193,11 @@ final class DesktopWindow implements AutoCloseable {
         PauseTransition fallback = new PauseTransition(LOAD_FALLBACK);
         fallback.setOnFinished(e -> once.run());
         fallback.play();
+    }
+
+    /** The dialogs of the main window. */
+    DialogService dialogs() {
+        return dialogs;
     }
 
     MainViewModel mainModel() {

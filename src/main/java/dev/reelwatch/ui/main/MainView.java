@@ -1,5 +1,8 @@
 package dev.reelwatch.ui.main;
 
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.ProblemArea;
+import dev.reelwatch.ui.media.MediaHooks;
 import dev.reelwatch.ui.notify.DesktopNotifier;
 import dev.reelwatch.ui.sidebar.SidebarView;
 import dev.reelwatch.ui.status.StatusBarView;
@@ -13,9 +16,9 @@ import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -63,12 +66,14 @@ public final class MainView extends BorderPane {
     private final CheckMenuItem showDetail = new CheckMenuItem();
     private final TaskGalleryView gallery;
     private final MediaHooks media;
+    private final DialogService dialogs;
     private Consumer<List<Long>> compareAction = ids -> { };
     private Runnable usageAction = () -> { };
 
     public MainView(MainViewModel vm, Node detailPane, Node welcome, MediaHooks media, Runnable onAddAccount,
-                    Consumer<Long> onEditAccount, ServerTaskDeleter deleter) {
+                    Consumer<Long> onEditAccount, ServerTaskDeleter deleter, DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
         this.detailPane = detailPane;
         this.onAddAccount = onAddAccount;
         getStyleClass().add("main-view");
@@ -81,7 +86,7 @@ public final class MainView extends BorderPane {
         table.setOnCompare(ids -> compareAction.accept(ids));
         gallery = new TaskGalleryView(vm.tasks(), media, this::openDetail, galleryMenu());
         filters = new TaskFilterBar(vm.tasks(), vm.accounts().entries());
-        SidebarView sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount);
+        SidebarView sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount, dialogs);
 
         StackPane center = new StackPane(table, gallery, welcome);
         center.getStyleClass().add("center-area");
@@ -104,7 +109,7 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(detailHolder, false);
         restoreDividers();
 
-        setTop(new VBox(menuBar(), toolBar()));
+        setTop(new VBox(menuBar(), toolBar(), problemBanner()));
         setCenter(split);
         setBottom(new StatusBarView(vm.statusBar()));
 
@@ -347,13 +352,45 @@ public final class MainView extends BorderPane {
     }
 
     private void showProblem(String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message);
-        alert.setHeaderText(TEXT.getString("problem.header"));
-        if (getScene() != null) {
-            alert.initOwner(getScene().getWindow());
-            alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
-        }
-        alert.show();
+        vm.problems().report(TEXT.getString("problem.header"), message);
+    }
+
+    /** The problem area: the latest failure nobody else handled, with its details and a way to dismiss it. */
+    private HBox problemBanner() {
+        Region mark = icon("failed");
+        Label text = new Label();
+        text.setId("problemText");
+        text.getStyleClass().add("problem-text");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button details = new Button(TEXT.getString("problem.details"));
+        details.setId("problemDetails");
+        details.setMinWidth(Region.USE_PREF_SIZE);
+        Button dismiss = new Button(TEXT.getString("problem.dismiss"));
+        dismiss.setId("problemDismiss");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        dismiss.setOnAction(e -> vm.problems().dismiss());
+        details.setOnAction(e -> vm.problems().current().ifPresent(p -> dialogs.showError(p.what(),
+                p.message(), p.details())));
+        HBox banner = new HBox(10, mark, text, details, dismiss);
+        banner.setId("problemBanner");
+        banner.getStyleClass().add("problem-banner");
+        banner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        ProblemArea problems = vm.problems();
+        Runnable show = () -> {
+            ProblemArea.Problem p = problems.currentProperty().get();
+            banner.setVisible(p != null);
+            banner.setManaged(p != null);
+            text.setText(p == null ? "" : java.text.MessageFormat.format(TEXT.getString("problem.line"), p.what(),
+                    p.message()));
+            details.setVisible(p != null && !p.details().isBlank());
+            details.setManaged(details.isVisible());
+        };
+        problems.currentProperty().addListener(o -> show.run());
+        show.run();
+        return banner;
     }
 
     private static MenuItem item(String key, KeyCombination accelerator, Runnable action) {

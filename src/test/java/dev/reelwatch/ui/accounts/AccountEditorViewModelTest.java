@@ -1,5 +1,7 @@
 package dev.reelwatch.ui.accounts;
 
+import dev.reelwatch.ui.fixtures.RecordingDialogs;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.app.ProviderConnectionTester;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.CredentialRef;
@@ -42,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccountEditorViewModelTest {
     private static final String KEY = "sk-mesh-right-key";
+    private final RecordingDialogs dialogs = new RecordingDialogs();
 
     @TempDir
     Path dir;
@@ -72,8 +75,7 @@ class AccountEditorViewModelTest {
         ConnectionTester tester = new ProviderConnectionTester((a, key) -> new MeshApiClient(a, key, transport));
         editor = new AccountEditorViewModel(accounts, keys,
                 PlainHttpPermissions.of(new PlainHttpConsent(new SqliteSettingsStore(db)), () -> { }),
-                Map.of("MESH_KEY", KEY), tester, sync,
-                UiThread.direct(), UiThread.direct());
+                Map.of("MESH_KEY", KEY), tester, sync, TestExecutors.direct(), dialogs);
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package dev.reelwatch.ui.detail;
 
+import dev.reelwatch.ui.common.TaskExecutor;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ArchiveState;
 import dev.reelwatch.core.Cost;
@@ -53,7 +55,7 @@ class DetailViewModelTest {
         accountId = new SqliteAccountStore(db).add(new Account(0, ProviderKind.MESHAPI, "studio",
                 URI.create("https://api.meshapi.ai"), CredentialRef.credentialsFile("studio"), true, false)).id();
         model = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.direct()), clock,
-                UiThread.direct(), UiThread.direct());
+                TestExecutors.direct());
     }
 
     @AfterEach
@@ -220,7 +222,7 @@ class DetailViewModelTest {
         List<Runnable> queued = new ArrayList<>();
         Executor later = queued::add;
         DetailViewModel slow = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.direct()), clock,
-                later, UiThread.direct());
+                TaskExecutor.handOff(later, UiThread.direct(), TestExecutors.FAIL));
 
         slow.taskIdProperty().set(first);
         assertEquals(DetailState.LOADING, slow.stateProperty().get());

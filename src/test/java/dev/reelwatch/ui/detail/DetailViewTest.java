@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.detail;
 
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.CredentialRef;
 import dev.reelwatch.core.ProviderKind;
@@ -71,8 +72,8 @@ class DetailViewTest extends FxThreadApplicationTest {
                 .build()));
 
         background = Executors.newSingleThreadExecutor();
-        model = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.fx()), clock, background,
-                UiThread.fx());
+        model = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.fx()), clock,
+                TestExecutors.fx(background));
         list = new ListView<>();
         list.setId("tasks");
         list.getItems().setAll(tasks.query(TaskQuery.all()));

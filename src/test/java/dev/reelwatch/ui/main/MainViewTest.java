@@ -1,5 +1,9 @@
 package dev.reelwatch.ui.main;
 
+import dev.reelwatch.ui.media.MediaHooks;
+import dev.reelwatch.ui.common.ProblemArea;
+import dev.reelwatch.ui.fixtures.RecordingDialogs;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.TaskStatus;
@@ -48,6 +52,8 @@ class MainViewTest extends FxThreadApplicationTest {
     private MainView view;
     private Account studio;
     private Label detail;
+    private final ProblemArea problems = new ProblemArea();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
     private final List<List<Long>> exported = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The media feature's port with only Export… recorded: which tasks the window asked to export. */
     private final MediaHooks exports = new MediaHooks() {
@@ -98,11 +104,11 @@ class MainViewTest extends FxThreadApplicationTest {
 
     private Scene createView() {
         vm = new MainViewModel(cache.tasks, cache.accounts, cache.settings, sync,
-                new StoreChangeRelay(cache.tasks, UiThread.fx()), () -> java.util.Optional.of(false), background,
-                UiThread.fx(), cache.clock);
+                new StoreChangeRelay(cache.tasks, UiThread.fx()), () -> java.util.Optional.of(false),
+                TestExecutors.fx(background), background, UiThread.fx(), cache.clock, problems);
         detail = new Label("detail");
         view = new MainView(vm, detail, new Label("welcome"), exports, () -> { }, id -> { },
-                ServerTaskDeleter.UNSUPPORTED);
+                ServerTaskDeleter.UNSUPPORTED, dialogs);
         return view.createScene();
     }
 

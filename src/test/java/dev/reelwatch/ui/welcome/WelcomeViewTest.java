@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.welcome;
 
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
 import javafx.scene.Scene;
@@ -31,7 +32,7 @@ class WelcomeViewTest extends FxThreadApplicationTest {
             if (demoFails.get()) {
                 throw new IllegalStateException("no free loopback port");
             }
-        }, started::incrementAndGet, background, UiThread.fx());
+        }, started::incrementAndGet, TestExecutors.fx(background));
         Scene scene = new Scene(new WelcomeView(model), 1000, 720);
         scene.getStylesheets().add(getClass().getResource("/dev/reelwatch/ui/test-theme.css").toExternalForm());
         stage.setScene(scene);

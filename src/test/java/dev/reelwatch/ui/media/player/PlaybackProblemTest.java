@@ -1,4 +1,4 @@
-package dev.reelwatch.ui.player;
+package dev.reelwatch.ui.media.player;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlaybackProblemTest {
-    private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.player.messages");
+    private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.media.player.messages");
 
     @Test
     void noAudioDeviceIsToldAsSuch() {

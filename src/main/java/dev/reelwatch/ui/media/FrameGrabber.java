@@ -1,4 +1,4 @@
-package dev.reelwatch.ui.export;
+package dev.reelwatch.ui.media;
 
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;

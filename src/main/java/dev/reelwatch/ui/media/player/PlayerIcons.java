@@ -1,4 +1,4 @@
-package dev.reelwatch.ui.player;
+package dev.reelwatch.ui.media.player;
 
 import javafx.scene.Node;
 import javafx.scene.shape.SVGPath;

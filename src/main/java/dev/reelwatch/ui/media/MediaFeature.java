@@ -1,4 +1,4 @@
-package dev.reelwatch.ui.export;
+package dev.reelwatch.ui.media;
 
 import dev.reelwatch.media.ArchiveService;
 import dev.reelwatch.media.ExportNaming;
@@ -9,11 +9,14 @@ import dev.reelwatch.store.SettingsStore;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskChangeListener;
 import dev.reelwatch.store.TaskStore;
-import dev.reelwatch.ui.main.MediaHooks;
-import dev.reelwatch.ui.player.FxPlaybackEngines;
-import dev.reelwatch.ui.player.PlaybackEngines;
-import dev.reelwatch.ui.player.PlayerView;
-import dev.reelwatch.ui.player.PlayerViewModel;
+import dev.reelwatch.ui.common.BackgroundTask;
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.FxWindows;
+import dev.reelwatch.ui.common.TaskExecutor;
+import dev.reelwatch.ui.media.player.FxPlaybackEngines;
+import dev.reelwatch.ui.media.player.PlaybackEngines;
+import dev.reelwatch.ui.media.player.PlayerView;
+import dev.reelwatch.ui.media.player.PlayerViewModel;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -22,11 +25,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -49,20 +50,30 @@ public final class MediaFeature implements MediaHooks {
     private final VideoExporter exporter;
     private final ThumbnailStore thumbnails;
     private final SystemOpener opener;
+    private final TaskExecutor executor;
     private final Executor background;
     private final Executor ui;
+    private final FxWindows windows;
+    private final DialogService dialogs;
+    private final DragOutFiles dragOut;
     private final Clock clock;
     private final String osName;
     private final PlaybackEngines engines = new FxPlaybackEngines();
     private final FrameGrabber frames = new FrameGrabber();
-    private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.export.messages");
+    private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.media.messages");
+
+    /** The FX side the media feature shows itself through. */
+    public record Shell(TaskExecutor executor, FxWindows windows, DialogService dialogs, DragOutFiles dragOut) {
+    }
 
     /**
      * @param background runs downloads, copies and file look-ups (never the FX thread)
      * @param ui         the FX thread ({@code UiThread.fx()}); store events are handed over through it
+     * @param shell      background work with results on the FX thread, windows, dialogs, drag-out files
      */
     public MediaFeature(TaskStore tasks, SettingsStore settings, ArchiveService archive, ThumbnailStore thumbnails,
-                        SystemOpener opener, Executor background, Executor ui, Clock clock, String osName) {
+                        SystemOpener opener, Executor background, Executor ui, Clock clock, String osName,
+                        Shell shell) {
         this.tasks = tasks;
         this.settings = settings;
         this.archive = archive;
@@ -71,6 +82,10 @@ public final class MediaFeature implements MediaHooks {
         this.opener = opener;
         this.background = background;
         this.ui = ui;
+        this.executor = shell.executor();
+        this.windows = shell.windows();
+        this.dialogs = shell.dialogs();
+        this.dragOut = shell.dragOut();
         this.clock = clock;
         this.osName = osName;
     }
@@ -131,37 +146,72 @@ public final class MediaFeature implements MediaHooks {
         });
     }
 
-    /** What dragging these tasks would carry now (read synchronously: a drag must be filled at once). */
+    /**
+     * What dragging these tasks would carry now (read synchronously: a drag must be filled at once): the
+     * archived videos under their export names (see {@link DragOutFiles}).
+     */
     public DragExportPlan plan(List<Long> taskIds) {
         List<StoredTask> selected = new ArrayList<>();
         for (Long id : taskIds) {
             tasks.byId(id).ifPresent(selected::add);
         }
-        return DragExportPlan.of(selected, clock.instant(), text);
+        String template = template();
+        ExportNaming naming = new ExportNaming(template, ZoneId.systemDefault());
+        return DragExportPlan.of(selected, clock.instant(), text, (task, output, archived) -> {
+            try {
+                return dragOut.prepare(task, archived, DragOutFiles.name(task, output, naming, template)).toFile();
+            } catch (java.io.IOException e) {
+                // The drag still works, under the archive's name, rather than not at all.
+                java.util.logging.Logger.getLogger(MediaFeature.class.getName()).log(java.util.logging.Level.WARNING,
+                        "cannot stage " + archived + " under its export name", e);
+                return archived.toFile();
+            }
+        });
     }
 
+    private String template() {
+        return settings.get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE);
+    }
+
+    /**
+     * Export…: videos known to be unavailable are not offered (the user is told why); for the rest a folder is
+     * chosen and the progress window shows the export.
+     */
     @Override
     public void exportTasks(List<Long> taskIds, Window owner) {
         if (taskIds.isEmpty()) {
             return;
         }
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(text.getString("export.chooseFolder"));
-        settings.get("export.lastFolder").map(File::new).filter(File::isDirectory).ifPresent(chooser::setInitialDirectory);
-        File folder = chooser.showDialog(owner);
-        if (folder == null) {
-            return;
-        }
-        settings.put("export.lastFolder", folder.getAbsolutePath());
-        exportTo(taskIds, folder.toPath(), owner);
+        List<Long> ids = List.copyOf(taskIds);
+        BackgroundTask.wrap(() -> {
+            List<StoredTask> selected = new ArrayList<>();
+            ids.forEach(id -> tasks.byId(id).ifPresent(selected::add));
+            return DragExportPlan.of(selected, clock.instant(), text, (task, output, archived) -> archived.toFile());
+        }).describedAs("Checking which videos can be exported")
+                .onSuccess(plan -> {
+                    List<Long> exportable = ids.stream().filter(id -> !plan.unavailable().contains(id)).toList();
+                    if (exportable.isEmpty()) {
+                        dialogs.showInfo(text.getString("export.title"), text.getString("export.noneAvailable"));
+                        return;
+                    }
+                    Optional<Path> last = settings.get("export.lastFolder").map(Path::of);
+                    dialogs.chooseFolder(text.getString("export.chooseFolder"), last.orElse(null)).ifPresent(folder -> {
+                        settings.put("export.lastFolder", folder.toAbsolutePath().toString());
+                        ExportViewModel vm = exportTo(exportable, folder);
+                        if (!plan.unavailable().isEmpty()) {
+                            vm.leftOut(List.of(java.text.MessageFormat.format(text.getString("export.leftOut"),
+                                    plan.unavailable().size())));
+                        }
+                    });
+                })
+                .executeWith(executor);
     }
 
-    /** Exports into a known folder with the progress dialog (Export… after its folder was chosen). */
-    public ExportViewModel exportTo(List<Long> taskIds, Path folder, Window owner) {
-        ExportNaming naming = new ExportNaming(settings.get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE),
-                ZoneId.systemDefault());
-        ExportViewModel viewModel = new ExportViewModel(exporter, naming, background, ui);
-        new ExportDialog(viewModel, owner).show();
+    /** Exports into a known folder with the progress window (Export… after its folder was chosen). */
+    public ExportViewModel exportTo(List<Long> taskIds, Path folder) {
+        ExportNaming naming = new ExportNaming(template(), ZoneId.systemDefault());
+        ExportViewModel viewModel = new ExportViewModel(exporter, naming, executor, ui);
+        new ExportDialog(viewModel, windows).show();
         viewModel.start(taskIds, folder);
         return viewModel;
     }

@@ -1,5 +1,8 @@
-package dev.reelwatch.ui.export;
+package dev.reelwatch.ui.media;
 
+import dev.reelwatch.ui.common.FxWindows;
+import dev.reelwatch.ui.fixtures.RecordingDialogs;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ArchiveState;
 import dev.reelwatch.core.OutputKind;
@@ -13,7 +16,7 @@ import dev.reelwatch.media.ThumbnailStore;
 import dev.reelwatch.sim.MeshApiSimulator;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.ui.common.UiThread;
-import dev.reelwatch.ui.player.MediaLibraries;
+import dev.reelwatch.ui.media.player.MediaLibraries;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,7 @@ class MediaFeatureTest {
     MediaFeature feature;
     ExecutorService background = Executors.newFixedThreadPool(2);
     List<List<String>> launched = new CopyOnWriteArrayList<>();
+    RecordingDialogs dialogs = new RecordingDialogs();
 
     @Start
     void start(Stage stage) {
@@ -65,7 +69,9 @@ class MediaFeatureTest {
         archive = bed.closeLater(new ArchiveService(bed.archiver));
         archive.start();
         feature = new MediaFeature(bed.tasks, bed.settings, archive, new ThumbnailStore(bed.library, bed.downloader),
-                new SystemOpener(background, "Linux", launched::add), background, UiThread.fx(), bed.clock, "Linux");
+                new SystemOpener(background, "Linux", launched::add), background, UiThread.fx(), bed.clock, "Linux",
+                new MediaFeature.Shell(TestExecutors.fx(background), new FxWindows(() -> null, scene -> { }),
+                        dialogs, new DragOutFiles(dir.resolve("drag-out"))));
     }
 
     @AfterEach
@@ -92,10 +98,38 @@ class MediaFeatureTest {
         DragExportPlan second = feature.plan(List.of(one.id(), two.id(), expired.id()));
 
         assertTrue(second.canDrag());
-        assertEquals(List.of(new File(bed.output(one.id()).localPath()), new File(bed.output(two.id()).localPath())),
-                second.files());
+        assertEquals(List.of(dir.resolve("drag-out/" + one.id() + "/2025-03-01_meshapi_one.mp4").toFile(),
+                dir.resolve("drag-out/" + two.id() + "/2025-03-01_meshapi_two.mp4").toFile()), second.files(),
+                "named as Export names them, never the archive's internal name");
+        assertArrayEquals(Files.readAllBytes(Path.of(bed.output(one.id()).localPath())),
+                Files.readAllBytes(second.files().get(0).toPath()));
         assertEquals(List.of(expired.id()), second.unavailable());
         assertTrue(second.message().orElseThrow().startsWith("1 video(s) left out"));
+    }
+
+    @Test
+    void dragOutUsesTheExportTemplateAndTwoTasksNeverCollide() throws Exception {
+        StoredTask one = bed.cacheFromProvider(studio, "one");
+        StoredTask two = bed.cacheFromProvider(studio, "two");
+        archive.archiveTask(one.id()).get(10, TimeUnit.SECONDS);
+        archive.archiveTask(two.id()).get(10, TimeUnit.SECONDS);
+        // A template that gives both tasks the same name: the drag adds the task's id rather than collide.
+        bed.settings.put(dev.reelwatch.media.ExportNaming.SETTING, "{provider}-{created:yyyy}.mp4");
+
+        List<File> firstDrop = feature.plan(List.of(one.id())).files();
+        List<File> secondDrop = feature.plan(List.of(two.id())).files();
+
+        assertEquals("meshapi-2025_" + one.id() + ".mp4", firstDrop.get(0).getName());
+        assertEquals("meshapi-2025_" + two.id() + ".mp4", secondDrop.get(0).getName());
+        assertFalse(firstDrop.get(0).getName().equals(secondDrop.get(0).getName()), "two drops never collide");
+        assertArrayEquals(MediaTestbed.clip("bars"), Files.readAllBytes(secondDrop.get(0).toPath()));
+
+        bed.settings.put(dev.reelwatch.media.ExportNaming.SETTING, "{prompt-slug}-{id}.mp4");
+        List<File> renamed = feature.plan(List.of(one.id())).files();
+        assertTrue(renamed.get(0).getName().endsWith("-one.mp4"), renamed.get(0).getName());
+        try (var staged = Files.list(renamed.get(0).toPath().getParent())) {
+            assertEquals(1, staged.count(), "the old name is gone from the task's drag folder");
+        }
     }
 
     @Test
@@ -105,7 +139,7 @@ class MediaFeatureTest {
         Path out = Files.createDirectories(dir.resolve("out"));
 
         ExportViewModel[] vm = new ExportViewModel[1];
-        robot.interact(() -> vm[0] = feature.exportTo(List.of(one.id(), two.id()), out, null));
+        robot.interact(() -> vm[0] = feature.exportTo(List.of(one.id(), two.id()), out));
         MediaTestbed.await("export finished", Duration.ofSeconds(15),
                 () -> !vm[0].runningProperty().get() && vm[0].progressProperty().get() == 1.0);
 

@@ -1,4 +1,4 @@
-package dev.reelwatch.ui.export;
+package dev.reelwatch.ui.media;
 
 import dev.reelwatch.core.ArchiveState;
 import dev.reelwatch.media.VideoExporter;
@@ -32,7 +32,13 @@ public record DragExportPlan(List<File> files, List<Long> toFetch, List<Long> un
         return toFetch.isEmpty() && !files.isEmpty();
     }
 
-    public static DragExportPlan of(List<StoredTask> tasks, java.time.Instant now, ResourceBundle text) {
+    /** Gives the file a drag carries for the archived video of a task (its export name, not the archive's). */
+    @FunctionalInterface
+    public interface Namer {
+        File fileFor(StoredTask task, StoredOutput output, Path archived);
+    }
+
+    public static DragExportPlan of(List<StoredTask> tasks, java.time.Instant now, ResourceBundle text, Namer names) {
         List<File> files = new ArrayList<>();
         List<Long> toFetch = new ArrayList<>();
         List<Long> unavailable = new ArrayList<>();
@@ -44,7 +50,7 @@ public record DragExportPlan(List<File> files, List<Long> toFetch, List<Long> un
             }
             StoredOutput o = video.get();
             if (o.archiveState() == ArchiveState.ARCHIVED && o.localPath() != null && Files.isRegularFile(Path.of(o.localPath()))) {
-                files.add(Path.of(o.localPath()).toFile());
+                files.add(names.fileFor(t, o, Path.of(o.localPath())));
             } else if (o.archiveState() == ArchiveState.LINK_EXPIRED || o.output().isExpiredAt(now)) {
                 unavailable.add(t.id());
             } else {

@@ -1,4 +1,4 @@
-package dev.reelwatch.ui.player;
+package dev.reelwatch.ui.media.player;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -33,7 +33,7 @@ import java.util.ResourceBundle;
  */
 public final class PlayerView extends BorderPane {
     private final PlayerViewModel viewModel;
-    private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.player.messages");
+    private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.media.player.messages");
     private final MediaView mediaView = new MediaView();
     private Stage fullScreen;
 

@@ -1,4 +1,4 @@
-package dev.reelwatch.ui.main;
+package dev.reelwatch.ui.media;
 
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;

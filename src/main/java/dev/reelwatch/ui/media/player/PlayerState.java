@@ -1,4 +1,4 @@
-package dev.reelwatch.ui.player;
+package dev.reelwatch.ui.media.player;
 
 /** Where the player stands, for the view to show the right overlay. */
 public enum PlayerState {

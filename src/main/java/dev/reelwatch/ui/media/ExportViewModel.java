@@ -1,7 +1,9 @@
-package dev.reelwatch.ui.export;
+package dev.reelwatch.ui.media;
 
 import dev.reelwatch.media.ExportNaming;
 import dev.reelwatch.media.VideoExporter;
+import dev.reelwatch.ui.common.BackgroundTask;
+import dev.reelwatch.ui.common.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -21,20 +23,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ExportViewModel {
     private final VideoExporter exporter;
     private final ExportNaming naming;
-    private final Executor background;
+    private final TaskExecutor executor;
     private final Executor ui;
-    private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.export.messages");
+    private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.media.messages");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private List<String> leftOut = List.of();
 
-    public ExportViewModel(VideoExporter exporter, ExportNaming naming, Executor background, Executor ui) {
+    /**
+     * @param executor runs the export off the FX thread and hands its result back
+     * @param ui       hands progress reported during the export to the FX thread
+     */
+    public ExportViewModel(VideoExporter exporter, ExportNaming naming, TaskExecutor executor, Executor ui) {
         this.exporter = exporter;
         this.naming = naming;
-        this.background = background;
+        this.executor = executor;
         this.ui = ui;
+    }
+
+    /** Says up front why some chosen videos are not exported (e.g. their links expired before archiving). */
+    public void leftOut(List<String> reasons) {
+        this.leftOut = List.copyOf(reasons);
+        problems.set(String.join("\n", leftOut));
     }
 
     /** Starts exporting the tasks' videos into {@code folder}; completes with the result. */
@@ -43,7 +56,8 @@ public final class ExportViewModel {
         running.set(true);
         progress.set(0);
         status.set(MessageFormat.format(text.getString("export.starting"), taskIds.size()));
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<VideoExporter.Result> done = new CompletableFuture<>();
+        BackgroundTask.wrap(() -> {
             try {
                 return exporter.exportAll(taskIds, folder, naming, (video, videos, bytes, total) -> {
                     double share = videos == 0 ? 1 : (video + (total > 0 ? (double) bytes / total : 0)) / videos;
@@ -58,7 +72,17 @@ public final class ExportViewModel {
                 Thread.currentThread().interrupt();
                 return new VideoExporter.Result(List.of(), List.of(), true);
             }
-        }, background).whenComplete((result, error) -> ui.execute(() -> finish(result, error)));
+        }).describedAs("Exporting videos")
+                .onSuccess(result -> {
+                    finish(result, null);
+                    done.complete(result);
+                })
+                .onFailure(error -> {
+                    finish(null, error);
+                    done.completeExceptionally(error);
+                })
+                .executeWith(executor);
+        return done;
     }
 
     private void finish(VideoExporter.Result result, Throwable error) {
@@ -70,7 +94,9 @@ public final class ExportViewModel {
         progress.set(1);
         status.set(MessageFormat.format(text.getString(result.cancelled() ? "export.cancelled" : "export.done"),
                 result.written().size()));
-        problems.set(String.join("\n", result.problems()));
+        List<String> all = new java.util.ArrayList<>(leftOut);
+        all.addAll(result.problems());
+        problems.set(String.join("\n", all));
     }
 
     public void cancel() {

@@ -1,4 +1,4 @@
-package dev.reelwatch.ui.player;
+package dev.reelwatch.ui.media.player;
 
 import java.time.Duration;
 

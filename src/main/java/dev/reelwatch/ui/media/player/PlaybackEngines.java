@@ -1,4 +1,4 @@
-package dev.reelwatch.ui.player;
+package dev.reelwatch.ui.media.player;
 
 /** Makes players and counts the live ones, so a leak of native players shows up in tests. */
 public interface PlaybackEngines {

@@ -1,4 +1,4 @@
-package dev.reelwatch.ui.player;
+package dev.reelwatch.ui.media.player;
 
 import dev.reelwatch.core.TaskOutput;
 import dev.reelwatch.media.SystemOpener;
@@ -68,7 +68,7 @@ public final class PlayerViewModel {
         this.opener = opener;
         this.clock = clock;
         this.osName = osName;
-        this.text = ResourceBundle.getBundle("dev.reelwatch.ui.player.messages");
+        this.text = ResourceBundle.getBundle("dev.reelwatch.ui.media.player.messages");
         volume.addListener((o, was, now) -> current().ifPresent(e -> e.volume(now.doubleValue())));
         muted.addListener((o, was, now) -> current().ifPresent(e -> e.mute(now)));
         loop.addListener((o, was, now) -> current().ifPresent(e -> e.loop(now)));
