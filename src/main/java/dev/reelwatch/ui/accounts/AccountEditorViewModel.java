@@ -481,7 +481,17 @@ public final class AccountEditorViewModel {
             String key = r.moreVisible() ? "test.connectedMore" : "test.connected";
             return MessageFormat.format(text.getString(key), r.tasksVisible());
         }
-        return r.message().isBlank() ? r.errorKind().title() : r.errorKind().title() + " — " + r.message();
+        String said = hereNotThere(r.message());
+        return said.isBlank() ? r.errorKind().title() : r.errorKind().title() + " — " + said;
+    }
+
+    /**
+     * The provider layer's messages are written for the main window ("Check the key in Accounts."); in this
+     * dialog the key is right here, so the hint points at the form instead of sending the user where they are.
+     */
+    static String hereNotThere(String message) {
+        return message.replace("Check the key in Accounts.", "Check the key above.")
+                .replace(" in Accounts", " above");
     }
 
     private Optional<String> savedKey(Account original) {

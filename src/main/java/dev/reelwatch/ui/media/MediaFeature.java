@@ -218,9 +218,11 @@ public final class MediaFeature implements MediaHooks {
 
     @Override
     public void openContainingFolder(long taskId) {
-        background.execute(() -> tasks.byId(taskId).flatMap(StoredTask::localFile).map(Path::of)
+        BackgroundTask.wrap(() -> tasks.byId(taskId).flatMap(StoredTask::localFile).map(Path::of)
                 .ifPresentOrElse(opener::reveal, () -> archive.archiveTask(taskId)
-                        .thenAccept(t -> t.localFile().map(Path::of).ifPresent(opener::reveal))));
+                        .thenAccept(t -> t.localFile().map(Path::of).ifPresent(opener::reveal))))
+                .describedAs("Opening the video's folder")
+                .executeWith(executor);
     }
 
     @Override

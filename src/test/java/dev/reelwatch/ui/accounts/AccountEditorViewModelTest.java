@@ -153,6 +153,28 @@ class AccountEditorViewModelTest {
         assertEquals(TestState.FAILED, editor.testStateProperty().get());
         assertTrue(editor.testMessageProperty().get().startsWith("Authentication failed — "),
                 editor.testMessageProperty().get());
+        assertFalse(editor.testMessageProperty().get().contains("in Accounts"),
+                "the dialog does not send the user to where they already are");
+        assertTrue(editor.testMessageProperty().get().contains("Check the key above."),
+                editor.testMessageProperty().get());
+    }
+
+    @Test
+    void savingAfterAFailedTestAsksFirstAndKeepsTheFormWhenTheUserDeclines() {
+        fillMesh("studio", "sk-wrong");
+        editor.testConnection();
+        dialogs.confirmAnswer = false;
+
+        editor.save();
+
+        assertEquals(1, dialogs.asked.size(), dialogs.asked::toString);
+        assertTrue(dialogs.asked.get(0).startsWith("confirm: Save without a working connection?"));
+        assertTrue(accounts.all().isEmpty(), "declined: nothing saved");
+
+        dialogs.confirmAnswer = true;
+        editor.save();
+
+        assertEquals(1, accounts.all().size(), "confirmed: saved anyway");
     }
 
     @Test
