@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.detail;
 
+import dev.reelwatch.ui.common.ProblemArea;
 import dev.reelwatch.ui.common.TaskExecutor;
 import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.core.Account;
@@ -232,5 +233,21 @@ class DetailViewModelTest {
 
         assertEquals("second", slow.promptProperty().get());
         slow.close();
+    }
+
+    @Test
+    void aFailedReadGoesToTheProblemAreaAndThePaneDoesNotStayLoading() {
+        long id = store(task(TaskStatus.SUCCEEDED).build());
+        ProblemArea problems = new ProblemArea();
+        DetailViewModel failing = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.direct()), clock,
+                TaskExecutor.direct(problems));
+        db.close();
+
+        failing.taskIdProperty().set(id);
+
+        assertEquals(DetailState.MISSING, failing.stateProperty().get(), "not left on Loading…");
+        assertEquals("Reading the task for the detail pane", problems.current().orElseThrow().what());
+        assertFalse(problems.current().orElseThrow().details().isBlank(), "the details say where it failed");
+        failing.close();
     }
 }
