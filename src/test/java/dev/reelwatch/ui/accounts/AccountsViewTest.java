@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.accounts;
 
+import dev.reelwatch.ui.theme.ThemeStylesheets;
 import dev.reelwatch.ui.fixtures.RecordingDialogs;
 import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.app.ProviderConnectionTester;
@@ -81,7 +82,8 @@ class AccountsViewTest extends FxThreadApplicationTest {
         model.reload(null);
         // Tall enough that the form, with the plain-HTTP warning, fits without scrolling.
         Scene scene = new Scene(new AccountsView(model, dialogs), 860, 760);
-        scene.getStylesheets().add(getClass().getResource("/dev/reelwatch/ui/test-theme.css").toExternalForm());
+        // The app's own theme, as every window gets it: its looked-up colours resolve every lookup.
+        ThemeStylesheets.apply(scene, true);
         stage.setScene(scene);
         stage.show();
     }

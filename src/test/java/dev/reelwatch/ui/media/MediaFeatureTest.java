@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.media;
 
+import dev.reelwatch.ui.theme.ThemeStylesheets;
 import dev.reelwatch.ui.common.FxWindows;
 import dev.reelwatch.ui.fixtures.RecordingDialogs;
 import dev.reelwatch.ui.fixtures.TestExecutors;
@@ -70,7 +71,7 @@ class MediaFeatureTest {
         archive.start();
         feature = new MediaFeature(bed.tasks, bed.settings, archive, new ThumbnailStore(bed.library, bed.downloader),
                 new SystemOpener(background, "Linux", launched::add), background, UiThread.fx(), bed.clock, "Linux",
-                new MediaFeature.Shell(TestExecutors.fx(background), new FxWindows(() -> null, scene -> { }),
+                new MediaFeature.Shell(TestExecutors.fx(background), new FxWindows(() -> null, scene -> ThemeStylesheets.apply(scene, false)),
                         dialogs, new DragOutFiles(dir.resolve("drag-out"))));
     }
 

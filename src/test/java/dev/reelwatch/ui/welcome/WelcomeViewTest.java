@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.welcome;
 
+import dev.reelwatch.ui.theme.ThemeStylesheets;
 import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
@@ -34,7 +35,8 @@ class WelcomeViewTest extends FxThreadApplicationTest {
             }
         }, started::incrementAndGet, TestExecutors.fx(background));
         Scene scene = new Scene(new WelcomeView(model), 1000, 720);
-        scene.getStylesheets().add(getClass().getResource("/dev/reelwatch/ui/test-theme.css").toExternalForm());
+        // The app's own theme, as every window gets it: its looked-up colours resolve every lookup.
+        ThemeStylesheets.apply(scene, true);
         stage.setScene(scene);
         stage.show();
     }

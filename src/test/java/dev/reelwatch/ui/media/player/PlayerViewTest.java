@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.media.player;
 
+import dev.reelwatch.ui.theme.ThemeStylesheets;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ArchiveState;
 import dev.reelwatch.core.ProviderKind;
@@ -53,7 +54,9 @@ class PlayerViewTest {
         engines = new FxPlaybackEngines();
         viewModel = new PlayerViewModel(bed.tasks, engines, new SystemOpener(Runnable::run, "Linux", cmd -> { }),
                 bed.clock, "Linux");
-        stage.setScene(new Scene(new PlayerView(viewModel), 640, 420));
+        Scene scene = new Scene(new PlayerView(viewModel), 640, 420);
+        ThemeStylesheets.apply(scene, false);
+        stage.setScene(scene);
         stage.show();
     }
 
