@@ -325,7 +325,9 @@ public final class AccountsView extends BorderPane {
             state.getStyleClass().addAll("account-health", level.styleClass());
             model.health(a).filter(h -> h.lastErrorKind() != null).ifPresent(h -> state.setTooltip(
                     new Tooltip(problem(h))));
-            HBox badges = new HBox(6, dot, state, provider);
+            HBox health = new HBox(6, dot, state);
+            health.setAlignment(Pos.CENTER_LEFT);
+            HBox badges = new HBox(6, provider);
             badges.setAlignment(Pos.CENTER_LEFT);
             if (a.demo()) {
                 badges.getChildren().add(badge(text.getString("list.demo"), "badge-demo"));
@@ -339,7 +341,7 @@ public final class AccountsView extends BorderPane {
                 badges.getChildren().add(plain);
             }
             setText(null);
-            setGraphic(new VBox(2, name, badges));
+            setGraphic(new VBox(2, name, badges, health));
         }
 
         private String problem(AccountHealth h) {

@@ -18,14 +18,23 @@ import java.util.function.Consumer;
  * window; while the window settles after showing, such forced sizes are undone and never saved.
  */
 final class MainWindowPlacer {
-    /** How long after showing the window manager's answers count as start-up, not as the user's doing. */
-    static final Duration SETTLE = Duration.millis(700);
+    /**
+     * How long after showing the window manager's answers count as start-up, not as the user's doing. Long,
+     * because on a busy machine the forced size can arrive seconds after the window maps.
+     */
+    static final Duration SETTLE = Duration.seconds(3);
+    /** How soon a forced size is undone: after the window manager's burst of configure events. */
+    static final Duration UNDO_DELAY = Duration.millis(120);
+    /** Undo at most this often while settling, so a window manager that insists cannot make us loop. */
+    static final int MAX_UNDOS = 5;
 
     private final Stage stage;
     private final Optional<WindowPlacement> saved;
     private final Consumer<WindowPlacement> save;
     private WindowPlacement target;
     private boolean settled;
+    private int undos;
+    private final PauseTransition undo = new PauseTransition(UNDO_DELAY);
 
     MainWindowPlacer(Stage stage, Optional<WindowPlacement> saved, Consumer<WindowPlacement> save) {
         this.stage = stage;
@@ -46,7 +55,18 @@ final class MainWindowPlacer {
         stage.setMinHeight(Math.min(WindowPlacement.MIN_HEIGHT, target.height()));
         apply();
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> settleThenRemember());
-        InvalidationListener remember = o -> remember();
+        undo.setOnFinished(e -> {
+            if (!settled && forced()) {
+                undos++;
+                apply();
+            }
+        });
+        InvalidationListener remember = o -> {
+            if (!settled && forced() && undos < MAX_UNDOS) {
+                undo.playFromStart();
+            }
+            remember();
+        };
         stage.xProperty().addListener(remember);
         stage.yProperty().addListener(remember);
         stage.widthProperty().addListener(remember);
@@ -65,7 +85,7 @@ final class MainWindowPlacer {
     private void settleThenRemember() {
         PauseTransition settle = new PauseTransition(SETTLE);
         settle.setOnFinished(e -> {
-            if (!stage.isMaximized() && !stage.isIconified() && wasForcedSmaller()) {
+            if (forced()) {
                 apply();
             }
             settled = true;
@@ -74,9 +94,10 @@ final class MainWindowPlacer {
         settle.play();
     }
 
-    /** Smaller than asked for by more than a frame's worth: the window manager's doing, not the user's. */
-    private boolean wasForcedSmaller() {
-        return stage.getWidth() < target.width() - 32 || stage.getHeight() < target.height() - 48;
+    /** Smaller than asked for by more than a frame's worth, while showing normally: the window manager's doing. */
+    private boolean forced() {
+        return stage.isShowing() && !stage.isMaximized() && !stage.isIconified()
+                && (stage.getWidth() < target.width() - 32 || stage.getHeight() < target.height() - 48);
     }
 
     private void remember() {
