@@ -180,7 +180,7 @@ else
 fi
 
 # The detail view: show the succeeded tasks (sidebar) and open the first one.
-click_at 80 215
+click_at 80 245
 sleep 1.5
 click_at 560 128
 sleep 1
@@ -250,9 +250,9 @@ stop_app
 set_setting ui.theme DARK
 echo "screenshots: dark theme"
 start_app
-sleep 12
+sleep 20
 click_at 560 128
-sleep 3
+sleep 8
 park_mouse
 shot main-window-dark.png
 stop_app
@@ -265,7 +265,7 @@ clear_setting ui.window.dividers
 start_screen 1024x768
 echo "screenshots: 1024x768"
 start_app
-sleep 12
+sleep 25
 park_mouse
 shot main-window-1024.png
 stop_app
