@@ -11,6 +11,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,7 +30,9 @@ class FxDialogServiceTest extends FxThreadApplicationTest {
     private FxDialogService dialogs;
 
     @Override
-    public void start(Stage stage) {
+    public void start(Stage primary) {
+        // An owner of its own, placed off the corner: the shared primary stage stays where other tests expect it.
+        Stage stage = new Stage();
         owner = stage;
         Scene scene = new Scene(new StackPane(new Label("main window")), 900, 600);
         ThemeStylesheets.apply(scene, true);
@@ -41,11 +44,21 @@ class FxDialogServiceTest extends FxThreadApplicationTest {
         dialogs = new FxDialogService(windows);
     }
 
+    @AfterEach
+    void closeOwner() {
+        onFxThread(() -> {
+            owner.close();
+            return null;
+        });
+    }
+
     private Window shownOtherThanOwner() {
-        waitUntil("a dialog shows", () -> Window.getWindows().stream().anyMatch(w -> w != owner && w.isShowing()
-                && w.getWidth() > 0));
-        return onFxThread(() -> Window.getWindows().stream().filter(w -> w != owner && w.isShowing())
-                .findFirst().orElseThrow());
+        waitUntil("a dialog shows", () -> Window.getWindows().stream().anyMatch(this::isDialog));
+        return onFxThread(() -> Window.getWindows().stream().filter(this::isDialog).findFirst().orElseThrow());
+    }
+
+    private boolean isDialog(Window w) {
+        return w != owner && w instanceof Stage s && s.getOwner() == owner && w.isShowing() && w.getWidth() > 0;
     }
 
     private static double centreX(Window w) {
