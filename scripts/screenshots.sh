@@ -1,28 +1,33 @@
 #!/usr/bin/env bash
 # Regenerates the README screenshots from the demo: builds the app, runs it under a private Xvfb screen with a
-# fresh data directory, waits until tasks are listed, and captures the main window, the detail view and the
-# dark theme, each cropped to the window.
+# window manager (openbox, so windows get frames, focus and real placement as on a desktop) and a fresh data
+# directory, waits until tasks are listed, and captures at 1440x900:
+#   main-window, detail-view, gallery, usage, compare, accounts, preferences (when the app has it),
+#   main-window-dark
+# and at 1024x768: main-window-1024.
 #
-# Needs: Xvfb, xdotool, ImageMagick (import, convert); sqlite3 is used if present to turn off the
-# "Video ready" pop-ups for the shots. Run from anywhere: scripts/screenshots.sh [output-dir]
-# MVN_FLAGS (default "-o") is passed to Maven; set it empty to let Maven download.
+# Needs: Xvfb, openbox, xdotool, wmctrl, ImageMagick (import, convert); sqlite3 is used if present to turn off
+# the "Video ready" pop-ups for the shots. Run from anywhere: scripts/screenshots.sh [output-dir]
+# MVN_FLAGS (default "-o") is passed to Maven; set it empty to let Maven download. SKIP_BUILD=1 skips the build.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="${1:-$ROOT/docs/screenshots}"
-SCREEN="1440x900x24"
 DISPLAY_NUM="${SCREENSHOT_DISPLAY:-:93}"
 JAR="$ROOT/target/reelwatch.jar"
 DATA="$(mktemp -d -t reelwatch-shots.XXXXXX)"
 XVFB_PID=""
+WM_PID=""
 APP_PID=""
 
-for tool in Xvfb xdotool import convert java mvn; do
+for tool in Xvfb openbox xdotool wmctrl import convert java mvn; do
     command -v "$tool" >/dev/null || { echo "screenshots: '$tool' is missing" >&2; exit 1; }
 done
 
 stop_app() {
     if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        wmctrl -c Reelwatch 2>/dev/null || true
+        for _ in $(seq 1 20); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
         kill "$APP_PID" 2>/dev/null || true
         for _ in $(seq 1 20); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
         kill -9 "$APP_PID" 2>/dev/null || true
@@ -30,21 +35,34 @@ stop_app() {
     APP_PID=""
 }
 
+stop_screen() {
+    if [ -n "$WM_PID" ]; then kill "$WM_PID" 2>/dev/null || true; WM_PID=""; fi
+    if [ -n "$XVFB_PID" ]; then kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true; XVFB_PID=""; fi
+}
+
 cleanup() {
     stop_app
-    if [ -n "$XVFB_PID" ]; then kill "$XVFB_PID" 2>/dev/null || true; fi
+    stop_screen
     rm -rf "$DATA"
 }
 trap cleanup EXIT
 
-echo "screenshots: building"
-(cd "$ROOT" && mvn -B -ntp ${MVN_FLAGS--o} -q package -DskipTests)
-mkdir -p "$OUT"
+# A screen of $1 (e.g. 1440x900) with openbox running on it.
+start_screen() {
+    Xvfb "$DISPLAY_NUM" -screen 0 "$1x24" -nolisten tcp >/dev/null 2>&1 &
+    XVFB_PID=$!
+    export DISPLAY="$DISPLAY_NUM"
+    for _ in $(seq 1 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.2; done
+    openbox >/dev/null 2>&1 &
+    WM_PID=$!
+    for _ in $(seq 1 50); do wmctrl -m >/dev/null 2>&1 && break; sleep 0.2; done
+}
 
-Xvfb "$DISPLAY_NUM" -screen 0 "$SCREEN" -nolisten tcp >/dev/null 2>&1 &
-XVFB_PID=$!
-export DISPLAY="$DISPLAY_NUM"
-for _ in $(seq 1 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.2; done
+if [ -z "${SKIP_BUILD:-}" ]; then   # SKIP_BUILD=1: use the jar already in target/
+    echo "screenshots: building"
+    (cd "$ROOT" && mvn -B -ntp ${MVN_FLAGS--o} -q package -DskipTests)
+fi
+mkdir -p "$OUT"
 
 reelwatch() { java -jar "$JAR" --data-dir "$DATA" "$@"; }
 
@@ -55,9 +73,23 @@ set_setting() {
             "INSERT OR REPLACE INTO settings(key, value) VALUES ('$1', '$2');"
     fi
 }
+clear_setting() {
+    if command -v sqlite3 >/dev/null; then sqlite3 "$DATA/reelwatch.db" "DELETE FROM settings WHERE key = '$1';"; fi
+}
 reelwatch accounts list >/dev/null
 set_setting ui.notifications.enabled false
 set_setting ui.theme LIGHT
+
+# The id of the first window titled exactly $1 (waits up to $2 half-seconds), or nothing.
+window_named() {
+    local id=""
+    for _ in $(seq 1 "${2:-20}"); do
+        id="$(xdotool search --name "^$1\$" 2>/dev/null | head -n 1 || true)"
+        [ -n "$id" ] && break
+        sleep 0.5
+    done
+    echo "$id"
+}
 
 # Starts the app ($@: extra arguments) and waits for its window; sets WID and the window's geometry.
 start_app() {
@@ -71,7 +103,19 @@ start_app() {
         sleep 0.5
     done
     [ -n "$WID" ] || { echo "screenshots: the window did not appear" >&2; exit 1; }
-    eval "$(xdotool getwindowgeometry --shell "$WID")"   # X, Y, WIDTH, HEIGHT
+    sleep 2   # the window manager settles the first size
+    geometry "$WID"
+}
+
+# X, Y, WIDTH, HEIGHT of a window's content. xwininfo, not xdotool: under a reparenting window manager
+# xdotool's Y counts the title bar twice.
+geometry() {
+    local info
+    info="$(xwininfo -id "$1")"
+    X="$(sed -n 's/.*Absolute upper-left X: *//p' <<<"$info")"
+    Y="$(sed -n 's/.*Absolute upper-left Y: *//p' <<<"$info")"
+    WIDTH="$(sed -n 's/.*Width: *//p' <<<"$info")"
+    HEIGHT="$(sed -n 's/.*Height: *//p' <<<"$info")"
 }
 
 # Waits (bounded) until the cache lists at least $1 tasks.
@@ -85,40 +129,143 @@ wait_for_tasks() {
     exit 1
 }
 
+# The window $2 (default: the main window) with the frame the window manager draws around it.
 shot() {
-    import -window root "$DATA/root.png"
-    convert "$DATA/root.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage "$OUT/$1"
+    import -frame -window "${2:-$WID}" "$OUT/$1"
+    echo "screenshots: wrote $OUT/$1"
+}
+
+# The whole screen: a dialog over its main window.
+screen_shot() {
+    import -window root "$OUT/$1"
     echo "screenshots: wrote $OUT/$1"
 }
 
 click_at() { xdotool mousemove $((X + $1)) $((Y + $2)) click 1; }
+# Keys go to the focused window as a user's would (JavaFX ignores events sent to a window directly).
+key_to() { xdotool windowactivate --sync "$1" 2>/dev/null || true; xdotool windowfocus --sync "$1" 2>/dev/null || true; shift; xdotool key "$@"; }
+key() { key_to "$WID" "$@"; }
+park_mouse() { xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 4)) 2>/dev/null || true; sleep 0.5; }
 
+# ---- 1440x900 ------------------------------------------------------------------------------------------
+start_screen 1440x900
+# The window as a user leaves it: most of the screen, not maximised (so its frame shows).
+set_setting ui.window "24,30,1392,840,false"
 echo "screenshots: starting the demo"
 start_app demo
 wait_for_tasks 40
 # Thumbnails and the first sync's counts settle a few seconds after the rows appear.
 sleep 12
-xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT + 50)) 2>/dev/null || true
+park_mouse
 shot main-window.png
 
+echo "screenshots: gallery (Ctrl+G)"
+key ctrl+g
+sleep 4
+park_mouse
+shot gallery.png
+key ctrl+g
+sleep 1
+
+echo "screenshots: usage (Ctrl+U)"
+key ctrl+u
+USAGE="$(window_named 'Usage — Reelwatch' 20)"
+if [ -n "$USAGE" ]; then
+    sleep 4
+    shot usage.png "$USAGE"
+    key_to "$USAGE" ctrl+w   # tool windows close with Ctrl+W
+    sleep 1
+else
+    echo "screenshots: the usage window did not open" >&2
+fi
+
 # The detail view: show the succeeded tasks (sidebar) and open the first one.
-click_at 80 215
+click_at 80 245
 sleep 1.5
 click_at 560 128
 sleep 1
-xdotool key Return
+key Return
 sleep 3
-xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 4))
-sleep 0.5
+park_mouse
 shot detail-view.png
+
+echo "screenshots: compare (two succeeded tasks, View → Compare…)"
+click_at 560 128
+xdotool keydown shift key Down keyup shift
+sleep 0.5
+click_at 117 14
+sleep 1
+# Compare… is the second-to-last item of the View menu: Up wraps to the last, one more Up.
+xdotool key Up Up Return
+COMPARE="$(xdotool search --name ' — Reelwatch$' 2>/dev/null | while read -r w; do
+    n="$(xdotool getwindowname "$w")"; [ "$n" != "Usage — Reelwatch" ] && echo "$w"; done | head -n 1 || true)"
+for _ in $(seq 1 10); do
+    [ -n "$COMPARE" ] && break
+    sleep 1
+    COMPARE="$(xdotool search --name 'Compare' 2>/dev/null | head -n 1 || true)"
+done
+if [ -n "$COMPARE" ]; then
+    sleep 5
+    shot compare.png "$COMPARE"
+    key_to "$COMPARE" Escape
+    sleep 1
+else
+    echo "screenshots: the compare window did not open" >&2
+fi
+
+echo "screenshots: accounts (File → Accounts…, Ctrl+Shift+A; else Add account, Ctrl+N)"
+key ctrl+shift+a
+ACCOUNTS="$(window_named 'Accounts' 8)"
+if [ -z "$ACCOUNTS" ]; then
+    key ctrl+n
+    ACCOUNTS="$(window_named 'Accounts' 20)"
+fi
+if [ -n "$ACCOUNTS" ]; then
+    sleep 2
+    # Show the first account (a demo one) rather than an empty form.
+    geometry "$ACCOUNTS"; AX=$X; AY=$Y
+    xdotool mousemove $((AX + 90)) $((AY + 60)) click 1
+    sleep 2
+    geometry "$WID"
+    screen_shot accounts.png
+    key_to "$ACCOUNTS" Escape
+    sleep 1
+else
+    echo "screenshots: the accounts dialog did not open" >&2
+fi
+
+echo "screenshots: preferences (File → Preferences…, Ctrl+,)"
+key ctrl+comma
+PREFS="$(window_named 'Preferences.*' 10)"
+if [ -n "$PREFS" ]; then
+    sleep 2
+    screen_shot preferences.png
+    key_to "$PREFS" Escape
+    sleep 1
+else
+    echo "screenshots: no Preferences window in this build; preferences.png left as it was"
+fi
 
 stop_app
 set_setting ui.theme DARK
 echo "screenshots: dark theme"
 start_app
-sleep 12
+sleep 20
 click_at 560 128
-sleep 3
-xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 4))
-sleep 0.5
+sleep 8
+park_mouse
 shot main-window-dark.png
+stop_app
+stop_screen
+
+# ---- 1024x768: the first-run size on a small screen ---------------------------------------------------
+set_setting ui.theme LIGHT
+clear_setting ui.window
+clear_setting ui.window.dividers
+start_screen 1024x768
+echo "screenshots: 1024x768"
+start_app
+sleep 25
+park_mouse
+shot main-window-1024.png
+stop_app

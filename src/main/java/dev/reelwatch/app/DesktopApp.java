@@ -3,12 +3,12 @@ package dev.reelwatch.app;
 import dev.reelwatch.app.demo.DemoEnvironment;
 import dev.reelwatch.store.DataDirectory;
 import dev.reelwatch.store.StoreException;
-import dev.reelwatch.media.SystemOpener;
-import dev.reelwatch.ui.common.UiThread;
-import dev.reelwatch.ui.export.MediaFeature;
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.FxDialogService;
+import dev.reelwatch.ui.common.FxWindows;
+import dev.reelwatch.ui.theme.ThemeStylesheets;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
@@ -57,17 +57,14 @@ public final class DesktopApp {
 
     public void start(Stage stage) {
         if (startupProblem != null) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, startupProblem);
-            alert.setTitle(AppInfo.NAME);
-            alert.setHeaderText("Reelwatch cannot open its data");
-            alert.showAndWait();
+            // No window and no settings yet: the dialog stands alone, in the light theme.
+            DialogService alone = new FxDialogService(new FxWindows(() -> null,
+                    scene -> ThemeStylesheets.apply(scene, false)));
+            alone.showError(AppInfo.NAME, "Reelwatch cannot open its data", startupProblem);
             Platform.exit();
             return;
         }
-        MediaFeature media = new MediaFeature(services.tasks(), services.settings(), services.archive(),
-                services.thumbnails(), new SystemOpener(services.background(), System.getProperty("os.name", "")),
-                services.background(), UiThread.fx(), services.clock(), System.getProperty("os.name", ""));
-        window = new DesktopWindow(services, demo, media, System.getenv(), stage);
+        window = new DesktopWindow(services, demo, System.getenv(), stage);
         stage.getIcons().addAll(AppIcons.load());
         window.show(stage);
         // The poller and the archiver wait until the task table has loaded: on two cores their first reads of
@@ -78,13 +75,8 @@ public final class DesktopApp {
             // Exports a rule left failed or unfinished last time are taken up again, off the FX thread.
             services.background().execute(services.ruleEngine()::resumeExports);
         });
-        services.recoveryNotice().ifPresent(notice -> {
-            Alert alert = new Alert(Alert.AlertType.WARNING, notice);
-            alert.setTitle(AppInfo.NAME);
-            alert.setHeaderText("Reelwatch rebuilt its cache");
-            alert.initOwner(stage);
-            alert.show();
-        });
+        services.recoveryNotice().ifPresent(notice -> Platform.runLater(() ->
+                window.dialogs().showInfo("Reelwatch rebuilt its cache", notice)));
     }
 
     public void stop() {

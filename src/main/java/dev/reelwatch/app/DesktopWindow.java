@@ -2,6 +2,7 @@ package dev.reelwatch.app;
 
 import dev.reelwatch.app.demo.DemoEnvironment;
 import dev.reelwatch.core.Account;
+import dev.reelwatch.media.SystemOpener;
 import dev.reelwatch.provider.ProviderClient;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.ui.accounts.AccountsDialog;
@@ -18,33 +19,32 @@ import dev.reelwatch.ui.notify.CommandOsNotifier;
 import dev.reelwatch.ui.preferences.PreferencesView;
 import dev.reelwatch.ui.preferences.PreferencesViewModel;
 import dev.reelwatch.ui.preferences.PreferencesWindow;
+import dev.reelwatch.ui.common.FxWindows;
+import dev.reelwatch.ui.common.ProblemArea;
 import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.compare.CompareWindow;
 import dev.reelwatch.ui.detail.DetailView;
 import dev.reelwatch.ui.detail.DetailViewModel;
-import dev.reelwatch.ui.main.MainView;
-import dev.reelwatch.ui.main.MainViewModel;
-import dev.reelwatch.ui.main.MediaHooks;
-import dev.reelwatch.ui.tasks.ServerTaskDeleter;
-import dev.reelwatch.ui.theme.OsThemeDetector;
-import dev.reelwatch.ui.welcome.WelcomeView;
-import dev.reelwatch.ui.welcome.WelcomeViewModel;
-import dev.reelwatch.media.SystemOpener;
-import dev.reelwatch.ui.compare.CompareWindow;
 import dev.reelwatch.ui.library.TaskLibraryView;
 import dev.reelwatch.ui.library.TaskLibraryViewModel;
-import dev.reelwatch.ui.player.FxPlaybackEngines;
-import dev.reelwatch.ui.player.PlaybackEngines;
-import dev.reelwatch.ui.player.PlayerViewModel;
+import dev.reelwatch.ui.main.MainView;
+import dev.reelwatch.ui.main.MainViewModel;
+import dev.reelwatch.ui.media.DragOutFiles;
+import dev.reelwatch.ui.media.MediaFeature;
+import dev.reelwatch.ui.media.player.FxPlaybackEngines;
+import dev.reelwatch.ui.media.player.PlaybackEngines;
+import dev.reelwatch.ui.media.player.PlayerViewModel;
+import dev.reelwatch.ui.tasks.ServerTaskDeleter;
+import dev.reelwatch.ui.theme.OsThemeDetector;
 import dev.reelwatch.ui.theme.ThemeStylesheets;
 import dev.reelwatch.ui.usage.UsageViewModel;
 import dev.reelwatch.ui.usage.UsageWindow;
 import dev.reelwatch.store.TaskSummary;
-import dev.reelwatch.ui.common.DialogService;
-import dev.reelwatch.ui.common.FxDialogService;
-import dev.reelwatch.ui.common.TaskExecutor;
 import dev.reelwatch.ui.history.HistoryExportViewModel;
 import dev.reelwatch.ui.rules.RulesViewModel;
-import dev.reelwatch.ui.rules.RulesWindow;
+import dev.reelwatch.ui.rules.RulesView;
+import dev.reelwatch.ui.welcome.WelcomeView;
+import dev.reelwatch.ui.welcome.WelcomeViewModel;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.Scene;
@@ -52,103 +52,122 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
- * Builds the main window from the services: ViewModels, views and the ports between them. The only place
- * that knows every screen; {@link #close()} releases what the views subscribed to.
+ * Builds the main window from the services: the problem area, the task executor, the dialog service and
+ * windows, every ViewModel and view, and the ports between them. The only place that knows every screen;
+ * {@link #close()} releases what the views subscribed to.
  */
 final class DesktopWindow implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(DesktopWindow.class.getName());
     /** How long background work waits for the task table at most. */
     static final Duration LOAD_FALLBACK = Duration.seconds(10);
+    /** The title of the Rules page in Preferences (the rules editor's own bundle names it the same). */
+    private static final String RULES_PAGE = java.util.ResourceBundle.getBundle("dev.reelwatch.ui.rules.messages")
+            .getString("window.title");
     private final DesktopServices services;
     private final StoreChangeRelay relay;
     private final MainViewModel mainModel;
     private final DetailViewModel detailModel;
     private final MainView mainView;
     private final TaskLibraryViewModel libraryModel;
+    private final DialogService dialogs;
     private Stage usageWindow;
     private final PreferencesViewModel preferencesModel;
     private final PreferencesWindow preferences;
-    private Stage rulesWindow;
 
-    DesktopWindow(DesktopServices services, DemoEnvironment demo, MediaHooks media, Map<String, String> env,
-                  Stage stage) {
+    DesktopWindow(DesktopServices services, DemoEnvironment demo, Map<String, String> env, Stage stage) {
         this.services = services;
         Executor fx = UiThread.fx();
         Executor background = services.background();
+        String osName = System.getProperty("os.name", "");
+        // The problem area exists before anything that could fail into it.
+        ProblemArea problems = new ProblemArea();
+        TaskExecutor executor = TaskExecutor.fx(background, problems);
         relay = new StoreChangeRelay(services.tasks(), fx);
         mainModel = new MainViewModel(services.tasks(), services.accounts(), services.settings(), services.sync(),
-                relay, new OsThemeDetector(), background, fx, services.clock());
+                relay, new OsThemeDetector(), executor, background, fx, services.clock(), problems);
         mainModel.statusBar().followDownloads(services.archive()::activeDownloads);
-        detailModel = new DetailViewModel(services.tasks(), relay, services.clock(), background, fx);
+        Consumer<Scene> theme = scene -> ThemeStylesheets.follow(scene, mainModel.theme());
+        FxWindows windows = new FxWindows(() -> stage, theme);
+        dialogs = new FxDialogService(windows);
+        SystemOpener opener = new SystemOpener(background, osName);
+        MediaFeature media = new MediaFeature(services.tasks(), services.settings(), services.archive(),
+                services.thumbnails(), opener, background, fx, services.clock(), osName,
+                new MediaFeature.Shell(executor, windows, dialogs, new DragOutFiles(dragOutFolder(services))));
+        detailModel = new DetailViewModel(services.tasks(), relay, services.clock(), executor);
         DetailView detailView = new DetailView(detailModel);
         detailModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
         detailView.setPlayer(media.createPlayer(detailModel.taskIdProperty()));
-        libraryModel = new TaskLibraryViewModel(services.tasks(), relay, background, fx);
+        libraryModel = new TaskLibraryViewModel(services.tasks(), relay, executor);
         libraryModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
         detailView.setLibraryPanel(new TaskLibraryView(libraryModel));
 
         PlainHttpPermissions plainHttp = PlainHttpPermissions.of(services.plainHttpConsent(),
                 services::writeAccountsBackup);
-        AccountsDialog accountsDialog = new AccountsDialog(() -> new AccountsViewModel(services.accounts(),
+        AccountsDialog accountsDialog = new AccountsDialog(asker -> new AccountsViewModel(services.accounts(),
                 services.credentials(), plainHttp, env,
-                new ProviderConnectionTester(services.providerClients()::create), services.sync(), background, fx));
+                new ProviderConnectionTester(services.providerClients()::create), services.sync(), executor, asker),
+                windows, dialogs);
         WelcomeViewModel welcomeModel = new WelcomeViewModel(
-                () -> openAccounts(accountsDialog, stage, null),
+                () -> openAccounts(accountsDialog, null),
                 () -> {
                     demo.start();
                     services.sync().accountsChanged();
                 },
-                mainModel::accountsChanged, background, fx);
+                mainModel::accountsChanged, executor);
         mainView = new MainView(mainModel, detailView, new WelcomeView(welcomeModel), media,
-                () -> openAccounts(accountsDialog, stage, null),
-                id -> openAccounts(accountsDialog, stage, id),
-                serverDeleter());
-        Consumer<Scene> theme = scene -> ThemeStylesheets.follow(scene, mainModel.theme());
+                () -> openAccounts(accountsDialog, null),
+                id -> openAccounts(accountsDialog, id),
+                serverDeleter(), dialogs);
         // Compare plays each task's archived file, or streams its link, in players of its own.
         PlaybackEngines engines = new FxPlaybackEngines();
-        SystemOpener opener = new SystemOpener(background, System.getProperty("os.name", ""));
         CompareWindow compare = new CompareWindow(services.tasks(), () -> new PlayerViewModel(services.tasks(),
-                engines, opener, services.clock(), System.getProperty("os.name", "")), background, fx,
-                ZoneId.systemDefault(), theme);
-        mainView.setOnCompare(ids -> compare.open(ids, stage));
-        mainView.setOnAccounts(() -> openAccounts(accountsDialog, stage, null));
-        DialogService dialogs = new FxDialogService(() -> stage);
+                engines, opener, services.clock(), osName), executor, ZoneId.systemDefault(), windows);
+        mainView.setOnCompare(compare::open);
+        mainView.setOnAccounts(() -> openAccounts(accountsDialog, null));
         mainView.setAbout(new AboutInfo(AppInfo.NAME, AppInfo.version(), services.dataDir(),
-                AboutInfo.bundledLibraries()), dialogs);
+                AboutInfo.bundledLibraries()));
         mainView.setOsNotifier(new CommandOsNotifier(System.getProperty("os.name", ""),
                 env.getOrDefault("PATH", ""), background));
-        preferencesModel = new PreferencesViewModel(new SettingsWriter(services.settings(), background),
+        preferencesModel = new PreferencesViewModel(new SettingsWriter(services.settings(), executor),
                 services::applyCadence, services.library(), services.archive()::poke, services.tasks(),
                 mainModel.selectedTaskIdProperty(), mainModel.notifications().enabledProperty(),
                 mainModel.notifications().onlyFailuresProperty(), mainModel.theme().choiceProperty(),
-                services.dataDir(), opener, dialogs,
-                TaskExecutor.fx(background, ProblemReporter.logging()), ZoneId.systemDefault());
+                services.dataDir(), opener, dialogs, executor, ZoneId.systemDefault());
         preferences = new PreferencesWindow(new PreferencesView(preferencesModel), theme);
-        mainView.setOnPreferences(() -> preferences.show(stage));
         mainView.setOnUsage(() -> {
             if (usageWindow != null && usageWindow.isShowing()) {
                 usageWindow.toFront();
                 return;
             }
-            usageWindow = UsageWindow.show(stage, new UsageViewModel(services.tasks(), relay, background, fx,
-                    services.clock(), ZoneId.systemDefault()), theme);
+            usageWindow = UsageWindow.show(windows, new UsageViewModel(services.tasks(), relay, executor,
+                    services.clock(), ZoneId.systemDefault()), dialogs);
         });
-        TaskExecutor tasksOffFx = TaskExecutor.fx(background,
-                (what, failure) -> dialogs.showError(what, String.valueOf(failure.getMessage()), ""));
+        // Preferences → Rules: the rules editor is a page of Preferences; Tools → Rules… opens it there.
+        RulesViewModel rulesModel = new RulesViewModel(services.rules(), services.ruleEngine(), executor, dialogs);
+        preferences.view().addPage(RULES_PAGE, new RulesView(rulesModel));
+        mainView.setOnPreferences(() -> {
+            rulesModel.reload();
+            preferences.show(stage);
+        });
         mainView.setOnRules(() -> {
-            if (rulesWindow != null && rulesWindow.isShowing()) {
-                rulesWindow.toFront();
-                return;
-            }
-            rulesWindow = RulesWindow.show(stage, new RulesViewModel(services.rules(), services.ruleEngine(),
-                    tasksOffFx, dialogs), theme);
+            rulesModel.reload();
+            preferences.show(stage);
+            preferences.view().selectPage(RULES_PAGE);
         });
-        HistoryExportViewModel history = new HistoryExportViewModel(services.tasks(), dialogs, tasksOffFx,
+        HistoryExportViewModel history = new HistoryExportViewModel(services.tasks(), dialogs, executor,
                 services.clock(), () -> java.nio.file.Path.of(System.getProperty("user.home", ".")));
         mainView.setOnExportHistory(history::export);
         // A rule may ask for, or silence, a task's desktop notification.
@@ -159,9 +178,28 @@ final class DesktopWindow implements AutoCloseable {
                 row.onProvider(), row.archived(), null, row.starred(), row.note(), row.tags())));
     }
 
+    /** Where dragged-out files are staged under their export names; emptied at each start (see DragOutFiles). */
+    private static Path dragOutFolder(DesktopServices services) {
+        Path folder = services.dataDir().resolve("drag-out");
+        try {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> old = Files.walk(folder)) {
+                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!p.equals(folder)) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not empty " + folder, e);
+        }
+        return folder;
+    }
+
     /** Opens the accounts dialog; when it closes the sidebar and welcome state are reloaded. */
-    private void openAccounts(AccountsDialog dialog, Stage owner, Long accountId) {
-        Stage shown = dialog.show(owner, accountId);
+    private void openAccounts(AccountsDialog dialog, Long accountId) {
+        Stage shown = dialog.show(accountId);
         shown.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> mainModel.accountsChanged());
     }
 
@@ -203,6 +241,11 @@ final class DesktopWindow implements AutoCloseable {
         PauseTransition fallback = new PauseTransition(LOAD_FALLBACK);
         fallback.setOnFinished(e -> once.run());
         fallback.play();
+    }
+
+    /** The dialogs of the main window. */
+    DialogService dialogs() {
+        return dialogs;
     }
 
     MainViewModel mainModel() {

@@ -19,7 +19,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
-/** Entry point: with no arguments opens the desktop app, with arguments runs the command line. */
+/**
+ * Entry point: without a command ({@code reelwatch}, {@code reelwatch --data-dir DIR}) opens the desktop app,
+ * with one runs the command line.
+ */
 public final class Main {
     private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
@@ -69,6 +72,8 @@ public final class Main {
                     opened -> CliSync.waiter(opened, env, clock), opened -> CliSync.archiver(opened, env, clock)));
             commandLine.addSubcommand("demo", new DemoCommand(context,
                     dir -> DesktopLauncher.launch(new String[] {"--data-dir=" + dir, "--demo"})));
+            ReelwatchCommand.openWindowWithoutCommand(commandLine, dir -> DesktopLauncher.launch(
+                    dir.map(d -> new String[] {"--data-dir=" + d.toAbsolutePath()}).orElse(new String[0])));
             // setOut/setErr reach only subcommands present at the time, so apply them again.
             commandLine.setOut(outWriter);
             commandLine.setErr(errWriter);

@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * The {@code reelwatch} command: global options and the subcommands, over a lazily opened data directory.
@@ -21,7 +23,7 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         synopsisSubcommandLabel = "COMMAND",
         description = "Watches AI video-generation jobs across providers and keeps an offline history of them.",
-        footer = {"", "Without arguments Reelwatch opens its window. Exit codes: 0 ok, 1 failure, 2 bad usage"
+        footer = {"", "Without a command Reelwatch opens its window. Exit codes: 0 ok, 1 failure, 2 bad usage"
                 + " (`wait` adds 3: timed out, 4: a task ended failed, cancelled or expired).",
                 "An ID is a provider's task id, its first 8 or more characters (as `tasks` shows it), or the local"
                         + " id."})
@@ -46,6 +48,7 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
     private final InputStream in;
     private final Terminal terminal;
     private CliServices services;
+    private Consumer<Optional<Path>> openWindow;
 
     public ReelwatchCommand(CliServicesFactory factory, PrintWriter out, PrintWriter err, InputStream in) {
         this(factory, out, err, in, Terminal.pipe());
@@ -103,9 +106,27 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
         return commandLine.getCommandSpec().root().commandLine().getCommand();
     }
 
-    /** {@code reelwatch} with options but no command: say which commands there are. */
+    /**
+     * Makes global options without a command ({@code reelwatch --data-dir DIR}) open the window instead of
+     * printing usage: {@code openWindow} gets the {@code --data-dir} given, if any, and returns when the
+     * window closes.
+     */
+    public static void openWindowWithoutCommand(CommandLine commandLine, Consumer<Optional<Path>> openWindow) {
+        ReelwatchCommand root = commandLine.getCommandSpec().root().commandLine().getCommand();
+        root.openWindow = Objects.requireNonNull(openWindow, "openWindow");
+    }
+
+    /**
+     * {@code reelwatch} with options but no command: opens the window where one is wired (the desktop app),
+     * else says which commands there are.
+     */
     @Override
     public Integer call() {
+        if (openWindow != null) {
+            out.flush();
+            openWindow.accept(Optional.ofNullable(dataDir));
+            return CommandLine.ExitCode.OK;
+        }
         spec.commandLine().usage(err);
         return CommandLine.ExitCode.USAGE;
     }

@@ -6,10 +6,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Pins the layers of DEVELOPERS.md: core ← provider ← store ← sync ← media ← rules ← ui/cli; app is the root. */
+/**
+ * Pins the layers of docs/ARCHITECTURE.md: core ← provider and store (siblings) ← sync ← media ← rules ← ui/cli;
+ * app is the root; sim serves only the demo; dialogs live in ui.common; ui features lean only on the shared ui parts.
+ */
 class LayerArchitectureTest {
     /** The JavaFX application class: named after the app id (it is the window's WM class), part of the root. */
     private static final String APPLICATION_CLASS = "dev.reelwatch.Reelwatch";
@@ -105,5 +109,75 @@ class LayerArchitectureTest {
                 .and().doNotHaveFullyQualifiedName(APPLICATION_CLASS)
                 .should().dependOnClassesThat().resideInAPackage("dev.reelwatch.app..")
                 .check(classes);
+    }
+
+    /** The ui packages every feature may use: the shared seams, the media feature's parts and the theme. */
+    private static final String[] SHARED_UI = {"dev.reelwatch.ui.common..", "dev.reelwatch.ui.media..",
+            "dev.reelwatch.ui.theme.."};
+    /** Below ui: what a screen shows and acts on. */
+    private static final String[] LOWER_LAYERS = {"dev.reelwatch.core..", "dev.reelwatch.provider..",
+            "dev.reelwatch.store..", "dev.reelwatch.sync..", "dev.reelwatch.media..", "dev.reelwatch.usage.."};
+    /**
+     * The task list's own satellites read its ViewModel (they present the list's counts, filters and
+     * transitions), so they may use ui.tasks too; nothing else may.
+     */
+    private static final String[] TASK_LIST_SATELLITES = {"dev.reelwatch.ui.sidebar..", "dev.reelwatch.ui.status..",
+            "dev.reelwatch.ui.notify.."};
+    /** ui.tasks still opens two dialogs itself; the task-list work (issue 13) moves them to the DialogService. */
+    private static final String DIALOGS_PENDING_CONVERSION = "dev.reelwatch.ui.tasks..";
+
+    @Test
+    void onlyTheDemoDependsOnTheSimulators() {
+        noClasses().that().resideOutsideOfPackages("dev.reelwatch.sim..", "dev.reelwatch.app.demo..")
+                .should().dependOnClassesThat().resideInAPackage("dev.reelwatch.sim..")
+                .because("the simulators are loopback stand-ins for the demo and the tests, never for real work")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheDialogServiceCreatesDialogs() {
+        noClasses().that().resideOutsideOfPackages("dev.reelwatch.ui.common..", DIALOGS_PENDING_CONVERSION)
+                .should().dependOnClassesThat(assignableTo(javafx.scene.control.Dialog.class))
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.FileChooser")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.DirectoryChooser")
+                .because("the DialogService owns owner, centring, sizing, Esc and the theme of every dialog")
+                .check(classes);
+    }
+
+    @Test
+    void uiFeaturesDependOnlyOnTheSharedUiPartsAndLowerLayers() {
+        for (String feature : new String[] {"accounts", "compare", "detail", "library", "tasks", "usage", "welcome",
+                "media", "theme"}) {
+            String own = "dev.reelwatch.ui." + feature + "..";
+            classes().that().resideInAPackage(own)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(own))
+                    .check(classes);
+        }
+        for (String satellite : TASK_LIST_SATELLITES) {
+            classes().that().resideInAPackage(satellite)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(satellite, "dev.reelwatch.ui.tasks.."))
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void theSharedUiPartsDependOnNoFeature() {
+        noClasses().that().resideInAnyPackage("dev.reelwatch.ui.common..", "dev.reelwatch.ui.theme..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.reelwatch.ui.accounts..",
+                        "dev.reelwatch.ui.compare..", "dev.reelwatch.ui.detail..", "dev.reelwatch.ui.library..",
+                        "dev.reelwatch.ui.tasks..", "dev.reelwatch.ui.usage..", "dev.reelwatch.ui.welcome..",
+                        "dev.reelwatch.ui.media..", "dev.reelwatch.ui.main..", "dev.reelwatch.ui.sidebar..",
+                        "dev.reelwatch.ui.status..", "dev.reelwatch.ui.notify..")
+                .check(classes);
+    }
+
+    /** A feature's own package, the shared ui parts, the lower layers, the JDK, JavaFX and the libraries. */
+    private static String[] allowed(String... extra) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(SHARED_UI));
+        all.addAll(java.util.List.of(LOWER_LAYERS));
+        all.addAll(java.util.List.of(extra));
+        all.addAll(java.util.List.of("java..", "javax..", "javafx..", "com.sun.javafx..", "org.controlsfx..",
+                "com.fasterxml.jackson.."));
+        return all.toArray(String[]::new);
     }
 }

@@ -81,6 +81,30 @@ class ReelwatchCommandTest {
     }
 
     @Test
+    void globalOptionsWithoutACommandOpenTheWindowOnThatDataDirectory() {
+        List<java.util.Optional<Path>> opened = new ArrayList<>();
+        java.util.function.Consumer<CommandLine> desktop =
+                cl -> ReelwatchCommand.openWindowWithoutCommand(cl, opened::add);
+
+        CliHarness.Result withDir = cli.runRaw("", desktop, "--data-dir", cli.dataDir.toString());
+        CliHarness.Result demo = cli.runRaw("", cl -> {
+            desktop.accept(cl);
+            cl.addSubcommand("demo", new DemoCommand(ReelwatchCommand.context(cl), dir -> opened.add(null)));
+        }, "demo");
+        CliHarness.Result help = cli.runRaw("", desktop, "--help");
+
+        assertEquals(0, withDir.exitCode(), withDir::toString);
+        assertEquals("", withDir.err(), "no usage text");
+        assertEquals(java.util.Optional.of(cli.dataDir), opened.get(0));
+        assertEquals(0, demo.exitCode(), demo::toString);
+        assertEquals(2, opened.size(), "demo still opens its own window, not the plain one");
+        assertEquals(null, opened.get(1));
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("Usage: reelwatch"), help::toString);
+        assertEquals(2, opened.size(), "--help opens nothing");
+    }
+
+    @Test
     void dataDirectoryUnderARegularFileFailsWithoutCreatingAnything() throws Exception {
         Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
         List<Path> before = listTree(temp);

@@ -8,8 +8,10 @@ import dev.reelwatch.core.TransportSecurity;
 import dev.reelwatch.store.AccountStore;
 import dev.reelwatch.store.CredentialStore;
 import dev.reelwatch.store.DuplicateAccountException;
-import dev.reelwatch.store.StoreException;
 import dev.reelwatch.sync.SyncService;
+import dev.reelwatch.ui.common.BackgroundTask;
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,7 +34,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -53,8 +54,8 @@ public final class AccountEditorViewModel {
     private final Map<String, String> environment;
     private final ConnectionTester tester;
     private final SyncService sync;
-    private final Executor background;
-    private final Executor ui;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
     private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.accounts.messages");
     /** Bumped whenever the form changes, so a test result for an older draft is dropped. */
     private final AtomicLong draftVersion = new AtomicLong();
@@ -97,20 +98,20 @@ public final class AccountEditorViewModel {
     /**
      * @param plainHttp   which accounts may use plain HTTP to another machine
      * @param environment the process environment ({@code System.getenv()}), for keys read from a variable
-     * @param background  runs store writes and connection tests (never the FX thread)
-     * @param ui          hands results to the FX thread
+     * @param executor    runs store writes and connection tests off the FX thread
+     * @param dialogs     asks before saving an account whose connection test failed
      */
     public AccountEditorViewModel(AccountStore accounts, CredentialStore keys, PlainHttpPermissions plainHttp,
                                   Map<String, String> environment, ConnectionTester tester, SyncService sync,
-                                  Executor background, Executor ui) {
+                                  TaskExecutor executor, DialogService dialogs) {
         this.accounts = accounts;
         this.keys = keys;
         this.plainHttp = Objects.requireNonNull(plainHttp, "plainHttp");
         this.environment = Map.copyOf(environment);
         this.tester = tester;
         this.sync = sync;
-        this.background = background;
-        this.ui = ui;
+        this.executor = executor;
+        this.dialogs = dialogs;
         kind.addListener((obs, was, now) -> kindChanged(was, now));
         name.addListener(o -> touched(() -> nameTouched = true));
         baseUrl.addListener(o -> touched(() -> urlTouched = true));
@@ -232,31 +233,31 @@ public final class AccountEditorViewModel {
         boolean fileKey = account.credential().source() == CredentialRef.Source.CREDENTIALS_FILE;
         fill(account, account.provider(), account.name(), account.baseUrl().toString(), env,
                 env ? account.credential().name() : "", account.enabled(), fileKey);
-        background.execute(() -> {
-            boolean allowed = plainHttp.isAllowed(account.name());
-            ui.execute(() -> {
-                if (editing.get() == account) {
-                    loading = true;
-                    try {
-                        allowPlainHttp.set(allowed);
-                    } finally {
-                        loading = false;
-                    }
-                    validate();
-                }
-            });
-        });
-        if (fileKey) {
-            String keyName = account.credential().name();
-            background.execute(() -> {
-                boolean exists = keys.get(keyName).isPresent();
-                ui.execute(() -> {
+        BackgroundTask.wrap(() -> plainHttp.isAllowed(account.name()))
+                .describedAs("Reading the account's plain-HTTP consent")
+                .onSuccess(allowed -> {
                     if (editing.get() == account) {
-                        savedKeyExists = exists;
+                        loading = true;
+                        try {
+                            allowPlainHttp.set(allowed);
+                        } finally {
+                            loading = false;
+                        }
                         validate();
                     }
-                });
-            });
+                })
+                .executeWith(executor);
+        if (fileKey) {
+            String keyName = account.credential().name();
+            BackgroundTask.wrap(() -> keys.get(keyName).isPresent())
+                    .describedAs("Reading the saved key")
+                    .onSuccess(exists -> {
+                        if (editing.get() == account) {
+                            savedKeyExists = exists;
+                            validate();
+                        }
+                    })
+                    .executeWith(executor);
         }
     }
 
@@ -286,15 +287,15 @@ public final class AccountEditorViewModel {
             loading = false;
         }
         long excluded = account == null ? -1 : account.id();
-        background.execute(() -> {
-            List<String> names = accounts.all().stream().filter(a -> a.id() != excluded).map(Account::name).toList();
-            ui.execute(() -> {
-                if (editing.get() == account) {
-                    otherNames = names;
-                    validate();
-                }
-            });
-        });
+        BackgroundTask.wrap(() -> accounts.all().stream().filter(a -> a.id() != excluded).map(Account::name).toList())
+                .describedAs("Reading the other accounts' names")
+                .onSuccess(names -> {
+                    if (editing.get() == account) {
+                        otherNames = names;
+                        validate();
+                    }
+                })
+                .executeWith(executor);
         validate();
     }
 
@@ -452,29 +453,26 @@ public final class AccountEditorViewModel {
         String variable = environmentVariable.get().strip();
         testState.set(TestState.RUNNING);
         testMessage.set(text.getString("test.running"));
-        background.execute(() -> {
-            String message;
-            boolean ok;
-            try {
-                String key = env ? environment.get(variable)
-                        : typedKey != null ? typedKey
-                        : savedKey(original).orElse(null);
-                ConnectionTestResult result = tester.test(draft, key);
-                ok = result.connected();
-                message = describe(result);
-            } catch (RuntimeException e) {
-                ok = false;
-                message = MessageFormat.format(text.getString("test.crashed"), String.valueOf(e.getMessage()));
-            }
-            boolean connected = ok;
-            String said = message;
-            ui.execute(() -> {
-                if (draftVersion.get() == version) {
-                    testState.set(connected ? TestState.CONNECTED : TestState.FAILED);
-                    testMessage.set(said);
-                }
-            });
-        });
+        BackgroundTask.wrap(() -> {
+            String key = env ? environment.get(variable)
+                    : typedKey != null ? typedKey
+                    : savedKey(original).orElse(null);
+            return tester.test(draft, key);
+        }).describedAs("Testing the connection")
+                .onSuccess(result -> {
+                    if (draftVersion.get() == version) {
+                        testState.set(result.connected() ? TestState.CONNECTED : TestState.FAILED);
+                        testMessage.set(describe(result));
+                    }
+                })
+                .onFailure(e -> {
+                    if (draftVersion.get() == version) {
+                        testState.set(TestState.FAILED);
+                        testMessage.set(MessageFormat.format(text.getString("test.crashed"),
+                                String.valueOf(e.getMessage())));
+                    }
+                })
+                .executeWith(executor);
     }
 
     /** "Connected — 24 tasks visible" or "Authentication failed — the key was refused". */
@@ -483,7 +481,17 @@ public final class AccountEditorViewModel {
             String key = r.moreVisible() ? "test.connectedMore" : "test.connected";
             return MessageFormat.format(text.getString(key), r.tasksVisible());
         }
-        return r.message().isBlank() ? r.errorKind().title() : r.errorKind().title() + " — " + r.message();
+        String said = hereNotThere(r.message());
+        return said.isBlank() ? r.errorKind().title() : r.errorKind().title() + " — " + said;
+    }
+
+    /**
+     * The provider layer's messages are written for the main window ("Check the key in Accounts."); in this
+     * dialog the key is right here, so the hint points at the form instead of sending the user where they are.
+     */
+    static String hereNotThere(String message) {
+        return message.replace("Check the key in Accounts.", "Check the key above.")
+                .replace(" in Accounts", " above");
     }
 
     private Optional<String> savedKey(Account original) {
@@ -530,6 +538,12 @@ public final class AccountEditorViewModel {
         if (!valid.get() || saving.get()) {
             return;
         }
+        // A failed test is the best hint there is that the poller will fail too: ask before keeping it.
+        if (testState.get() == TestState.FAILED && !testMessage.get().isBlank()
+                && !dialogs.confirm(text.getString("saveFailed.title"), text.getString("saveFailed.message"),
+                        testMessage.get(), text.getString("saveFailed.confirm"))) {
+            return;
+        }
         Account original = editing.get();
         CredentialRef credential = credentialForDraft();
         Account draft = draft(credential);
@@ -537,28 +551,17 @@ public final class AccountEditorViewModel {
         boolean allowPlain = plainHttpApplies.get() && allowPlainHttp.get();
         saving.set(true);
         saveError.set("");
-        background.execute(() -> {
-            Account saved = null;
-            String problem = null;
-            try {
-                saved = store(original, draft, typedKey, allowPlain);
-            } catch (DuplicateAccountException e) {
-                problem = MessageFormat.format(text.getString("error.nameTaken"), draft.name());
-            } catch (StoreException e) {
-                problem = e.getMessage();
-            }
-            Account result = saved;
-            String error = problem;
-            ui.execute(() -> {
-                saving.set(false);
-                if (result == null) {
-                    saveError.set(error);
-                    return;
-                }
-                edit(result);
-                onSaved.accept(result);
-            });
-        });
+        BackgroundTask.wrap(() -> store(original, draft, typedKey, allowPlain))
+                .describedAs("Saving the account")
+                .onSuccess(result -> {
+                    edit(result);
+                    onSaved.accept(result);
+                })
+                .onFailure(e -> saveError.set(e instanceof DuplicateAccountException
+                        ? MessageFormat.format(text.getString("error.nameTaken"), draft.name())
+                        : String.valueOf(e.getMessage())))
+                .onFinished(() -> saving.set(false))
+                .executeWith(executor);
     }
 
     private Account store(Account original, Account draft, String typedKey, boolean allowPlain) {

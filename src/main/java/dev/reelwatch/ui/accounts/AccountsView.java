@@ -1,14 +1,15 @@
 package dev.reelwatch.ui.accounts;
 
 import dev.reelwatch.core.Account;
+import dev.reelwatch.core.AccountHealth;
 import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.HealthLevel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -42,9 +43,11 @@ public final class AccountsView extends BorderPane {
     private final AccountEditorViewModel editor;
     private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.accounts.messages");
     private final Button close = new Button();
+    private final DialogService dialogs;
 
-    public AccountsView(AccountsViewModel model) {
+    public AccountsView(AccountsViewModel model, DialogService dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
         this.editor = model.editor();
         getStyleClass().add("accounts-view");
         getStylesheets().add(AccountsView.class.getResource("accounts.css").toExternalForm());
@@ -120,15 +123,11 @@ public final class AccountsView extends BorderPane {
         if (account == null) {
             return;
         }
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, text.getString("remove.content"),
-                ButtonType.CANCEL, ButtonType.OK);
-        ask.setTitle(text.getString("remove.title"));
-        ask.setHeaderText(MessageFormat.format(text.getString("remove.header"), account.name()));
-        if (getScene() != null) {
-            ask.initOwner(getScene().getWindow());
-            ask.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        if (dialogs.confirm(text.getString("remove.title"),
+                MessageFormat.format(text.getString("remove.header"), account.name()),
+                text.getString("remove.content"), text.getString("action.remove"))) {
+            model.remove(account);
         }
-        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.remove(account));
     }
 
     private Node form() {
@@ -231,6 +230,10 @@ public final class AccountsView extends BorderPane {
         result.setId("account-test-result");
         result.getStyleClass().add("test-result");
         result.setWrapText(true);
+        // Wrapped, never clipped: a provider's long refusal grows the line instead of ending in "…".
+        result.setMinHeight(Region.USE_PREF_SIZE);
+        result.setMaxWidth(Double.MAX_VALUE);
+        result.setMinWidth(0);
         result.textProperty().bind(Bindings.when(editor.testMessageProperty().isEmpty())
                 .then(text.getString("test.idle")).otherwise(editor.testMessageProperty()));
         editor.testStateProperty().addListener((obs, was, now) -> {
@@ -238,7 +241,7 @@ public final class AccountsView extends BorderPane {
             result.getStyleClass().add("test-" + now.name().toLowerCase(java.util.Locale.ROOT));
         });
         HBox testLine = new HBox(10, test, spinner, result);
-        testLine.setAlignment(Pos.CENTER_LEFT);
+        testLine.setAlignment(Pos.TOP_LEFT);
         testLine.getStyleClass().add("test-line");
         HBox.setHgrow(result, Priority.ALWAYS);
 
@@ -282,6 +285,7 @@ public final class AccountsView extends BorderPane {
     private Label fieldLabel(String key) {
         Label l = new Label(text.getString(key));
         l.getStyleClass().add("form-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -314,6 +318,15 @@ public final class AccountsView extends BorderPane {
             name.setMinWidth(0);
             Label provider = new Label(a.provider().displayName());
             provider.getStyleClass().add("account-provider");
+            HealthLevel level = model.healthLevel(a);
+            Region dot = new Region();
+            dot.getStyleClass().addAll("health-dot", level.styleClass());
+            Label state = new Label(text.getString("health." + level.name().toLowerCase(java.util.Locale.ROOT)));
+            state.getStyleClass().addAll("account-health", level.styleClass());
+            model.health(a).filter(h -> h.lastErrorKind() != null).ifPresent(h -> state.setTooltip(
+                    new Tooltip(problem(h))));
+            HBox health = new HBox(6, dot, state);
+            health.setAlignment(Pos.CENTER_LEFT);
             HBox badges = new HBox(6, provider);
             badges.setAlignment(Pos.CENTER_LEFT);
             if (a.demo()) {
@@ -328,7 +341,13 @@ public final class AccountsView extends BorderPane {
                 badges.getChildren().add(plain);
             }
             setText(null);
-            setGraphic(new VBox(2, name, badges));
+            setGraphic(new VBox(2, name, badges, health));
+        }
+
+        private String problem(AccountHealth h) {
+            return MessageFormat.format(text.getString("health.tip"), h.lastErrorKind().title(),
+                    h.lastAttempt() == null ? "?" : h.lastAttempt().toString(),
+                    h.lastErrorMessage() == null ? "" : h.lastErrorMessage());
         }
 
         private Label badge(String s, String style) {

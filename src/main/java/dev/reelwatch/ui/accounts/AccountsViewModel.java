@@ -1,12 +1,16 @@
 package dev.reelwatch.ui.accounts;
 
 import dev.reelwatch.core.Account;
+import dev.reelwatch.core.AccountHealth;
 import dev.reelwatch.core.CredentialRef;
 import dev.reelwatch.core.TransportSecurity;
 import dev.reelwatch.store.AccountStore;
 import dev.reelwatch.store.CredentialStore;
-import dev.reelwatch.store.StoreException;
 import dev.reelwatch.sync.SyncService;
+import dev.reelwatch.ui.common.BackgroundTask;
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.HealthLevel;
+import dev.reelwatch.ui.common.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -15,9 +19,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.Optional;
 
 /**
  * The accounts dialog: the list of accounts beside one {@link AccountEditorViewModel}. Selecting an account
@@ -28,8 +33,8 @@ public final class AccountsViewModel {
     private final CredentialStore keys;
     private final PlainHttpPermissions plainHttp;
     private final SyncService sync;
-    private final Executor background;
-    private final Executor ui;
+    private final TaskExecutor executor;
+    private final Map<Long, AccountHealth> health = new HashMap<>();
     private final AccountEditorViewModel editor;
     private final ObservableList<Account> list = FXCollections.observableArrayList();
     private final ObservableList<Account> listView = FXCollections.unmodifiableObservableList(list);
@@ -38,15 +43,14 @@ public final class AccountsViewModel {
 
     public AccountsViewModel(AccountStore accounts, CredentialStore keys, PlainHttpPermissions plainHttp,
                              Map<String, String> environment, ConnectionTester tester, SyncService sync,
-                             Executor background, Executor ui) {
+                             TaskExecutor executor, DialogService dialogs) {
         this.accounts = accounts;
         this.keys = keys;
         this.plainHttp = plainHttp;
         this.sync = sync;
-        this.background = background;
-        this.ui = ui;
-        this.editor = new AccountEditorViewModel(accounts, keys, plainHttp, environment, tester, sync, background,
-                ui);
+        this.executor = executor;
+        this.editor = new AccountEditorViewModel(accounts, keys, plainHttp, environment, tester, sync, executor,
+                dialogs);
         editor.setOnSaved(saved -> reload(saved.id()));
         selected.addListener((obs, was, now) -> {
             if (now != null && now != editor.editingProperty().get()) {
@@ -75,10 +79,16 @@ public final class AccountsViewModel {
 
     /** Reads the accounts again and selects {@code selectId} (null: a new, empty form). */
     public void reload(Long selectId) {
-        background.execute(() -> {
+        BackgroundTask.wrap(() -> {
             List<Account> all = accounts.all().stream()
                     .sorted(Comparator.comparing(Account::name, String.CASE_INSENSITIVE_ORDER)).toList();
-            ui.execute(() -> {
+            Map<Long, AccountHealth> read = new HashMap<>();
+            all.forEach(a -> accounts.health(a.id()).ifPresent(h -> read.put(a.id(), h)));
+            return new Listed(all, read);
+        }).describedAs("Loading the accounts").onSuccess(listed -> {
+                List<Account> all = listed.accounts();
+                health.clear();
+                health.putAll(listed.health());
                 list.setAll(all);
                 Account pick = selectId == null ? null
                         : all.stream().filter(a -> a.id() == selectId).findFirst().orElse(null);
@@ -88,8 +98,20 @@ public final class AccountsViewModel {
                     selected.set(pick);
                     editor.edit(pick);
                 }
-            });
-        });
+            }).executeWith(executor);
+    }
+
+    private record Listed(List<Account> accounts, Map<Long, AccountHealth> health) {
+    }
+
+    /** The account's health as last stored by the poller (empty when never polled). */
+    public Optional<AccountHealth> health(Account account) {
+        return Optional.ofNullable(health.get(account.id()));
+    }
+
+    /** The colour of the account's health dot in the list. */
+    public HealthLevel healthLevel(Account account) {
+        return HealthLevel.of(account, health.get(account.id()));
     }
 
     /** Whether the account talks plain HTTP to another machine (it shows a warning badge). */
@@ -106,25 +128,16 @@ public final class AccountsViewModel {
     /** Removes the account with its cached tasks and stored key; the poller is told. */
     public void remove(Account account) {
         error.set("");
-        background.execute(() -> {
-            String problem = null;
-            try {
-                accounts.remove(account.id());
-                if (account.credential().source() == CredentialRef.Source.CREDENTIALS_FILE) {
-                    keys.remove(account.credential().name());
-                }
-                plainHttp.set(account.name(), false);
-                sync.accountsChanged();
-            } catch (StoreException e) {
-                problem = e.getMessage();
+        BackgroundTask.wrap(() -> {
+            accounts.remove(account.id());
+            if (account.credential().source() == CredentialRef.Source.CREDENTIALS_FILE) {
+                keys.remove(account.credential().name());
             }
-            String failed = problem;
-            ui.execute(() -> {
-                if (failed != null) {
-                    error.set(failed);
-                }
-                reload(null);
-            });
-        });
+            plainHttp.set(account.name(), false);
+            sync.accountsChanged();
+        }).describedAs("Removing the account")
+                .onFailure(e -> error.set(String.valueOf(e.getMessage())))
+                .onFinished(() -> reload(null))
+                .executeWith(executor);
     }
 }

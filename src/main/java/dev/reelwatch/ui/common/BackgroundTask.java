@@ -32,6 +32,7 @@ public final class BackgroundTask<T> {
     private Runnable onRunning = () -> { };
     private Consumer<? super T> onSuccess = value -> { };
     private Consumer<Throwable> onFailure;
+    private Consumer<Throwable> andOnFailure = failure -> { };
     private Runnable onFinished = () -> { };
     private LatestRequest latest;
 
@@ -72,6 +73,15 @@ public final class BackgroundTask<T> {
     /** Runs on the FX thread when the work threw; replaces the executor's default route to the problem area. */
     public BackgroundTask<T> onFailure(Consumer<Throwable> action) {
         this.onFailure = Objects.requireNonNull(action, "action");
+        return this;
+    }
+
+    /**
+     * Runs on the FX thread when the work threw, after the failure went its way ({@link #onFailure} or the
+     * executor's problem area): for a screen that must leave its "loading" state but has nothing to add.
+     */
+    public BackgroundTask<T> andOnFailure(Consumer<Throwable> action) {
+        this.andOnFailure = Objects.requireNonNull(action, "action");
         return this;
     }
 
@@ -123,6 +133,9 @@ public final class BackgroundTask<T> {
                 onFailure.accept(outcome.failure());
             } else {
                 problems.report(description, outcome.failure());
+            }
+            if (outcome.failure() != null) {
+                andOnFailure.accept(outcome.failure());
             }
         } finally {
             onFinished.run();

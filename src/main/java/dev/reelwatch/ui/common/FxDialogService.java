@@ -1,12 +1,16 @@
 package dev.reelwatch.ui.common;
 
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -16,18 +20,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The desktop's {@link DialogService}: every dialog is owned by (and so centred on) the current window, carries
- * that window's theme stylesheets, wraps long text and closes with Esc. Call on the FX thread.
+ * The desktop's {@link DialogService}: every dialog is owned by and centred on the current window, sized to
+ * its content within the screen (1366x768 included), carries the current theme, wraps long text, shows details
+ * selectable and closes with Esc. Call on the FX thread.
  */
 public final class FxDialogService implements DialogService {
+    static final double MIN_WIDTH = 420;
+    static final double MAX_WIDTH = 640;
     private final Supplier<Window> owner;
+    private final Consumer<Scene> theme;
 
-    /** @param owner the window dialogs belong to now (may answer null before the main window shows) */
+    /** Dialogs owned by the windows' owner, themed as its windows are. */
+    public FxDialogService(FxWindows windows) {
+        this.owner = windows::owner;
+        this.theme = windows::theme;
+    }
+
+    /** @param owner the window dialogs belong to now (may answer null before the main window shows); its
+     *               scene's stylesheets and theme class are carried over */
     public FxDialogService(Supplier<Window> owner) {
         this.owner = owner;
+        this.theme = scene -> {
+            Window window = owner.get();
+            if (window != null && window.getScene() != null) {
+                scene.getStylesheets().setAll(window.getScene().getStylesheets());
+                scene.getRoot().getStyleClass().addAll(window.getScene().getRoot().getStyleClass().stream()
+                        .filter(c -> c.startsWith("theme-")).toList());
+            }
+        };
     }
 
     @Override
@@ -96,31 +120,37 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(folder).filter(Files::isDirectory).map(Path::toFile);
     }
 
-    /** Owner, theme, wrapped header text and an optional selectable details area. */
+    /** Owner, theme, wrapped text within the screen, an optional selectable details area, centring. */
     private void prepare(Dialog<?> dialog, String title, String message, String details) {
+        Window window = owner.get();
+        Rectangle2D area = FxWindows.screenOf(window);
+        DialogPane pane = dialog.getDialogPane();
         dialog.setTitle(title);
         dialog.setHeaderText(null);
         dialog.setContentText(message);
-        dialog.getDialogPane().setMinWidth(420);
-        dialog.getDialogPane().setMaxWidth(640);
-        if (details != null && !details.isBlank()) {
-            TextArea area = new TextArea(details);
-            area.setEditable(false);
-            area.setWrapText(true);
-            area.setPrefRowCount(Math.min(12, (int) details.lines().count() + 1));
-            area.getStyleClass().add("dialog-details");
-            dialog.getDialogPane().setExpandableContent(area);
-            dialog.getDialogPane().setExpanded(details.length() < 400);
+        dialog.setResizable(true);
+        pane.getStyleClass().add("rw-dialog");
+        pane.setMinWidth(Math.min(MIN_WIDTH, area.getWidth() - FxWindows.SCREEN_MARGIN));
+        pane.setMaxWidth(Math.min(MAX_WIDTH, area.getWidth() - FxWindows.SCREEN_MARGIN));
+        pane.setMaxHeight(area.getHeight() - FxWindows.SCREEN_MARGIN);
+        // Alert's own label is fixed to one preferred width; let the text wrap within the dialog instead.
+        if (pane.lookup(".content") instanceof Label content) {
+            content.setWrapText(true);
+            content.setMinHeight(Region.USE_PREF_SIZE);
         }
-        Window window = owner.get();
+        if (details != null && !details.isBlank()) {
+            TextArea text = new TextArea(details);
+            text.setEditable(false);
+            text.setWrapText(true);
+            text.setPrefRowCount((int) Math.min(12, details.lines().count() + 1));
+            text.getStyleClass().add("dialog-details");
+            pane.setExpandableContent(text);
+            pane.setExpanded(details.length() < 400);
+        }
         if (window != null) {
             dialog.initOwner(window);
-            Scene scene = window.getScene();
-            if (scene != null) {
-                dialog.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
-                dialog.getDialogPane().getStyleClass().addAll(scene.getRoot().getStyleClass().stream()
-                        .filter(c -> c.startsWith("theme-")).toList());
-            }
         }
+        theme.accept(pane.getScene());
+        dialog.setOnShown(e -> FxWindows.centreOn(pane.getScene().getWindow(), window, area));
     }
 }

@@ -22,13 +22,14 @@ import java.util.function.Consumer;
 
 /**
  * The accounts with their live health, shared by the sidebar and the status bar: loaded from the store in the
- * background, then kept current from the poller's status (handed to the UI executor).
+ * background, then kept current from the poller's status (handed to the FX thread).
  */
 public final class LiveAccounts implements SyncStatusListener, AutoCloseable {
     private final AccountStore accounts;
     private final SyncService sync;
-    private final Executor background;
+    private final TaskExecutor executor;
     private final Executor ui;
+    private final LatestRequest reloads = new LatestRequest();
     private final ObservableList<AccountEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<AccountEntry> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
@@ -37,47 +38,60 @@ public final class LiveAccounts implements SyncStatusListener, AutoCloseable {
     private final Map<Long, AccountHealth> liveHealth = new HashMap<>();
     private List<Account> known = List.of();
 
-    public LiveAccounts(AccountStore accounts, SyncService sync, Executor background, Executor ui) {
+    /**
+     * @param executor runs the store reads and removals
+     * @param ui       hands the poller's status (reported on its own threads) to the FX thread
+     */
+    public LiveAccounts(AccountStore accounts, SyncService sync, TaskExecutor executor, Executor ui) {
         this.accounts = accounts;
         this.sync = sync;
-        this.background = background;
+        this.executor = executor;
         this.ui = ui;
         sync.addStatusListener(this);
     }
 
-    /** Reads the accounts again (after one was added, edited or removed). */
+    /** Over two executors, for callers that pick both threads: reads on {@code background}, results via {@code ui}. */
+    public LiveAccounts(AccountStore accounts, SyncService sync, Executor background, Executor ui) {
+        this(accounts, sync, TaskExecutor.handOff(background, ui, ProblemReporter.logging()), ui);
+    }
+
+    /** Reads the accounts again (after one was added, edited or removed); the latest read wins. */
     public void reload() {
-        background.execute(() -> {
+        BackgroundTask.wrap(() -> {
             List<Account> all = accounts.all();
             Map<Long, AccountHealth> stored = new HashMap<>();
             for (Account a : all) {
                 accounts.health(a.id()).ifPresent(h -> stored.put(a.id(), h));
             }
-            SyncStatus status = sync.status();
-            ui.execute(() -> {
-                known = all;
-                stored.forEach(liveHealth::putIfAbsent);
-                if (status != null) {
-                    applyStatus(status);
-                } else {
-                    rebuild();
-                }
-                loaded.set(true);
-            });
-        });
+            return new Snapshot(all, stored, sync.status());
+        }).describedAs("Loading the accounts")
+                .latestOf(reloads)
+                .onSuccess(snapshot -> {
+                    known = snapshot.accounts();
+                    snapshot.storedHealth().forEach(liveHealth::putIfAbsent);
+                    if (snapshot.status() != null) {
+                        applyStatus(snapshot.status());
+                    } else {
+                        rebuild();
+                    }
+                })
+                // Loaded even when the read failed (the problem area says why): nothing waits on it for ever.
+                .onFinished(() -> loaded.set(true))
+                .executeWith(executor);
     }
 
     /** Removes the account and its cached tasks from this computer, then tells the poller. */
     public void remove(long accountId, Consumer<Throwable> onError) {
-        background.execute(() -> {
-            try {
-                accounts.remove(accountId);
-                sync.accountsChanged();
-            } catch (RuntimeException e) {
-                ui.execute(() -> onError.accept(e));
-            }
-            reload();
-        });
+        BackgroundTask.wrap(() -> {
+            accounts.remove(accountId);
+            sync.accountsChanged();
+        }).describedAs("Removing the account")
+                .onFailure(onError)
+                .onFinished(this::reload)
+                .executeWith(executor);
+    }
+
+    private record Snapshot(List<Account> accounts, Map<Long, AccountHealth> storedHealth, SyncStatus status) {
     }
 
     @Override

@@ -13,12 +13,22 @@ import java.util.concurrent.Executor;
 public final class SettingsWriter {
     private final SettingsStore store;
     private final Executor background;
+    private final TaskExecutor executor;
     private final Map<String, String> pending = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
 
+    /** Writes through {@code executor}: a failed write goes to its problem area, not only to a log. */
+    public SettingsWriter(SettingsStore store, TaskExecutor executor) {
+        this.store = store;
+        this.background = null;
+        this.executor = executor;
+    }
+
+    /** Writes on {@code background} (tests and benchmarks that run it inline). */
     public SettingsWriter(SettingsStore store, Executor background) {
         this.store = store;
         this.background = background;
+        this.executor = null;
     }
 
     /** The store, for reads (settings are small; reading one is a key lookup). */
@@ -28,7 +38,11 @@ public final class SettingsWriter {
 
     public void put(String key, String value) {
         if (pending.put(key, value) == null) {
-            background.execute(() -> flush(key));
+            if (executor != null) {
+                BackgroundTask.wrap(() -> flush(key)).describedAs("Saving the setting " + key).executeWith(executor);
+            } else {
+                background.execute(() -> flush(key));
+            }
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.reelwatch.ui.compare;
 
-import dev.reelwatch.ui.player.FxPlaybackEngines;
-import dev.reelwatch.ui.player.PlayerState;
-import dev.reelwatch.ui.player.PlayerViewModel;
+import dev.reelwatch.ui.media.player.FxPlaybackEngines;
+import dev.reelwatch.ui.media.player.PlayerState;
+import dev.reelwatch.ui.media.player.PlayerViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;

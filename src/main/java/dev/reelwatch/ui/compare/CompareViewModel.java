@@ -3,7 +3,7 @@ package dev.reelwatch.ui.compare;
 import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.store.StoredTask;
-import dev.reelwatch.ui.player.PlayerViewModel;
+import dev.reelwatch.ui.media.player.PlayerViewModel;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

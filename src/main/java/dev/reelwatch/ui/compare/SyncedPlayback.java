@@ -1,7 +1,7 @@
 package dev.reelwatch.ui.compare;
 
-import dev.reelwatch.ui.player.PlayerState;
-import dev.reelwatch.ui.player.PlayerViewModel;
+import dev.reelwatch.ui.media.player.PlayerState;
+import dev.reelwatch.ui.media.player.PlayerViewModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;

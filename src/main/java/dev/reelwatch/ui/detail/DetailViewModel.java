@@ -15,7 +15,10 @@ import dev.reelwatch.store.TaskChange;
 import dev.reelwatch.store.TaskEvent;
 import dev.reelwatch.store.TaskStore;
 import dev.reelwatch.ui.common.RelativeTime;
+import dev.reelwatch.ui.common.BackgroundTask;
+import dev.reelwatch.ui.common.LatestRequest;
 import dev.reelwatch.ui.common.StoreChangeRelay;
+import dev.reelwatch.ui.common.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -36,10 +39,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,15 +56,14 @@ public final class DetailViewModel implements AutoCloseable {
     private final TaskStore store;
     private final StoreChangeRelay relay;
     private final Clock clock;
-    private final Executor background;
-    private final Executor ui;
+    private final TaskExecutor executor;
+    private final LatestRequest loads = new LatestRequest();
     private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.detail.messages");
     private final ExpiryCountdown countdown = new ExpiryCountdown(text);
     private final DateTimeFormatter timeFormat;
     private final RelativeTime relative;
     private final Consumer<TaskChange> storeListener = this::storeChanged;
     /** Bumped on every selection change, so a slow read for an old selection is dropped. */
-    private final AtomicLong generation = new AtomicLong();
 
     private final ObjectProperty<Long> taskId = new SimpleObjectProperty<>(this, "taskId");
     private final ReadOnlyObjectWrapper<DetailState> state = new ReadOnlyObjectWrapper<>(this, "state", DetailState.EMPTY);
@@ -86,16 +87,12 @@ public final class DetailViewModel implements AutoCloseable {
     private final ObservableList<TimelineEntry> timelineView = FXCollections.unmodifiableObservableList(timeline);
     private final ObservableList<OutputRow> outputsView = FXCollections.unmodifiableObservableList(outputs);
 
-    /**
-     * @param background runs cache reads (never the FX thread)
-     * @param ui         hands results to the FX thread ({@code UiThread.fx()}; {@code UiThread.direct()} in tests)
-     */
-    public DetailViewModel(TaskStore store, StoreChangeRelay relay, Clock clock, Executor background, Executor ui) {
+    /** @param executor runs cache reads off the FX thread ({@code TaskExecutor.direct} in tests) */
+    public DetailViewModel(TaskStore store, StoreChangeRelay relay, Clock clock, TaskExecutor executor) {
         this.store = store;
         this.relay = relay;
         this.clock = clock;
-        this.background = background;
-        this.ui = ui;
+        this.executor = executor;
         this.timeFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(clock.getZone());
         this.relative = new RelativeTime(clock);
         taskId.addListener((obs, was, now) -> load(now, true));
@@ -218,29 +215,29 @@ public final class DetailViewModel implements AutoCloseable {
     }
 
     private void load(Long id, boolean selectionChanged) {
-        long mine = generation.incrementAndGet();
         if (id == null) {
+            loads.invalidate();
             clear(DetailState.EMPTY);
             return;
         }
         if (selectionChanged) {
             state.set(DetailState.LOADING);
         }
-        background.execute(() -> {
-            Optional<DetailSnapshot> snapshot;
-            try {
-                snapshot = read(id);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "cannot read task " + id + " for the detail pane", e);
-                snapshot = Optional.empty();
-            }
-            Optional<DetailSnapshot> result = snapshot;
-            ui.execute(() -> {
-                if (generation.get() == mine) {
-                    result.ifPresentOrElse(this::apply, () -> clear(DetailState.MISSING));
-                }
-            });
-        });
+        BackgroundTask.wrap(() -> read(id))
+                .describedAs("Reading the task for the detail pane")
+                .latestOf(loads)
+                .onSuccess(result -> {
+                    if (Objects.equals(taskId.get(), id)) {
+                        result.ifPresentOrElse(this::apply, () -> clear(DetailState.MISSING));
+                    }
+                })
+                // The problem area says what failed; the pane does not stay on "Loading…".
+                .andOnFailure(e -> {
+                    if (Objects.equals(taskId.get(), id) && state.get() == DetailState.LOADING) {
+                        clear(DetailState.MISSING);
+                    }
+                })
+                .executeWith(executor);
     }
 
     private void clear(DetailState newState) {

@@ -4,7 +4,10 @@ import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskChange;
 import dev.reelwatch.store.TaskStore;
 import dev.reelwatch.store.TaskTags;
+import dev.reelwatch.ui.common.BackgroundTask;
+import dev.reelwatch.ui.common.LatestRequest;
 import dev.reelwatch.ui.common.StoreChangeRelay;
+import dev.reelwatch.ui.common.TaskExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -20,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -31,10 +32,10 @@ import java.util.function.Consumer;
 public final class TaskLibraryViewModel implements AutoCloseable {
     private final TaskStore store;
     private final StoreChangeRelay relay;
-    private final Executor background;
-    private final Executor ui;
+    private final TaskExecutor executor;
+    private final TaskExecutor writes;
+    private final LatestRequest loads = new LatestRequest();
     private final Consumer<TaskChange> listener = this::storeChanged;
-    private final AtomicLong generation = new AtomicLong();
 
     private final ObjectProperty<Long> taskId = new SimpleObjectProperty<>(this, "taskId");
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown");
@@ -47,11 +48,12 @@ public final class TaskLibraryViewModel implements AutoCloseable {
     private final BooleanBinding noteChanged = Bindings.createBooleanBinding(
             () -> !Objects.equals(note.get().strip(), savedNote.get()), note, savedNote);
 
-    public TaskLibraryViewModel(TaskStore store, StoreChangeRelay relay, Executor background, Executor ui) {
+    public TaskLibraryViewModel(TaskStore store, StoreChangeRelay relay, TaskExecutor executor) {
         this.store = store;
         this.relay = relay;
-        this.background = background;
-        this.ui = ui;
+        this.executor = executor;
+        // Star, tag and note writes land in the order they were made (a quick star/unstar ends unstarred).
+        this.writes = executor.serial();
         taskId.addListener((o, was, now) -> {
             if (was != null && noteChanged.get()) {
                 // Leaving a task keeps what was typed for it.
@@ -63,21 +65,28 @@ public final class TaskLibraryViewModel implements AutoCloseable {
     }
 
     private void load(Long id, boolean replaceNote) {
-        long gen = generation.incrementAndGet();
         if (id == null) {
+            loads.invalidate();
             apply(null, true);
             return;
         }
-        background.execute(() -> {
-            Optional<StoredTask> task = store.byId(id);
-            List<String> all = new ArrayList<>(store.tagsWithCounts().keySet());
-            ui.execute(() -> {
-                if (gen == generation.get()) {
-                    knownTags.setAll(all);
-                    apply(task.orElse(null), replaceNote);
-                }
-            });
-        });
+        BackgroundTask.wrap(() -> new Loaded(store.byId(id), new ArrayList<>(store.tagsWithCounts().keySet())))
+                .describedAs("Reading the task's stars, tags and note")
+                .latestOf(loads)
+                .onSuccess(loaded -> {
+                    if (Objects.equals(taskId.get(), id)) {
+                        knownTags.setAll(loaded.knownTags());
+                        apply(loaded.task().orElse(null), replaceNote);
+                    }
+                })
+                .executeWith(executor);
+    }
+
+    private record Loaded(Optional<StoredTask> task, List<String> knownTags) {
+    }
+
+    private void write(String what, BackgroundTask.Action change) {
+        BackgroundTask.wrap(change).describedAs(what).executeWith(writes);
     }
 
     private void apply(StoredTask task, boolean replaceNote) {
@@ -107,7 +116,7 @@ public final class TaskLibraryViewModel implements AutoCloseable {
         if (id != null) {
             boolean wanted = !starred.get();
             starred.set(wanted);
-            background.execute(() -> store.setStarred(id, wanted));
+            write("Starring the task", () -> store.setStarred(id, wanted));
         }
     }
 
@@ -118,14 +127,14 @@ public final class TaskLibraryViewModel implements AutoCloseable {
         if (id != null && !t.isEmpty() && !tags.contains(t)) {
             tags.add(t);
             FXCollections.sort(tags);
-            background.execute(() -> store.addTag(id, t));
+            write("Tagging the task", () -> store.addTag(id, t));
         }
     }
 
     public void removeTag(String tag) {
         Long id = taskId.get();
         if (id != null && tags.remove(tag)) {
-            background.execute(() -> store.removeTag(id, tag));
+            write("Removing the tag", () -> store.removeTag(id, tag));
         }
     }
 
@@ -145,7 +154,7 @@ public final class TaskLibraryViewModel implements AutoCloseable {
     }
 
     private void writeNote(long id, String text) {
-        background.execute(() -> store.setNote(id, text));
+        write("Saving the note", () -> store.setNote(id, text));
     }
 
     /** Tags already in use anywhere, for completing what is typed. */

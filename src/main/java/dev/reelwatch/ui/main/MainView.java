@@ -1,6 +1,8 @@
 package dev.reelwatch.ui.main;
 
 import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.ProblemArea;
+import dev.reelwatch.ui.media.MediaHooks;
 import dev.reelwatch.ui.notify.DesktopNotifier;
 import dev.reelwatch.ui.notify.OsNotifier;
 import dev.reelwatch.ui.sidebar.AccountProblemView;
@@ -14,12 +16,11 @@ import dev.reelwatch.ui.theme.ThemeChoice;
 import dev.reelwatch.ui.theme.ThemeStylesheets;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -38,7 +39,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -84,11 +84,11 @@ public final class MainView extends BorderPane {
     private final NotificationPane notificationPane;
     private final ShortcutsWindow shortcutsWindow = new ShortcutsWindow();
     private final boolean mac = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac");
+    private final DialogService dialogs;
     private Consumer<List<Long>> compareAction = ids -> { };
     private Runnable usageAction = () -> { };
     private Runnable preferencesAction = () -> { };
     private Runnable accountsAction;
-    private DialogService dialogs;
     private AboutInfo about;
     private OsNotifier osNotifier = OsNotifier.NONE;
     /** Pane widths in pixels, kept while a pane is hidden so it comes back as wide as it was. */
@@ -99,8 +99,9 @@ public final class MainView extends BorderPane {
     private Consumer<List<Long>> historyExportAction = ids -> { };
 
     public MainView(MainViewModel vm, Node detailPane, Node welcome, MediaHooks media, Runnable onAddAccount,
-                    Consumer<Long> onEditAccount, ServerTaskDeleter deleter) {
+                    Consumer<Long> onEditAccount, ServerTaskDeleter deleter, DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
         this.detailPane = detailPane;
         this.onAddAccount = onAddAccount;
         this.onEditAccount = onEditAccount;
@@ -117,7 +118,7 @@ public final class MainView extends BorderPane {
         table.setOnCompare(ids -> compareAction.accept(ids));
         gallery = new TaskGalleryView(vm.tasks(), media, this::openDetail, galleryMenu());
         filters = new TaskFilterBar(vm.tasks(), vm.accounts().entries());
-        sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount);
+        sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount, dialogs);
 
         StackPane lists = new StackPane(table, gallery, welcome);
         VBox.setVgrow(lists, Priority.ALWAYS);
@@ -160,7 +161,7 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(detailHolder, false);
         restoreDividers();
 
-        setTop(new VBox(menuBar(), toolBar()));
+        setTop(new VBox(menuBar(), toolBar(), problemBanner()));
         notificationPane = new NotificationPane(split);
         notificationPane.getStyleClass().add("main-notifications");
         setCenter(notificationPane);
@@ -191,61 +192,17 @@ public final class MainView extends BorderPane {
 
     /** A scene holding this view, with the theme applied now and on every switch. */
     public Scene createScene() {
-        WindowPlacement p = vm.savedPlacement().orElseGet(MainView::firstRunPlacement);
+        WindowPlacement p = MainWindowPlacer.opening(vm.savedPlacement());
         Scene scene = new Scene(this, p.width(), p.height());
         ThemeStylesheets.follow(scene, vm.theme());
         return scene;
     }
 
-    /** Puts the window where it was last time and remembers where it goes. Call before showing it. */
+    /** Puts the window where it was last time (when sane) and remembers where it goes. Call before showing it. */
     public void bindWindow(Stage stage) {
-        vm.savedPlacement().ifPresentOrElse(p -> {
-            boolean visible = Screen.getScreensForRectangle(new Rectangle2D(p.x(), p.y(), p.width(), p.height()))
-                    .stream().findAny().isPresent();
-            if (visible) {
-                stage.setX(p.x());
-                stage.setY(p.y());
-            }
-            stage.setWidth(p.width());
-            stage.setHeight(p.height());
-            stage.setMaximized(p.maximized());
-        }, () -> {
-            WindowPlacement first = firstRunPlacement();
-            stage.setX(first.x());
-            stage.setY(first.y());
-            stage.setWidth(first.width());
-            stage.setHeight(first.height());
-        });
+        new MainWindowPlacer(stage, vm.savedPlacement(), vm::savePlacement).attach();
         // Start with the keyboard in the task list (arrows, Enter), not in the search box.
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> table.table().requestFocus());
-        InvalidationListener save = o -> {
-            if (!stage.isIconified() && stage.getWidth() > 0) {
-                if (stage.isMaximized()) {
-                    vm.savedPlacement().ifPresentOrElse(
-                            old -> vm.savePlacement(new WindowPlacement(old.x(), old.y(), old.width(), old.height(),
-                                    true)),
-                            () -> {
-                                WindowPlacement first = firstRunPlacement();
-                                vm.savePlacement(new WindowPlacement(first.x(), first.y(), first.width(),
-                                        first.height(), true));
-                            });
-                } else {
-                    vm.savePlacement(new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(),
-                            stage.getHeight(), false));
-                }
-            }
-        };
-        stage.xProperty().addListener(save);
-        stage.yProperty().addListener(save);
-        stage.widthProperty().addListener(save);
-        stage.heightProperty().addListener(save);
-        stage.maximizedProperty().addListener(save);
-    }
-
-    /** Most of the primary screen's usable area, centred: a first window that is neither a postage stamp nor a wall. */
-    private static WindowPlacement firstRunPlacement() {
-        Rectangle2D area = Screen.getPrimary().getVisualBounds();
-        return WindowPlacement.firstRun(area.getMinX(), area.getMinY(), area.getWidth(), area.getHeight());
     }
 
     public TaskTableView taskTable() {
@@ -277,10 +234,9 @@ public final class MainView extends BorderPane {
         this.accountsAction = action;
     }
 
-    /** What Help ▸ About shows, and the dialog service it is shown through. */
-    public void setAbout(AboutInfo info, DialogService dialogService) {
+    /** What Help ▸ About shows. */
+    public void setAbout(AboutInfo info) {
         this.about = info;
-        this.dialogs = dialogService;
     }
 
     /** The OS notifications used while the window is in the background (none until set). */
@@ -468,7 +424,7 @@ public final class MainView extends BorderPane {
 
     /** Help → About: version, data directory and the bundled libraries' licences. */
     private void showAbout() {
-        if (dialogs == null || about == null) {
+        if (about == null) {
             return;
         }
         StringBuilder libraries = new StringBuilder();
@@ -634,13 +590,45 @@ public final class MainView extends BorderPane {
     }
 
     private void showProblem(String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message);
-        alert.setHeaderText(TEXT.getString("problem.header"));
-        if (getScene() != null) {
-            alert.initOwner(getScene().getWindow());
-            alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
-        }
-        alert.show();
+        vm.problems().report(TEXT.getString("problem.header"), message);
+    }
+
+    /** The problem area: the latest failure nobody else handled, with its details and a way to dismiss it. */
+    private HBox problemBanner() {
+        Region mark = icon("failed");
+        Label text = new Label();
+        text.setId("problemText");
+        text.getStyleClass().add("problem-text");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button details = new Button(TEXT.getString("problem.details"));
+        details.setId("problemDetails");
+        details.setMinWidth(Region.USE_PREF_SIZE);
+        Button dismiss = new Button(TEXT.getString("problem.dismiss"));
+        dismiss.setId("problemDismiss");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        dismiss.setOnAction(e -> vm.problems().dismiss());
+        details.setOnAction(e -> vm.problems().current().ifPresent(p -> dialogs.showError(p.what(),
+                p.message(), p.details())));
+        HBox banner = new HBox(10, mark, text, details, dismiss);
+        banner.setId("problemBanner");
+        banner.getStyleClass().add("problem-banner");
+        banner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        ProblemArea problems = vm.problems();
+        Runnable show = () -> {
+            ProblemArea.Problem p = problems.currentProperty().get();
+            banner.setVisible(p != null);
+            banner.setManaged(p != null);
+            text.setText(p == null ? "" : java.text.MessageFormat.format(TEXT.getString("problem.line"), p.what(),
+                    p.message()));
+            details.setVisible(p != null && !p.details().isBlank());
+            details.setManaged(details.isVisible());
+        };
+        problems.currentProperty().addListener(o -> show.run());
+        show.run();
+        return banner;
     }
 
     private static MenuItem item(String key, Shortcut shortcut, Runnable action) {

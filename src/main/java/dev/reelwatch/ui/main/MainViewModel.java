@@ -4,10 +4,13 @@ import dev.reelwatch.store.AccountStore;
 import dev.reelwatch.store.SettingsStore;
 import dev.reelwatch.store.TaskStore;
 import dev.reelwatch.sync.SyncService;
+import dev.reelwatch.ui.common.BackgroundTask;
 import dev.reelwatch.ui.common.LiveAccounts;
+import dev.reelwatch.ui.common.ProblemArea;
 import dev.reelwatch.ui.common.RelativeTime;
 import dev.reelwatch.ui.common.SettingsWriter;
 import dev.reelwatch.ui.common.StoreChangeRelay;
+import dev.reelwatch.ui.common.TaskExecutor;
 import dev.reelwatch.ui.notify.TaskNotificationsViewModel;
 import dev.reelwatch.ui.sidebar.AccountProblemViewModel;
 import dev.reelwatch.ui.sidebar.SidebarViewModel;
@@ -40,7 +43,8 @@ public final class MainViewModel implements AutoCloseable {
     static final String SIDEBAR_KEY = "ui.window.sidebarShown";
 
     private final SyncService sync;
-    private final Executor background;
+    private final TaskExecutor executor;
+    private final ProblemArea problems;
     private final SettingsWriter settings;
     private final LiveAccounts accounts;
     private final TaskListViewModel tasks;
@@ -55,18 +59,24 @@ public final class MainViewModel implements AutoCloseable {
     private final BooleanProperty sidebarShown = new SimpleBooleanProperty(this, "sidebarShown", true);
     private final AccountProblemViewModel accountProblem;
 
+    /**
+     * @param executor   background work with its results on the FX thread; unhandled failures go to {@code problems}
+     * @param background and {@code ui}: the task list's own threads (it hands its results over itself)
+     * @param problems   the window's problem area, shown by the main view
+     */
     public MainViewModel(TaskStore taskStore, AccountStore accountStore, SettingsStore settingsStore,
-                         SyncService sync, StoreChangeRelay relay, SystemTheme systemTheme,
-                         Executor background, Executor ui, Clock clock) {
+                         SyncService sync, StoreChangeRelay relay, SystemTheme systemTheme, TaskExecutor executor,
+                         Executor background, Executor ui, Clock clock, ProblemArea problems) {
         this.sync = sync;
-        this.background = background;
-        this.settings = new SettingsWriter(settingsStore, background);
+        this.executor = executor;
+        this.problems = problems;
+        this.settings = new SettingsWriter(settingsStore, executor);
         RelativeTime time = new RelativeTime(clock);
-        this.accounts = new LiveAccounts(accountStore, sync, background, ui);
+        this.accounts = new LiveAccounts(accountStore, sync, executor, ui);
         this.tasks = new TaskListViewModel(taskStore, relay, sync, settings, background, ui, time);
         this.sidebar = new SidebarViewModel(tasks, accounts);
         this.statusBar = new StatusBarViewModel(accounts, tasks);
-        this.theme = new ThemeViewModel(settings, systemTheme, background, ui);
+        this.theme = new ThemeViewModel(settings, systemTheme, executor);
         this.notifications = new TaskNotificationsViewModel(settings, clock);
         this.accountProblem = new AccountProblemViewModel(sidebar, accounts, time, sync::refreshAccount);
         tasks.addTransitionListener(notifications::onTransitions);
@@ -90,7 +100,7 @@ public final class MainViewModel implements AutoCloseable {
     /** "Refresh" (F5): polls every enabled account now; the status bar says so until the pass has ended. */
     public void refresh() {
         statusBar.beginCheck();
-        background.execute(sync::refreshNow);
+        BackgroundTask.wrap(sync::refreshNow).describedAs("Checking the accounts").executeWith(executor);
     }
 
     /** The composition root calls this after an account was added, edited or removed. */
@@ -158,6 +168,11 @@ public final class MainViewModel implements AutoCloseable {
     /** The panel of a failing account selected in the sidebar. */
     public AccountProblemViewModel accountProblem() {
         return accountProblem;
+    }
+
+    /** The window's problem area: failures nobody else handled, until dismissed. */
+    public ProblemArea problems() {
+        return problems;
     }
 
     public TaskListViewModel tasks() {

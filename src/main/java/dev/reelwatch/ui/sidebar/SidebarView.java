@@ -1,14 +1,12 @@
 package dev.reelwatch.ui.sidebar;
 
 import dev.reelwatch.ui.tasks.StatusGroup;
+import dev.reelwatch.ui.common.DialogService;
 import javafx.beans.Observable;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -45,8 +43,12 @@ public final class SidebarView extends ScrollPane {
     private record Row(HBox node, SidebarSelection selection) {
     }
 
-    public SidebarView(SidebarViewModel vm, Runnable onAddAccount, Consumer<Long> onEditAccount) {
+    private final DialogService dialogs;
+
+    public SidebarView(SidebarViewModel vm, Runnable onAddAccount, Consumer<Long> onEditAccount,
+                       DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
         this.onAddAccount = onAddAccount;
         this.onEditAccount = onEditAccount;
         getStyleClass().add("sidebar-scroll");
@@ -135,22 +137,11 @@ public final class SidebarView extends ScrollPane {
     }
 
     private void confirmRemove(AccountItem item) {
-        ButtonType go = new ButtonType(TEXT.getString("remove.confirm"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+        if (dialogs.confirm(TEXT.getString("remove.title"), String.format(TEXT.getString("remove.header"), item.name()),
                 String.format(TEXT.getString("remove.content"), item.taskCount(),
-                        item.entry().account().provider().displayName()), go, ButtonType.CANCEL);
-        alert.setTitle(TEXT.getString("remove.title"));
-        alert.setHeaderText(String.format(TEXT.getString("remove.header"), item.name()));
-        if (getScene() != null) {
-            alert.initOwner(getScene().getWindow());
-            alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
-        }
-        if (alert.showAndWait().filter(go::equals).isPresent()) {
-            vm.removeAccount(item.id(), error -> {
-                Alert failed = new Alert(Alert.AlertType.ERROR, error.getMessage());
-                failed.initOwner(getScene() == null ? null : getScene().getWindow());
-                failed.show();
-            });
+                        item.entry().account().provider().displayName()), TEXT.getString("remove.confirm"))) {
+            vm.removeAccount(item.id(), error -> dialogs.showError(TEXT.getString("remove.title"),
+                    String.valueOf(error.getMessage()), ""));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.ui.common.UiThread;
-import dev.reelwatch.ui.main.MediaHooks;
+import dev.reelwatch.ui.media.MediaHooks;
 import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;

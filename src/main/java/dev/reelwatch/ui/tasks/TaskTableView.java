@@ -2,7 +2,7 @@ package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.ui.common.UiThread;
-import dev.reelwatch.ui.main.MediaHooks;
+import dev.reelwatch.ui.media.MediaHooks;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectWrapper;

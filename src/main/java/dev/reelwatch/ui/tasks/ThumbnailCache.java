@@ -1,7 +1,7 @@
 package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.ui.common.SerialExecutor;
-import dev.reelwatch.ui.main.MediaHooks;
+import dev.reelwatch.ui.media.MediaHooks;
 import javafx.scene.image.Image;
 
 import java.nio.file.Path;

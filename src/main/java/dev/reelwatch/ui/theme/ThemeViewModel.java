@@ -1,14 +1,14 @@
 package dev.reelwatch.ui.theme;
 
+import dev.reelwatch.ui.common.BackgroundTask;
 import dev.reelwatch.ui.common.SettingsWriter;
+import dev.reelwatch.ui.common.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
  * Light or dark: the user's choice (remembered) and, for "System", the operating system's preference, asked
@@ -21,7 +21,7 @@ public final class ThemeViewModel {
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark", false);
     private boolean systemDark;
 
-    public ThemeViewModel(SettingsWriter settings, SystemTheme system, Executor background, Executor ui) {
+    public ThemeViewModel(SettingsWriter settings, SystemTheme system, TaskExecutor executor) {
         String stored = settings.store().get(KEY, ThemeChoice.SYSTEM.name());
         try {
             choice.set(ThemeChoice.valueOf(stored.toUpperCase(Locale.ROOT)));
@@ -33,13 +33,13 @@ public final class ThemeViewModel {
             update();
         });
         update();
-        background.execute(() -> {
-            Optional<Boolean> answer = system.prefersDark();
-            ui.execute(() -> {
-                systemDark = answer.orElse(false);
-                update();
-            });
-        });
+        BackgroundTask.wrap(system::prefersDark)
+                .describedAs("Asking the system for its light or dark preference")
+                .onSuccess(answer -> {
+                    systemDark = answer.orElse(false);
+                    update();
+                })
+                .executeWith(executor);
     }
 
     private void update() {

@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.usage;
 
+import dev.reelwatch.ui.common.DialogService;
 import dev.reelwatch.usage.UsageGrouping;
 import dev.reelwatch.usage.UsagePeriod;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -10,7 +11,6 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -26,9 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
-import java.io.File;
 import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -45,11 +43,13 @@ public final class UsageView extends BorderPane {
             UsageView.class.getResource("/dev/reelwatch/ui/usage/usage.css")).toExternalForm();
 
     private final UsageViewModel vm;
+    private final DialogService dialogs;
     private final TableView<UsageLine> table = new TableView<>();
     private final VBox charts = new VBox(16);
     private final Label empty = new Label(TEXT.getString("loading"));
 
-    public UsageView(UsageViewModel vm) {
+    public UsageView(UsageViewModel vm, DialogService dialogs) {
+        this.dialogs = dialogs;
         this.vm = vm;
         setId("usageView");
         getStyleClass().add("usage-view");
@@ -289,20 +289,12 @@ public final class UsageView extends BorderPane {
     }
 
     private void exportCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(TEXT.getString("export.title"));
-        chooser.setInitialFileName(vm.suggestedFileName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            vm.exportCsv(file.toPath(), failure -> {
-                if (failure != null) {
-                    Alert alert = new Alert(Alert.AlertType.ERROR, failure.getMessage());
-                    alert.setHeaderText(TEXT.getString("export.failed"));
-                    alert.initOwner(getScene().getWindow());
-                    alert.show();
-                }
-            });
-        }
+        dialogs.chooseSaveFile(TEXT.getString("export.title"), null, vm.suggestedFileName(), List.of("*.csv"))
+                .ifPresent(file -> vm.exportCsv(file, failure -> {
+                    if (failure != null) {
+                        dialogs.showError(TEXT.getString("export.title"), TEXT.getString("export.failed"),
+                                String.valueOf(failure.getMessage()));
+                    }
+                }));
     }
 }

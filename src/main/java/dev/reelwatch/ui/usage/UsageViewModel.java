@@ -4,7 +4,10 @@ import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskChange;
 import dev.reelwatch.store.TaskQuery;
 import dev.reelwatch.store.TaskStore;
+import dev.reelwatch.ui.common.BackgroundTask;
+import dev.reelwatch.ui.common.LatestRequest;
 import dev.reelwatch.ui.common.StoreChangeRelay;
+import dev.reelwatch.ui.common.TaskExecutor;
 import dev.reelwatch.usage.CostKey;
 import dev.reelwatch.usage.UsageBucket;
 import dev.reelwatch.usage.UsageGroup;
@@ -18,7 +21,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -48,13 +48,12 @@ public final class UsageViewModel implements AutoCloseable {
 
     private final TaskStore store;
     private final StoreChangeRelay relay;
-    private final Executor background;
-    private final Executor ui;
+    private final TaskExecutor executor;
+    private final LatestRequest computations = new LatestRequest();
     private final Clock clock;
     private final ZoneId zone;
     private final Consumer<TaskChange> listener = change -> reload();
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final AtomicLong generation = new AtomicLong();
     private volatile List<StoredTask> tasks = List.of();
 
     private final ObjectProperty<UsageGrouping> grouping = new SimpleObjectProperty<>(this, "grouping", UsageGrouping.PROVIDER);
@@ -64,12 +63,10 @@ public final class UsageViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<UsageCharts> charts = new ReadOnlyObjectWrapper<>(this, "charts", UsageCharts.EMPTY);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
 
-    public UsageViewModel(TaskStore store, StoreChangeRelay relay, Executor background, Executor ui, Clock clock,
-                          ZoneId zone) {
+    public UsageViewModel(TaskStore store, StoreChangeRelay relay, TaskExecutor executor, Clock clock, ZoneId zone) {
         this.store = store;
         this.relay = relay;
-        this.background = background;
-        this.ui = ui;
+        this.executor = executor;
         this.clock = clock;
         this.zone = zone;
         grouping.addListener(o -> recompute());
@@ -83,34 +80,39 @@ public final class UsageViewModel implements AutoCloseable {
         if (!queued.compareAndSet(false, true)) {
             return;
         }
-        background.execute(() -> {
+        BackgroundTask.wrap(() -> {
             queued.set(false);
-            List<StoredTask> fresh = store.query(TaskQuery.all());
-            ui.execute(() -> {
-                tasks = fresh;
-                loaded.set(true);
-                recompute();
-            });
-        });
+            return store.query(TaskQuery.all());
+        }).describedAs("Loading usage")
+                .onSuccess(fresh -> {
+                    tasks = fresh;
+                    loaded.set(true);
+                    recompute();
+                })
+                // The problem area says what failed; the window does not stay on "Loading…".
+                .andOnFailure(e -> loaded.set(true))
+                .executeWith(executor);
     }
 
     private void recompute() {
-        long gen = generation.incrementAndGet();
         List<StoredTask> snapshot = tasks;
         UsageGrouping g = grouping.get();
         UsagePeriod p = period.get();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate since = range.get().since(today);
-        background.execute(() -> {
+        BackgroundTask.wrap(() -> {
             UsageReport r = UsageReport.of(snapshot, g, p, since, today, zone);
-            UsageCharts c = charts(r);
-            ui.execute(() -> {
-                if (gen == generation.get()) {
-                    report.set(r);
-                    charts.set(c);
-                }
-            });
-        });
+            return new Computed(r, charts(r));
+        }).describedAs("Computing usage")
+                .latestOf(computations)
+                .onSuccess(computed -> {
+                    report.set(computed.report());
+                    charts.set(computed.charts());
+                })
+                .executeWith(executor);
+    }
+
+    private record Computed(UsageReport report, UsageCharts charts) {
     }
 
     /** The chart data and table lines of a report (pure; public for tests and the CLI-like CSV check). */
@@ -200,16 +202,12 @@ public final class UsageViewModel implements AutoCloseable {
     /** Writes {@link #csv()} to {@code file} in the background; {@code done} hears null or the failure, on the UI. */
     public void exportCsv(Path file, Consumer<Throwable> done) {
         String text = csv();
-        background.execute(() -> {
-            Throwable failure = null;
-            try {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
-            } catch (IOException | RuntimeException e) {
-                failure = e;
-            }
-            Throwable result = failure;
-            ui.execute(() -> done.accept(result));
-        });
+        BackgroundTask.wrap(() -> {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }).describedAs("Saving usage as CSV")
+                .onSuccess(written -> done.accept(null))
+                .onFailure(done)
+                .executeWith(executor);
     }
 
     /** A file name like "reelwatch-usage-by-model-2025-03-13.csv". */

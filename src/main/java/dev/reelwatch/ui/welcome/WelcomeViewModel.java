@@ -7,7 +7,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
-import java.util.concurrent.Executor;
+import dev.reelwatch.ui.common.BackgroundTask;
+import dev.reelwatch.ui.common.TaskExecutor;
 
 /**
  * The first-run screen's two ways in: add a real account, or explore with demo data (started in the background,
@@ -17,24 +18,21 @@ public final class WelcomeViewModel {
     private final Runnable addAccount;
     private final DemoLauncher demo;
     private final Runnable demoStarted;
-    private final Executor background;
-    private final Executor ui;
+    private final TaskExecutor executor;
     private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.welcome.messages");
     private final ReadOnlyBooleanWrapper startingDemo = new ReadOnlyBooleanWrapper(this, "startingDemo");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     /**
      * @param addAccount  opens the accounts dialog for a new account (called on the UI thread)
-     * @param demo        starts demo mode (called on {@code background})
+     * @param demo        starts demo mode (called off the FX thread)
      * @param demoStarted called on the UI thread once the demo runs (e.g. to switch to the main view)
      */
-    public WelcomeViewModel(Runnable addAccount, DemoLauncher demo, Runnable demoStarted, Executor background,
-                            Executor ui) {
+    public WelcomeViewModel(Runnable addAccount, DemoLauncher demo, Runnable demoStarted, TaskExecutor executor) {
         this.addAccount = addAccount;
         this.demo = demo;
         this.demoStarted = demoStarted;
-        this.background = background;
-        this.ui = ui;
+        this.executor = executor;
     }
 
     public ReadOnlyBooleanProperty startingDemoProperty() {
@@ -57,23 +55,12 @@ public final class WelcomeViewModel {
         }
         startingDemo.set(true);
         error.set("");
-        background.execute(() -> {
-            String problem = null;
-            try {
-                demo.launch();
-            } catch (Exception e) {
-                problem = MessageFormat.format(text.getString("demo.failed"),
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            }
-            String failed = problem;
-            ui.execute(() -> {
-                startingDemo.set(false);
-                if (failed == null) {
-                    demoStarted.run();
-                } else {
-                    error.set(failed);
-                }
-            });
-        });
+        BackgroundTask.wrap(demo::launch)
+                .describedAs("Starting the demo")
+                .onSuccess(done -> demoStarted.run())
+                .onFailure(e -> error.set(MessageFormat.format(text.getString("demo.failed"),
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())))
+                .onFinished(() -> startingDemo.set(false))
+                .executeWith(executor);
     }
 }

@@ -1,5 +1,7 @@
 package dev.reelwatch.ui.accounts;
 
+import dev.reelwatch.ui.fixtures.RecordingDialogs;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.app.ProviderConnectionTester;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.CredentialRef;
@@ -42,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccountEditorViewModelTest {
     private static final String KEY = "sk-mesh-right-key";
+    private final RecordingDialogs dialogs = new RecordingDialogs();
 
     @TempDir
     Path dir;
@@ -72,8 +75,7 @@ class AccountEditorViewModelTest {
         ConnectionTester tester = new ProviderConnectionTester((a, key) -> new MeshApiClient(a, key, transport));
         editor = new AccountEditorViewModel(accounts, keys,
                 PlainHttpPermissions.of(new PlainHttpConsent(new SqliteSettingsStore(db)), () -> { }),
-                Map.of("MESH_KEY", KEY), tester, sync,
-                UiThread.direct(), UiThread.direct());
+                Map.of("MESH_KEY", KEY), tester, sync, TestExecutors.direct(), dialogs);
     }
 
     @AfterEach
@@ -151,6 +153,28 @@ class AccountEditorViewModelTest {
         assertEquals(TestState.FAILED, editor.testStateProperty().get());
         assertTrue(editor.testMessageProperty().get().startsWith("Authentication failed — "),
                 editor.testMessageProperty().get());
+        assertFalse(editor.testMessageProperty().get().contains("in Accounts"),
+                "the dialog does not send the user to where they already are");
+        assertTrue(editor.testMessageProperty().get().contains("Check the key above."),
+                editor.testMessageProperty().get());
+    }
+
+    @Test
+    void savingAfterAFailedTestAsksFirstAndKeepsTheFormWhenTheUserDeclines() {
+        fillMesh("studio", "sk-wrong");
+        editor.testConnection();
+        dialogs.confirmAnswer = false;
+
+        editor.save();
+
+        assertEquals(1, dialogs.asked.size(), dialogs.asked::toString);
+        assertTrue(dialogs.asked.get(0).startsWith("confirm: Save without a working connection?"));
+        assertTrue(accounts.all().isEmpty(), "declined: nothing saved");
+
+        dialogs.confirmAnswer = true;
+        editor.save();
+
+        assertEquals(1, accounts.all().size(), "confirmed: saved anyway");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.reelwatch.ui.accounts;
 
+import dev.reelwatch.ui.theme.ThemeStylesheets;
+import dev.reelwatch.ui.fixtures.RecordingDialogs;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.app.ProviderConnectionTester;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.provider.HttpTransport;
@@ -48,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccountsViewTest extends FxThreadApplicationTest {
     private Path dir;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
     private Database db;
     private HedraSimulator hedra;
     private PollingSyncService sync;
@@ -74,11 +78,12 @@ class AccountsViewTest extends FxThreadApplicationTest {
         background = Executors.newSingleThreadExecutor();
         AccountsViewModel model = new AccountsViewModel(accounts, keys,
                 PlainHttpPermissions.of(consent, accounts::writeBackup), Map.of(),
-                new ProviderConnectionTester(clients::create), sync, background, UiThread.fx());
+                new ProviderConnectionTester(clients::create), sync, TestExecutors.fx(background), dialogs);
         model.reload(null);
         // Tall enough that the form, with the plain-HTTP warning, fits without scrolling.
-        Scene scene = new Scene(new AccountsView(model), 860, 760);
-        scene.getStylesheets().add(getClass().getResource("/dev/reelwatch/ui/test-theme.css").toExternalForm());
+        Scene scene = new Scene(new AccountsView(model, dialogs), 860, 760);
+        // The app's own theme, as every window gets it: its looked-up colours resolve every lookup.
+        ThemeStylesheets.apply(scene, true);
         stage.setScene(scene);
         stage.show();
     }

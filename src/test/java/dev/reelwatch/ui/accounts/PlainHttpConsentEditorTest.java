@@ -1,5 +1,7 @@
 package dev.reelwatch.ui.accounts;
 
+import dev.reelwatch.ui.fixtures.RecordingDialogs;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.app.ProviderConnectionTester;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ProviderKind;
@@ -75,7 +77,7 @@ class PlainHttpConsentEditorTest {
                 a.baseUrl().toString().equals(LAN) ? new Account(a.id(), a.provider(), a.name(), lanServer.baseUrl(),
                         a.credential(), a.enabled(), a.demo()) : a, key));
         dialog = new AccountsViewModel(accounts, keys, PlainHttpPermissions.of(consent, accounts::writeBackup),
-                Map.of(), tester, sync, UiThread.direct(), UiThread.direct());
+                Map.of(), tester, sync, TestExecutors.direct(), new RecordingDialogs());
         editor = dialog.editor();
     }
 

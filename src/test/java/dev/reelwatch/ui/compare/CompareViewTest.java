@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.compare;
 
+import dev.reelwatch.ui.theme.ThemeStylesheets;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ArchiveState;
 import dev.reelwatch.core.ProviderKind;
@@ -10,10 +11,10 @@ import dev.reelwatch.media.MediaTestbed;
 import dev.reelwatch.media.SystemOpener;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
-import dev.reelwatch.ui.player.FxPlaybackEngines;
-import dev.reelwatch.ui.player.MediaLibraries;
-import dev.reelwatch.ui.player.PlayerState;
-import dev.reelwatch.ui.player.PlayerViewModel;
+import dev.reelwatch.ui.media.player.FxPlaybackEngines;
+import dev.reelwatch.ui.media.player.MediaLibraries;
+import dev.reelwatch.ui.media.player.PlayerState;
+import dev.reelwatch.ui.media.player.PlayerViewModel;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -145,7 +146,9 @@ class CompareViewTest extends FxThreadApplicationTest {
         interact(() -> {
             vm = new CompareViewModel(tasks, () -> new PlayerViewModel(bed.tasks, engines,
                     new SystemOpener(Runnable::run, "Linux", cmd -> { }), bed.clock, "Linux"), ZoneOffset.UTC);
-            stage.setScene(new Scene(new CompareView(vm), 1100, 760));
+            Scene scene = new Scene(new CompareView(vm), 1100, 760);
+            ThemeStylesheets.apply(scene, false);
+            stage.setScene(scene);
             stage.setOnHidden(e -> vm.close());
         });
         WaitForAsyncUtils.waitForFxEvents();

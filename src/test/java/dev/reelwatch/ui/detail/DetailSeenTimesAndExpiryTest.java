@@ -61,7 +61,7 @@ class DetailSeenTimesAndExpiryTest {
         mptId = accounts.add(new Account(0, ProviderKind.MONEYPRINTERTURBO, "desk", URI.create("http://127.0.0.1:8080"),
                 CredentialRef.none(), true, false)).id();
         model = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.direct()), clock,
-                UiThread.direct(), UiThread.direct());
+                dev.reelwatch.ui.fixtures.TestExecutors.direct());
     }
 
     @AfterEach

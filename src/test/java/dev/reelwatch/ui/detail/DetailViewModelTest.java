@@ -1,5 +1,8 @@
 package dev.reelwatch.ui.detail;
 
+import dev.reelwatch.ui.common.ProblemArea;
+import dev.reelwatch.ui.common.TaskExecutor;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ArchiveState;
 import dev.reelwatch.core.Cost;
@@ -53,7 +56,7 @@ class DetailViewModelTest {
         accountId = new SqliteAccountStore(db).add(new Account(0, ProviderKind.MESHAPI, "studio",
                 URI.create("https://api.meshapi.ai"), CredentialRef.credentialsFile("studio"), true, false)).id();
         model = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.direct()), clock,
-                UiThread.direct(), UiThread.direct());
+                TestExecutors.direct());
     }
 
     @AfterEach
@@ -220,7 +223,7 @@ class DetailViewModelTest {
         List<Runnable> queued = new ArrayList<>();
         Executor later = queued::add;
         DetailViewModel slow = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.direct()), clock,
-                later, UiThread.direct());
+                TaskExecutor.handOff(later, UiThread.direct(), TestExecutors.FAIL));
 
         slow.taskIdProperty().set(first);
         assertEquals(DetailState.LOADING, slow.stateProperty().get());
@@ -230,5 +233,21 @@ class DetailViewModelTest {
 
         assertEquals("second", slow.promptProperty().get());
         slow.close();
+    }
+
+    @Test
+    void aFailedReadGoesToTheProblemAreaAndThePaneDoesNotStayLoading() {
+        long id = store(task(TaskStatus.SUCCEEDED).build());
+        ProblemArea problems = new ProblemArea();
+        DetailViewModel failing = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.direct()), clock,
+                TaskExecutor.direct(problems));
+        db.close();
+
+        failing.taskIdProperty().set(id);
+
+        assertEquals(DetailState.MISSING, failing.stateProperty().get(), "not left on Loading…");
+        assertEquals("Reading the task for the detail pane", problems.current().orElseThrow().what());
+        assertFalse(problems.current().orElseThrow().details().isBlank(), "the details say where it failed");
+        failing.close();
     }
 }

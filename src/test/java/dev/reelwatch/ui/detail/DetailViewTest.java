@@ -1,5 +1,7 @@
 package dev.reelwatch.ui.detail;
 
+import dev.reelwatch.ui.theme.ThemeStylesheets;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.CredentialRef;
 import dev.reelwatch.core.ProviderKind;
@@ -71,8 +73,8 @@ class DetailViewTest extends FxThreadApplicationTest {
                 .build()));
 
         background = Executors.newSingleThreadExecutor();
-        model = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.fx()), clock, background,
-                UiThread.fx());
+        model = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.fx()), clock,
+                TestExecutors.fx(background));
         list = new ListView<>();
         list.setId("tasks");
         list.getItems().setAll(tasks.query(TaskQuery.all()));
@@ -91,7 +93,8 @@ class DetailViewTest extends FxThreadApplicationTest {
         view.setPlayer(player);
         HBox.setHgrow(view, javafx.scene.layout.Priority.ALWAYS);
         Scene scene = new Scene(new HBox(list, view), 1000, 700);
-        scene.getStylesheets().add(getClass().getResource("/dev/reelwatch/ui/test-theme.css").toExternalForm());
+        // The app's own theme, as every window gets it: its looked-up colours resolve every lookup.
+        ThemeStylesheets.apply(scene, true);
         stage.setScene(scene);
         stage.show();
     }

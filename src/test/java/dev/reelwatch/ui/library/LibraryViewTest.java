@@ -1,5 +1,8 @@
 package dev.reelwatch.ui.library;
 
+import dev.reelwatch.ui.common.ProblemArea;
+import dev.reelwatch.ui.fixtures.RecordingDialogs;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.TaskStatus;
@@ -11,7 +14,7 @@ import dev.reelwatch.ui.fixtures.RecordingSyncService;
 import dev.reelwatch.ui.fixtures.TestCache;
 import dev.reelwatch.ui.main.MainView;
 import dev.reelwatch.ui.main.MainViewModel;
-import dev.reelwatch.ui.main.MediaHooks;
+import dev.reelwatch.ui.media.MediaHooks;
 import dev.reelwatch.ui.tasks.ServerTaskDeleter;
 import dev.reelwatch.ui.tasks.TaskRow;
 import javafx.scene.Node;
@@ -62,11 +65,12 @@ class LibraryViewTest extends FxThreadApplicationTest {
         background = Executors.newSingleThreadExecutor();
         StoreChangeRelay relay = new StoreChangeRelay(cache.tasks, UiThread.fx());
         vm = new MainViewModel(cache.tasks, cache.accounts, cache.settings, new RecordingSyncService(), relay,
-                () -> java.util.Optional.of(false), background, UiThread.fx(), cache.clock);
-        library = new TaskLibraryViewModel(cache.tasks, relay, background, UiThread.fx());
+                () -> java.util.Optional.of(false), TestExecutors.fx(background), background, UiThread.fx(),
+                cache.clock, new ProblemArea());
+        library = new TaskLibraryViewModel(cache.tasks, relay, TestExecutors.fx(background));
         library.taskIdProperty().bind(vm.selectedTaskIdProperty());
         view = new MainView(vm, new BorderPane(new TaskLibraryView(library)), new Label("welcome"), MediaHooks.NONE,
-                () -> { }, id -> { }, ServerTaskDeleter.UNSUPPORTED);
+                () -> { }, id -> { }, ServerTaskDeleter.UNSUPPORTED, new RecordingDialogs());
         Scene scene = view.createScene();
         stage.setScene(scene);
         stage.setWidth(1280);

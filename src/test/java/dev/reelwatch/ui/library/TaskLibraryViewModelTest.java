@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.library;
 
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.TaskStatus;
@@ -39,7 +40,7 @@ class TaskLibraryViewModelTest {
         corgi = cache.put(TestCache.task(studio, "corgi", TaskStatus.FAILED, "Corgi", "kling", NOW)).id();
         cache.tasks.addTag(corgi, "pets");
         vm = new TaskLibraryViewModel(cache.tasks, new StoreChangeRelay(cache.tasks, UiThread.direct()),
-                UiThread.direct(), UiThread.direct());
+                TestExecutors.direct());
     }
 
     @AfterEach

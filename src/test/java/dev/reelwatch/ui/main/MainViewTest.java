@@ -1,5 +1,9 @@
 package dev.reelwatch.ui.main;
 
+import dev.reelwatch.ui.media.MediaHooks;
+import dev.reelwatch.ui.common.ProblemArea;
+import dev.reelwatch.ui.fixtures.RecordingDialogs;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.TaskStatus;
@@ -51,6 +55,7 @@ class MainViewTest extends FxThreadApplicationTest {
     private final RecordingDialogs dialogs = new RecordingDialogs();
     private Account studio;
     private Label detail;
+    private final ProblemArea problems = new ProblemArea();
     private final List<List<Long>> exported = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The media feature's port with only Export… recorded: which tasks the window asked to export. */
     private final MediaHooks exports = new MediaHooks() {
@@ -102,14 +107,14 @@ class MainViewTest extends FxThreadApplicationTest {
 
     private Scene createView() {
         vm = new MainViewModel(cache.tasks, cache.accounts, cache.settings, sync,
-                new StoreChangeRelay(cache.tasks, UiThread.fx()), () -> java.util.Optional.of(false), background,
-                UiThread.fx(), cache.clock);
+                new StoreChangeRelay(cache.tasks, UiThread.fx()), () -> java.util.Optional.of(false),
+                TestExecutors.fx(background), background, UiThread.fx(), cache.clock, problems);
         detail = new Label("detail");
         view = new MainView(vm, detail, new Label("welcome"), exports, () -> actions.add("add"),
-                id -> actions.add("edit " + id), ServerTaskDeleter.UNSUPPORTED);
+                id -> actions.add("edit " + id), ServerTaskDeleter.UNSUPPORTED, dialogs);
         view.setOnAccounts(() -> actions.add("accounts"));
         view.setOnPreferences(() -> actions.add("preferences"));
-        view.setAbout(new AboutInfo("Reelwatch", "1.2.3", dir, AboutInfo.bundledLibraries()), dialogs);
+        view.setAbout(new AboutInfo("Reelwatch", "1.2.3", dir, AboutInfo.bundledLibraries()));
         return view.createScene();
     }
 
@@ -368,8 +373,8 @@ class MainViewTest extends FxThreadApplicationTest {
         waitUntil(() -> table().getItems().size() == 3);
         clickOn("Help");
         clickOn("About Reelwatch");
-        waitUntil(() -> !dialogs.infos.isEmpty());
-        String text = dialogs.infos.get(0);
+        waitUntil(() -> dialogs.asked.stream().anyMatch(a -> a.startsWith("info: ")));
+        String text = dialogs.asked.stream().filter(a -> a.startsWith("info: ")).findFirst().orElseThrow();
         assertTrue(text.contains("Reelwatch 1.2.3"), text);
         assertTrue(text.contains(dir.toString()), text);
         for (String licence : List.of("ControlsFX — BSD 3-Clause", "GPLv2 with the Classpath Exception",
@@ -393,46 +398,5 @@ class MainViewTest extends FxThreadApplicationTest {
         javafx.stage.Window shortcuts = list.getScene().getWindow();
         type(KeyCode.ESCAPE);
         waitUntil(() -> !shortcuts.isShowing());
-    }
-
-    /** Records what the window asked the dialog service to show. */
-    private static final class RecordingDialogs implements dev.reelwatch.ui.common.DialogService {
-        final List<String> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public boolean confirm(String title, String message, String details, String confirmLabel) {
-            return false;
-        }
-
-        @Override
-        public java.util.Optional<String> askText(String title, String message, String initial) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public void showError(String title, String message, String details) {
-            infos.add(title + ": " + message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public java.util.Optional<Path> chooseFolder(String title, Path initial) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.util.Optional<Path> chooseFile(String title, Path initial, List<String> extensions) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.util.Optional<Path> chooseSaveFile(String title, Path initialFolder, String suggestedName,
-                                                       List<String> extensions) {
-            return java.util.Optional.empty();
-        }
     }
 }

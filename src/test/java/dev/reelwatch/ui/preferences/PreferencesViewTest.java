@@ -88,7 +88,7 @@ class PreferencesViewTest extends FxThreadApplicationTest {
         chosenFolder = dir.resolve("elsewhere");
         Files.createDirectories(chosenFolder);
         themes = new ThemeViewModel(new SettingsWriter(cache.settings, Runnable::run), () -> Optional.of(false),
-                Runnable::run, Runnable::run);
+                dev.reelwatch.ui.fixtures.TestExecutors.direct());
         theme = themes.choiceProperty();
         vm = new PreferencesViewModel(new SettingsWriter(cache.settings, Runnable::run), sync::applyCadence,
                 new VideoLibrary(dir.resolve("data"), cache.settings), () -> archivePokes.add("poke"), cache.tasks,

@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.preview;
 
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ArchiveState;
 import dev.reelwatch.core.Cost;
@@ -17,8 +18,8 @@ import dev.reelwatch.ui.common.StoreChangeRelay;
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.compare.CompareView;
 import dev.reelwatch.ui.compare.CompareViewModel;
-import dev.reelwatch.ui.player.FxPlaybackEngines;
-import dev.reelwatch.ui.player.PlayerViewModel;
+import dev.reelwatch.ui.media.player.FxPlaybackEngines;
+import dev.reelwatch.ui.media.player.PlayerViewModel;
 import dev.reelwatch.ui.theme.ThemeStylesheets;
 import dev.reelwatch.ui.usage.UsageView;
 import dev.reelwatch.ui.usage.UsageViewModel;
@@ -66,13 +67,13 @@ public final class LibraryPreview extends Application {
             UsageFixture.fill(accounts, tasks);
             Clock clock = Clock.fixed(Instant.parse("2025-03-13T12:00:00Z"), ZoneId.of("UTC"));
             UsageViewModel vm = new UsageViewModel(tasks, new StoreChangeRelay(tasks, UiThread.fx()),
-                    ForkJoinPool.commonPool(), UiThread.fx(), clock, ZoneId.of("UTC"));
+                    TestExecutors.fx(ForkJoinPool.commonPool()), clock, ZoneId.of("UTC"));
             vm.rangeProperty().set(dev.reelwatch.ui.usage.UsageRange.LAST_30_DAYS);
             if (args.contains("model")) {
                 vm.groupingProperty().set(dev.reelwatch.usage.UsageGrouping.MODEL);
             }
             vm.reload();
-            scene = new Scene(new UsageView(vm), 1080, 860);
+            scene = new Scene(new UsageView(vm, new dev.reelwatch.ui.fixtures.RecordingDialogs()), 1080, 860);
         } else {
             Account account = accounts.add(new Account(0, ProviderKind.MESHAPI, "Studio",
                     URI.create("https://api.meshapi.ai"), CredentialRef.none(), true, false));

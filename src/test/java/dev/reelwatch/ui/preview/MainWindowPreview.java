@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.preview;
 
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.core.AccountHealth;
 import dev.reelwatch.core.ProviderErrorKind;
@@ -11,7 +12,7 @@ import dev.reelwatch.ui.fixtures.RecordingSyncService;
 import dev.reelwatch.ui.fixtures.TestCache;
 import dev.reelwatch.ui.main.MainView;
 import dev.reelwatch.ui.main.MainViewModel;
-import dev.reelwatch.ui.main.MediaHooks;
+import dev.reelwatch.ui.media.MediaHooks;
 import dev.reelwatch.ui.tasks.ServerTaskDeleter;
 import dev.reelwatch.ui.theme.ThemeChoice;
 import javafx.application.Application;
@@ -82,7 +83,8 @@ public final class MainWindowPreview extends Application {
         });
         StoreChangeRelay relay = new StoreChangeRelay(cache.tasks, UiThread.fx());
         MainViewModel vm = new MainViewModel(cache.tasks, cache.accounts, cache.settings, sync, relay,
-                () -> Optional.of(false), background, UiThread.fx(), clock);
+                () -> Optional.of(false), TestExecutors.fx(background), background, UiThread.fx(), clock,
+                new dev.reelwatch.ui.common.ProblemArea());
         Path thumb = Path.of("src/main/resources/dev/reelwatch/sim/clips/aurora.jpg").toAbsolutePath();
         MediaHooks media = new MediaHooks() {
             @Override
@@ -111,7 +113,7 @@ public final class MainWindowPreview extends Application {
         detail.setStyle("-fx-padding: 16;");
         Label welcome = new Label("Welcome view");
         MainView view = new MainView(vm, detail, welcome, media, () -> { }, id -> { },
-                ServerTaskDeleter.UNSUPPORTED);
+                ServerTaskDeleter.UNSUPPORTED, new dev.reelwatch.ui.fixtures.RecordingDialogs());
         Scene scene = view.createScene();
         stage.setScene(scene);
         stage.setTitle("Reelwatch");

@@ -1,5 +1,9 @@
 package dev.reelwatch.ui.preview;
 
+import dev.reelwatch.ui.common.FxDialogService;
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.FxWindows;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.app.ProviderConnectionTester;
 import dev.reelwatch.app.demo.DemoEnvironment;
 import dev.reelwatch.core.Account;
@@ -92,18 +96,21 @@ public final class PanelsPreview extends Application {
         stage.setTitle("Reelwatch preview");
 
         AccountsViewModel[] last = new AccountsViewModel[1];
-        AccountsDialog dialog = new AccountsDialog(() -> last[0] = new AccountsViewModel(accounts, keys,
+        FxWindows windows = new FxWindows(() -> stage, s -> s.getStylesheets().setAll(scene.getStylesheets()));
+        DialogService dialogs = new FxDialogService(windows);
+        AccountsDialog dialog = new AccountsDialog(asker -> last[0] = new AccountsViewModel(accounts, keys,
                 PlainHttpPermissions.of(new PlainHttpConsent(settings), () -> { }), System.getenv(),
-                new ProviderConnectionTester(clients::create), sync, background, UiThread.fx()));
+                new ProviderConnectionTester(clients::create), sync, TestExecutors.fx(background), asker),
+                windows, dialogs);
         switch (screen) {
             case "welcome" -> root.setCenter(new WelcomeView(new WelcomeViewModel(
-                    () -> dialog.show(stage, null), () -> demo.start(), () -> { }, background, UiThread.fx())));
+                    () -> dialog.show(null), () -> demo.start(), () -> { }, TestExecutors.fx(background))));
             case "accounts", "accounts-bad", "accounts-http" -> {
                 demo.start();
                 root.setCenter(new StackPane(new Label("main window")));
                 stage.show();
                 Account mesh = accounts.all().get(0);
-                dialog.show(stage, screen.equals("accounts") ? mesh.id() : null).setX(200);
+                dialog.show(screen.equals("accounts") ? mesh.id() : null);
                 if (screen.equals("accounts-http")) {
                     javafx.animation.PauseTransition later =
                             new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
@@ -133,7 +140,7 @@ public final class PanelsPreview extends Application {
             }
             default -> {
                 DetailViewModel model = new DetailViewModel(tasks, new StoreChangeRelay(tasks, UiThread.fx()), clock,
-                        background, UiThread.fx());
+                        TestExecutors.fx(background));
                 DetailView view = new DetailView(model);
                 Label player = new Label("player slot (MediaHooks.createPlayer)");
                 player.setMinHeight(220);

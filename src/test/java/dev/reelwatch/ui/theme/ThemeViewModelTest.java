@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.theme;
 
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.sim.AdjustableClock;
 import dev.reelwatch.ui.common.SettingsWriter;
 import dev.reelwatch.ui.common.UiThread;
@@ -36,7 +37,7 @@ class ThemeViewModelTest {
 
     private ThemeViewModel theme(Optional<Boolean> systemDark) {
         return new ThemeViewModel(new SettingsWriter(cache.settings, UiThread.direct()), () -> systemDark,
-                UiThread.direct(), UiThread.direct());
+                TestExecutors.direct());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.usage;
 
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.sim.AdjustableClock;
 import dev.reelwatch.ui.common.StoreChangeRelay;
 import dev.reelwatch.ui.common.UiThread;
@@ -40,8 +41,8 @@ class UsageViewModelTest {
         AdjustableClock clock = new AdjustableClock(Instant.parse("2025-03-13T12:00:00Z"));
         cache = new TestCache(dir, clock);
         UsageFixture.fill(cache.accounts, cache.tasks);
-        vm = new UsageViewModel(cache.tasks, new StoreChangeRelay(cache.tasks, UiThread.direct()), UiThread.direct(),
-                UiThread.direct(), clock, ZoneOffset.UTC);
+        vm = new UsageViewModel(cache.tasks, new StoreChangeRelay(cache.tasks, UiThread.direct()),
+                TestExecutors.direct(), clock, ZoneOffset.UTC);
         vm.reload();
     }
 

@@ -1,5 +1,7 @@
 package dev.reelwatch.ui.welcome;
 
+import dev.reelwatch.ui.theme.ThemeStylesheets;
+import dev.reelwatch.ui.fixtures.TestExecutors;
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
 import javafx.scene.Scene;
@@ -31,9 +33,10 @@ class WelcomeViewTest extends FxThreadApplicationTest {
             if (demoFails.get()) {
                 throw new IllegalStateException("no free loopback port");
             }
-        }, started::incrementAndGet, background, UiThread.fx());
+        }, started::incrementAndGet, TestExecutors.fx(background));
         Scene scene = new Scene(new WelcomeView(model), 1000, 720);
-        scene.getStylesheets().add(getClass().getResource("/dev/reelwatch/ui/test-theme.css").toExternalForm());
+        // The app's own theme, as every window gets it: its looked-up colours resolve every lookup.
+        ThemeStylesheets.apply(scene, true);
         stage.setScene(scene);
         stage.show();
     }

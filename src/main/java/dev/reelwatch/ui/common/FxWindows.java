@@ -1,0 +1,127 @@
+package dev.reelwatch.ui.common;
+
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Modality;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Opens Reelwatch's own windows the one way: owned by the main window (its icon, centred on it), sized to
+ * their content but never past the screen (a 1366x768 laptop included), closed with Esc (and Ctrl+W for tool
+ * windows), carrying the current theme. Views hand in their content; nothing else creates a Stage for them.
+ */
+public final class FxWindows {
+    /** Room left around a window on a small screen, for panels and the window frame. */
+    static final double SCREEN_MARGIN = 48;
+    private static final KeyCombination CLOSE_TOOL = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
+
+    private final Supplier<Window> owner;
+    private final Consumer<Scene> theme;
+
+    /**
+     * @param owner the window new windows belong to (the main window; may answer null before it shows)
+     * @param theme puts the app's stylesheets and theme class on a scene and keeps them following the theme
+     */
+    public FxWindows(Supplier<Window> owner, Consumer<Scene> theme) {
+        this.owner = owner;
+        this.theme = theme;
+    }
+
+    /** A window beside the main one (Compare, Usage): Esc and Ctrl+W close it; {@code onClosed} lets go of its model. */
+    public Stage toolWindow(String title, Parent content, double width, double height, Runnable onClosed) {
+        Stage stage = stage(title, content, width, height, false);
+        stage.getScene().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (CLOSE_TOOL.match(e)) {
+                e.consume();
+                requestClose(stage);
+            }
+        });
+        stage.setOnHidden(e -> onClosed.run());
+        return stage;
+    }
+
+    /** A window the main one waits on (Accounts, export progress): modal to it; Esc closes it. */
+    public Stage modalWindow(String title, Parent content, double width, double height) {
+        return stage(title, content, width, height, true);
+    }
+
+    /** The theme applied to a scene the caller made (e.g. a player's full-screen window). */
+    public void theme(Scene scene) {
+        theme.accept(scene);
+    }
+
+    /** The window dialogs belong to now. */
+    public Window owner() {
+        return owner.get();
+    }
+
+    private Stage stage(String title, Parent content, double width, double height, boolean modal) {
+        Stage stage = new Stage();
+        stage.setTitle(title);
+        Window main = owner.get();
+        Rectangle2D area = screenOf(main);
+        double w = Math.min(width, area.getWidth() - SCREEN_MARGIN);
+        double h = Math.min(height, area.getHeight() - SCREEN_MARGIN);
+        Scene scene = new Scene(content, w, h);
+        theme.accept(scene);
+        stage.setScene(scene);
+        if (main != null) {
+            stage.initOwner(main);
+            if (main instanceof Stage s) {
+                stage.getIcons().setAll(s.getIcons());
+            }
+            if (modal) {
+                stage.initModality(Modality.WINDOW_MODAL);
+            }
+        }
+        // Bubbling, not a filter: a control that uses Esc itself (an open list, a popup) keeps it.
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                requestClose(stage);
+            }
+        });
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> centreOn(stage, main, area));
+        return stage;
+    }
+
+    /** Closes as the window manager's close button would, so close handlers (cancel an export) run. */
+    static void requestClose(Stage stage) {
+        WindowEvent request = new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST);
+        stage.fireEvent(request);
+        if (!request.isConsumed()) {
+            stage.close();
+        }
+    }
+
+    /** Centres {@code window} on {@code main} (on the screen when there is none), kept on the screen. */
+    static void centreOn(Window window, Window main, Rectangle2D area) {
+        double cx = main == null ? area.getMinX() + area.getWidth() / 2 : main.getX() + main.getWidth() / 2;
+        double cy = main == null ? area.getMinY() + area.getHeight() / 2 : main.getY() + main.getHeight() / 2;
+        double x = cx - window.getWidth() / 2;
+        double y = cy - window.getHeight() / 2;
+        window.setX(Math.max(area.getMinX(), Math.min(x, area.getMaxX() - window.getWidth())));
+        window.setY(Math.max(area.getMinY(), Math.min(y, area.getMaxY() - window.getHeight())));
+    }
+
+    /** The usable area of the screen {@code window} is on (the primary screen without one). */
+    static Rectangle2D screenOf(Window window) {
+        if (window != null && Double.isFinite(window.getX())) {
+            return Screen.getScreensForRectangle(window.getX(), window.getY(), Math.max(1, window.getWidth()),
+                    Math.max(1, window.getHeight())).stream().findFirst().orElse(Screen.getPrimary())
+                    .getVisualBounds();
+        }
+        return Screen.getPrimary().getVisualBounds();
+    }
+}
