@@ -67,6 +67,7 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
         cl.addSubcommand(StarCommand.class);
         cl.addSubcommand(TagCommand.class);
         cl.addSubcommand(NoteCommand.class);
+        cl.addSubcommand(FailuresCommand.class);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new FailureReporter());

@@ -65,6 +65,24 @@ public interface TaskStore {
     /** Removes tasks from local history only (their outputs and events too); the provider is not touched. */
     void removeFromHistory(Collection<Long> taskIds);
 
+    /**
+     * As {@link #removeFromHistory}, keeping a copy of every removed row (task, outputs, events, tags) so that
+     * {@link #restore} can put them back as they were, ids included: the "Undo" of a removal.
+     */
+    RemovedTasks removeFromHistoryUndoably(Collection<Long> taskIds);
+
+    /**
+     * Puts removed tasks back with their ids, outputs, timeline, star, note and tags. A task that a sync has
+     * brought back meanwhile is kept as synced (its removed copy is dropped). Returns how many came back.
+     */
+    int restore(RemovedTasks removed);
+
+    /**
+     * The failed tasks, newest first: of one account (null: all) that failed at or after {@code sinceOrNull}
+     * (null: ever). When a task failed is its completion time, else its last update, else its creation.
+     */
+    List<FailedTask> failedTasks(Long accountIdOrNull, Instant sinceOrNull);
+
     /** Outputs of succeeded tasks that are not archived yet (state NONE or PENDING), earliest expiry first. */
     List<StoredOutput> outputsAwaitingArchive(int limit);
 
