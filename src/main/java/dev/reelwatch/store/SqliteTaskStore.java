@@ -411,6 +411,29 @@ public final class SqliteTaskStore implements TaskStore {
     }
 
     @Override
+    public long archivedBytes(Collection<Long> taskIds) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(taskIds));
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.read("add up archived files", c -> {
+            long total = 0;
+            for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+                try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(sum(coalesce(local_bytes, bytes, 0)), 0)"
+                        + " FROM task_outputs WHERE archive_state = 'archived' AND task_id IN ("
+                        + chunk.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")")) {
+                    bind(ps, List.copyOf(chunk));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        total += rs.next() ? rs.getLong(1) : 0;
+                    }
+                }
+            }
+            return total;
+        });
+    }
+
+    @Override
     public List<FailedTask> failedTasks(Long accountIdOrNull, Instant sinceOrNull) {
         String at = "coalesce(t.completed_at, t.updated_at, t.created_at, t.last_synced_at)";
         return db.read("read failed tasks", c -> {

@@ -83,6 +83,9 @@ public interface TaskStore {
      */
     List<FailedTask> failedTasks(Long accountIdOrNull, Instant sinceOrNull);
 
+    /** The bytes of these tasks' archived files in the library (0 for none), e.g. for "3 selected · 1.2 GB". */
+    long archivedBytes(Collection<Long> taskIds);
+
     /** Outputs of succeeded tasks that are not archived yet (state NONE or PENDING), earliest expiry first. */
     List<StoredOutput> outputsAwaitingArchive(int limit);
 

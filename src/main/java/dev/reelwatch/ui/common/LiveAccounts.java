@@ -36,6 +36,7 @@ public final class LiveAccounts implements SyncStatusListener, AutoCloseable {
     private final ReadOnlyIntegerWrapper requestsInFlight = new ReadOnlyIntegerWrapper(0);
     private final Map<Long, AccountHealth> liveHealth = new HashMap<>();
     private List<Account> known = List.of();
+    private java.util.Set<Long> paused = java.util.Set.of();
 
     public LiveAccounts(AccountStore accounts, SyncService sync, Executor background, Executor ui) {
         this.accounts = accounts;
@@ -53,9 +54,11 @@ public final class LiveAccounts implements SyncStatusListener, AutoCloseable {
             for (Account a : all) {
                 accounts.health(a.id()).ifPresent(h -> stored.put(a.id(), h));
             }
+            java.util.Set<Long> pausedNow = accounts.pausedIds();
             SyncStatus status = sync.status();
             ui.execute(() -> {
                 known = all;
+                paused = pausedNow;
                 stored.forEach(liveHealth::putIfAbsent);
                 if (status != null) {
                     applyStatus(status);
@@ -102,7 +105,7 @@ public final class LiveAccounts implements SyncStatusListener, AutoCloseable {
     private void rebuild() {
         List<AccountEntry> fresh = new ArrayList<>();
         for (Account a : known) {
-            fresh.add(new AccountEntry(a, liveHealth.get(a.id())));
+            fresh.add(new AccountEntry(a, liveHealth.get(a.id()), paused.contains(a.id())));
         }
         if (!fresh.equals(entries)) {
             entries.setAll(fresh);
