@@ -1,5 +1,10 @@
 package dev.reelwatch.app;
 
+import dev.reelwatch.media.ExportNaming;
+import dev.reelwatch.media.VideoExporter;
+import dev.reelwatch.ui.bulk.BulkActionsViewModel;
+import dev.reelwatch.ui.common.FxDialogService;
+import dev.reelwatch.ui.failures.FailuresViewModel;
 import dev.reelwatch.app.demo.DemoEnvironment;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.provider.ProviderClient;
@@ -54,6 +59,7 @@ final class DesktopWindow implements AutoCloseable {
     private final MainView mainView;
     private final TaskLibraryViewModel libraryModel;
     private Stage usageWindow;
+    private final FailuresViewModel failuresModel;
 
     DesktopWindow(DesktopServices services, DemoEnvironment demo, MediaHooks media, Map<String, String> env,
                   Stage stage) {
@@ -88,6 +94,16 @@ final class DesktopWindow implements AutoCloseable {
                 () -> openAccounts(accountsDialog, stage, null),
                 id -> openAccounts(accountsDialog, stage, id),
                 serverDeleter());
+        // Issue 15: bulk actions over the selection and the Failures view.
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        mainView.useBulkActions(new BulkActionsViewModel(services.tasks(), services.accounts(), services.settings(),
+                services.sync(), VideoExporter.over(services.archive(), services.tasks()),
+                () -> new ExportNaming(services.settings().get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE),
+                        ZoneId.systemDefault()),
+                serverDeleter()::deleteOnServer, dialogs, mainModel.executor()));
+        failuresModel = new FailuresViewModel(services.tasks(), relay, mainModel.executor(), services.clock(),
+                ZoneId.systemDefault());
+        mainView.useFailures(failuresModel);
         Consumer<Scene> theme = scene -> ThemeStylesheets.follow(scene, mainModel.theme());
         // Compare plays each task's archived file, or streams its link, in players of its own.
         PlaybackEngines engines = new FxPlaybackEngines();
@@ -171,6 +187,7 @@ final class DesktopWindow implements AutoCloseable {
 
     @Override
     public void close() {
+        failuresModel.close();
         libraryModel.close();
         detailModel.close();
         mainModel.close();

@@ -35,6 +35,10 @@ public final class AccountsViewModel {
     private final ObservableList<Account> listView = FXCollections.unmodifiableObservableList(list);
     private final ObjectProperty<Account> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** Issue 15: which accounts are paused, and whether the selected one is. */
+    private java.util.Set<Long> paused = java.util.Set.of();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper selectedPaused =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "selectedPaused");
 
     public AccountsViewModel(AccountStore accounts, CredentialStore keys, PlainHttpPermissions plainHttp,
                              Map<String, String> environment, ConnectionTester tester, SyncService sync,
@@ -48,6 +52,7 @@ public final class AccountsViewModel {
         this.editor = new AccountEditorViewModel(accounts, keys, plainHttp, environment, tester, sync, background,
                 ui);
         editor.setOnSaved(saved -> reload(saved.id()));
+        selected.addListener((obs, was, now) -> selectedPaused.set(now != null && paused.contains(now.id())));
         selected.addListener((obs, was, now) -> {
             if (now != null && now != editor.editingProperty().get()) {
                 editor.edit(now);
@@ -78,7 +83,9 @@ public final class AccountsViewModel {
         background.execute(() -> {
             List<Account> all = accounts.all().stream()
                     .sorted(Comparator.comparing(Account::name, String.CASE_INSENSITIVE_ORDER)).toList();
+            java.util.Set<Long> pausedNow = accounts.pausedIds();
             ui.execute(() -> {
+                paused = pausedNow;
                 list.setAll(all);
                 Account pick = selectId == null ? null
                         : all.stream().filter(a -> a.id() == selectId).findFirst().orElse(null);
@@ -124,6 +131,38 @@ public final class AccountsViewModel {
                     error.set(failed);
                 }
                 reload(null);
+            });
+        });
+    }
+
+    // ---- issue 15: pausing -------------------------------------------------------------------------------
+
+    /** Whether the selected account is paused (not synced until resumed). */
+    public javafx.beans.property.ReadOnlyBooleanProperty selectedPausedProperty() {
+        return selectedPaused.getReadOnlyProperty();
+    }
+
+    /** Pauses the selected account, or resumes it when it is paused; the poller is told. */
+    public void togglePause() {
+        Account account = selected.get();
+        if (account == null) {
+            return;
+        }
+        boolean pause = !paused.contains(account.id());
+        background.execute(() -> {
+            String problem = null;
+            try {
+                accounts.setPaused(account.id(), pause);
+                sync.accountsChanged();
+            } catch (StoreException e) {
+                problem = e.getMessage();
+            }
+            String failed = problem;
+            ui.execute(() -> {
+                if (failed != null) {
+                    error.set(failed);
+                }
+                reload(account.id());
             });
         });
     }

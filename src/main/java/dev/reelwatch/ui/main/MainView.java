@@ -1,7 +1,14 @@
 package dev.reelwatch.ui.main;
 
 import dev.reelwatch.ui.notify.DesktopNotifier;
+import dev.reelwatch.ui.bulk.BulkActionsViewModel;
+import dev.reelwatch.ui.bulk.BulkMenu;
+import dev.reelwatch.ui.bulk.BulkSummaryBar;
+import dev.reelwatch.ui.failures.FailuresView;
+import dev.reelwatch.ui.failures.FailuresViewModel;
+import dev.reelwatch.ui.failures.SubsetChip;
 import dev.reelwatch.ui.sidebar.SidebarView;
+import dev.reelwatch.ui.tasks.TaskSubset;
 import dev.reelwatch.ui.status.StatusBarView;
 import dev.reelwatch.ui.tasks.ServerTaskDeleter;
 import dev.reelwatch.ui.tasks.TaskFilterBar;
@@ -65,6 +72,11 @@ public final class MainView extends BorderPane {
     private final CheckMenuItem showDetail = new CheckMenuItem();
     private final TaskGalleryView gallery;
     private final MediaHooks media;
+    private final StackPane center;
+    private final javafx.scene.control.ContextMenu galleryContextMenu;
+    private final BorderPane centerArea = new BorderPane();
+    private final SidebarView sidebarView;
+    private final StatusBarView statusBarView;
     private Consumer<List<Long>> compareAction = ids -> { };
     private Runnable usageAction = () -> { };
 
@@ -81,12 +93,18 @@ public final class MainView extends BorderPane {
         this.media = media;
         table = new TaskTableView(vm.tasks(), media, deleter, this::openDetail, onAddAccount, vm::refresh);
         table.setOnCompare(ids -> compareAction.accept(ids));
-        gallery = new TaskGalleryView(vm.tasks(), media, this::openDetail, galleryMenu());
+        galleryContextMenu = galleryMenu();
+        gallery = new TaskGalleryView(vm.tasks(), media, this::openDetail, galleryContextMenu);
         filters = new TaskFilterBar(vm.tasks(), vm.accounts().entries());
         SidebarView sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount);
+        sidebar.setPauseActions(vm.pause());
+        this.sidebarView = sidebar;
 
         StackPane center = new StackPane(table, gallery, welcome);
         center.getStyleClass().add("center-area");
+        this.center = center;
+        // Issue 15: the bulk summary strip goes under the list, the failure-group chip above it.
+        centerArea.setCenter(center);
         welcome.visibleProperty().bind(vm.showWelcomeBinding());
         table.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty().not()));
         gallery.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty()));
@@ -101,14 +119,17 @@ public final class MainView extends BorderPane {
         detailHolder.getChildren().add(detailPane);
         detailHolder.setMinWidth(260);
         split.getStyleClass().add("main-split");
-        split.getItems().addAll(sidebar, center, detailHolder);
+        split.getItems().addAll(sidebar, centerArea, detailHolder);
         SplitPane.setResizableWithParent(sidebar, false);
         SplitPane.setResizableWithParent(detailHolder, false);
         restoreDividers();
 
         setTop(new VBox(menuBar(), toolBar()));
         setCenter(split);
-        setBottom(new StatusBarView(vm.statusBar()));
+        statusBarView = new StatusBarView(vm.statusBar());
+        statusBarView.showSelectionAndPause(vm.selectionSummary(), vm.pause());
+        setBottom(statusBarView);
+        vm.addProblemListener(this::showProblem);
 
         vm.tasks().addProblemListener(this::showProblem);
         new DesktopNotifier(vm.notifications(), () -> getScene() == null ? null : getScene().getWindow(),
@@ -308,8 +329,13 @@ public final class MainView extends BorderPane {
         MenuItem usage = item("menu.usage", new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN),
                 () -> usageAction.run());
         MenuItem compare = item("menu.compare", null, () -> compareAction.accept(selectedIds()));
+        CheckMenuItem pauseAll = new CheckMenuItem(TEXT.getString("menu.pauseAll"));
+        pauseAll.setId("menu-pauseAll");
+        pauseAll.setSelected(vm.pause().allPausedProperty().get());
+        vm.pause().allPausedProperty().addListener((o, was, now) -> pauseAll.setSelected(now));
+        pauseAll.setOnAction(e -> vm.pause().setAllPaused(pauseAll.isSelected()));
         Menu view = new Menu(TEXT.getString("menu.view"), null, theme, notify, new SeparatorMenuItem(), showDetail,
-                galleryItem, new SeparatorMenuItem(), compare, usage);
+                galleryItem, new SeparatorMenuItem(), compare, usage, new SeparatorMenuItem(), pauseAll);
         view.setOnShowing(e -> compare.setDisable(!TaskTableView.canCompare(vm.tasks().rowsFor(selectedIds()))));
 
         MenuBar bar = new MenuBar(file, edit, view);
@@ -400,6 +426,58 @@ public final class MainView extends BorderPane {
             alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
         }
         alert.show();
+    }
+
+    // ---- issue 15: bulk actions and the Failures view, handed in by the composition root -------------------
+
+    /** The table's and gallery's multi-selection commands run as batches; the summary strip shows under the list. */
+    public void useBulkActions(BulkActionsViewModel bulk) {
+        table.useBulkActions(bulk);
+        javafx.scene.control.ContextMenu galleryMenu = galleryContextMenu;
+        if (galleryMenu != null) {
+            galleryMenu.getItems().removeIf(m -> "menu-star".equals(m.getId()) || "menu-addTag".equals(m.getId())
+                    || "menu-export".equals(m.getId()));
+            while (!galleryMenu.getItems().isEmpty()
+                    && galleryMenu.getItems().get(galleryMenu.getItems().size() - 1) instanceof SeparatorMenuItem) {
+                galleryMenu.getItems().remove(galleryMenu.getItems().size() - 1);
+            }
+            galleryMenu.getItems().add(new SeparatorMenuItem());
+            galleryMenu.getItems().addAll(BulkMenu.items(bulk, this::selectedIds, false));
+        }
+        centerArea.setBottom(new BulkSummaryBar(bulk));
+    }
+
+    /**
+     * The sidebar's "Failures" line shows the grouped view in place of the list; choosing a group narrows the list
+     * to its tasks, with a chip above it to go back.
+     */
+    public void useFailures(FailuresViewModel failures) {
+        FailuresView view = new FailuresView(failures);
+        center.getChildren().add(view);
+        javafx.beans.binding.BooleanBinding shown = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            var s = vm.sidebar().selectionProperty().get();
+            return s != null && s.isFailures() && s.failures().isEmpty();
+        }, vm.sidebar().selectionProperty());
+        view.visibleProperty().bind(shown.and(vm.showWelcomeBinding().not()));
+        table.visibleProperty().unbind();
+        gallery.visibleProperty().unbind();
+        table.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty().not())
+                .and(shown.not()));
+        gallery.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty()).and(shown.not()));
+        shown.addListener((o, was, now) -> {
+            if (now) {
+                failures.reload();
+            }
+        });
+        failures.setOnChoose((group, label) -> {
+            vm.sidebar().showFailureGroup(group.key(), new TaskSubset(label, java.util.Set.copyOf(group.taskIds())));
+            table.table().requestFocus();
+        });
+        centerArea.setTop(new SubsetChip(vm.tasks().subsetProperty(),
+                () -> vm.sidebar().selectionProperty().set(dev.reelwatch.ui.sidebar.SidebarSelection.FAILURES),
+                () -> vm.sidebar().selectionProperty().set(dev.reelwatch.ui.sidebar.SidebarSelection.ALL)));
+        sidebarView.showFailureGroupCount(failures.groupCountProperty());
+        failures.reload();
     }
 
     private static MenuItem item(String key, KeyCombination accelerator, Runnable action) {

@@ -8,6 +8,9 @@ import dev.reelwatch.ui.common.LiveAccounts;
 import dev.reelwatch.ui.common.RelativeTime;
 import dev.reelwatch.ui.common.SettingsWriter;
 import dev.reelwatch.ui.common.StoreChangeRelay;
+import dev.reelwatch.ui.common.TaskExecutor;
+import dev.reelwatch.ui.pause.SyncPauseViewModel;
+import dev.reelwatch.ui.status.SelectionSummaryViewModel;
 import dev.reelwatch.ui.notify.TaskNotificationsViewModel;
 import dev.reelwatch.ui.sidebar.SidebarViewModel;
 import dev.reelwatch.ui.status.StatusBarViewModel;
@@ -46,6 +49,12 @@ public final class MainViewModel implements AutoCloseable {
     private final BooleanBinding showWelcome;
     private final javafx.beans.property.BooleanProperty galleryMode =
             new javafx.beans.property.SimpleBooleanProperty(this, "galleryMode");
+    // Issue 15: pausing, the selection in the status bar, and where their background failures go.
+    private final List<java.util.function.Consumer<String>> problemListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final TaskExecutor executor;
+    private final SyncPauseViewModel pause;
+    private final SelectionSummaryViewModel selection;
 
     public MainViewModel(TaskStore taskStore, AccountStore accountStore, SettingsStore settingsStore,
                          SyncService sync, StoreChangeRelay relay, SystemTheme systemTheme,
@@ -61,6 +70,10 @@ public final class MainViewModel implements AutoCloseable {
         this.theme = new ThemeViewModel(settings, systemTheme, background, ui);
         this.notifications = new TaskNotificationsViewModel(settings);
         tasks.addTransitionListener(notifications::onTransitions);
+        this.executor = TaskExecutor.handOff(background, ui, this::reportProblem);
+        this.pause = new SyncPauseViewModel(accountStore, settingsStore, sync, accounts, executor,
+                this::reportProblem);
+        this.selection = new SelectionSummaryViewModel(tasks.selectedIds(), taskStore, executor);
         galleryMode.set(Boolean.parseBoolean(settingsStore.get(GALLERY_KEY, "false")));
         galleryMode.addListener((o, was, now) -> settings.put(GALLERY_KEY, String.valueOf(now)));
         this.showWelcome = Bindings.createBooleanBinding(
@@ -153,6 +166,32 @@ public final class MainViewModel implements AutoCloseable {
 
     public LiveAccounts accounts() {
         return accounts;
+    }
+
+    /** Issue 15: Pause/Resume of accounts and "Pause all syncing". */
+    public SyncPauseViewModel pause() {
+        return pause;
+    }
+
+    /** Issue 15: "3 selected · 1.2 GB archived" for the status bar. */
+    public SelectionSummaryViewModel selectionSummary() {
+        return selection;
+    }
+
+    /** The seam the window's newer features run their background work through (failures to the problem area). */
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    /** Background failures of the features above, as one line for the window's problem area. */
+    public void addProblemListener(java.util.function.Consumer<String> listener) {
+        problemListeners.add(listener);
+    }
+
+    private void reportProblem(String what, Throwable failure) {
+        String message = what + ": " + (failure.getMessage() == null ? failure.getClass().getSimpleName()
+                : failure.getMessage());
+        problemListeners.forEach(l -> l.accept(message));
     }
 
     @Override
