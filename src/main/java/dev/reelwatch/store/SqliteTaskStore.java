@@ -614,6 +614,56 @@ public final class SqliteTaskStore implements TaskStore {
         });
     }
 
+    @Override
+    public Set<Long> setStarred(Collection<Long> taskIds, boolean starred) {
+        return libraryBatch(taskIds, "star tasks", "UPDATE tasks SET starred = " + (starred ? 1 : 0)
+                + " WHERE id = ? AND starred != " + (starred ? 1 : 0), null);
+    }
+
+    @Override
+    public Set<Long> addTag(Collection<Long> taskIds, String tag) {
+        String t = TaskTags.normalise(tag);
+        if (t.isEmpty()) {
+            return Set.of();
+        }
+        return libraryBatch(taskIds, "tag tasks",
+                "INSERT OR IGNORE INTO task_tags (task_id, tag) SELECT id, ? FROM tasks WHERE id = ?", t);
+    }
+
+    @Override
+    public Set<Long> removeTag(Collection<Long> taskIds, String tag) {
+        return libraryBatch(taskIds, "untag tasks", "DELETE FROM task_tags WHERE tag = ? AND task_id = ?",
+                TaskTags.normalise(tag));
+    }
+
+    /** One statement per task in one transaction ({@code tag}, when given, bound first); one notification. */
+    private Set<Long> libraryBatch(Collection<Long> taskIds, String what, String sql, String tag) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(taskIds));
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> changed = db.write(what, c -> {
+            Set<Long> done = new LinkedHashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (long id : ids) {
+                    int i = 1;
+                    if (tag != null) {
+                        ps.setString(i++, tag);
+                    }
+                    ps.setLong(i, id);
+                    if (ps.executeUpdate() > 0) {
+                        done.add(id);
+                    }
+                }
+            }
+            return done;
+        });
+        if (!changed.isEmpty()) {
+            db.listeners().fire(changed, Set.of());
+        }
+        return Set.copyOf(changed);
+    }
+
     /** Runs one library write and tells listeners about the task when the write changed something. */
     private void libraryWrite(long taskId, String what, SqlWork<Boolean> work) {
         if (Boolean.TRUE.equals(db.write(what, work))) {

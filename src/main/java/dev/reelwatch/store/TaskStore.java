@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The task cache. Writes happen in one transaction per call and then notify listeners of the changed ids.
@@ -108,6 +109,18 @@ public interface TaskStore {
     void addTag(long taskId, String tag);
 
     void removeTag(long taskId, String tag);
+
+    /**
+     * Stars or un-stars many tasks in one transaction (a bulk action); listeners hear once, of the tasks that
+     * changed, which are returned.
+     */
+    Set<Long> setStarred(Collection<Long> taskIds, boolean starred);
+
+    /** Adds the tag to many tasks in one transaction; returns the tasks that did not have it. */
+    Set<Long> addTag(Collection<Long> taskIds, String tag);
+
+    /** Takes the tag off many tasks in one transaction; returns the tasks that had it. */
+    Set<Long> removeTag(Collection<Long> taskIds, String tag);
 
     /** Every tag in use and how many tasks carry it, in alphabetical order. */
     Map<String, Integer> tagsWithCounts();

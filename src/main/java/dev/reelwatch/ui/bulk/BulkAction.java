@@ -9,9 +9,17 @@ public enum BulkAction {
         return this == REMOVE_FROM_HISTORY || this == UNSTAR || this == REMOVE_TAG;
     }
 
-    /** Store writes are cheap: many tasks per step. Exports and server calls report progress task by task. */
+    /**
+     * Exports and server calls report progress task by task (a few per step); store writes are cheap, so they go
+     * in a few large steps, each one transaction and one update of the list.
+     */
     int stepSize(int tasks) {
+        if (this == REMOVE_FROM_HISTORY) {
+            // One transaction and one update of the list: removing selected rows step by step costs the list most.
+            return Math.max(1, tasks);
+        }
         int hundredth = Math.max(1, (tasks + 99) / 100);
-        return this == EXPORT || this == DELETE_ON_SERVER ? Math.min(hundredth, 5) : Math.max(hundredth, 25);
+        return this == EXPORT || this == DELETE_ON_SERVER || this == REFRESH ? Math.min(hundredth, 5)
+                : Math.max((tasks + 3) / 4, 250);
     }
 }

@@ -289,6 +289,21 @@ public final class BulkActionsViewModel {
                             : BulkOutcome.skipped(s.taskId(), s.label(), TEXT.getString("skip.gone"))));
                     return out;
                 }
+                case STAR, UNSTAR, ADD_TAG, REMOVE_TAG -> {
+                    // One transaction per step: a thousand stars are a few writes, not a thousand.
+                    Set<Long> done = switch (action) {
+                        case STAR -> store.setStarred(ids, true);
+                        case UNSTAR -> store.setStarred(ids, false);
+                        case ADD_TAG -> store.addTag(ids, input.tag());
+                        default -> store.removeTag(ids, input.tag());
+                    };
+                    synchronized (changed) {
+                        changed.addAll(done);
+                    }
+                    todo.forEach(s -> out.add(done.contains(s.taskId()) ? BulkOutcome.done(s.taskId(), s.label())
+                            : BulkOutcome.skipped(s.taskId(), s.label(), TEXT.getString("skip.gone"))));
+                    return out;
+                }
                 default -> {
                     for (Step s : todo) {
                         if (cancelled.get() && action == BulkAction.EXPORT) {
@@ -308,16 +323,12 @@ public final class BulkActionsViewModel {
                 switch (action) {
                     case EXPORT -> exporter.exportOne(id, input.folder(), naming.get(), VideoExporter.Listener.NONE,
                             cancelled::get);
-                    case STAR -> store.setStarred(id, true);
-                    case UNSTAR -> store.setStarred(id, false);
-                    case ADD_TAG -> store.addTag(id, input.tag());
-                    case REMOVE_TAG -> store.removeTag(id, input.tag());
                     case REFRESH -> sync.refreshTask(id);
                     case DELETE_ON_SERVER -> {
                         deletion.deleteOnServer(id);
                         sync.refreshTask(id);
                     }
-                    case REMOVE_FROM_HISTORY -> throw new IllegalStateException("removed in one step");
+                    default -> throw new IllegalStateException(action + " is done a step at a time");
                 }
                 synchronized (changed) {
                     changed.add(id);
@@ -351,14 +362,8 @@ public final class BulkActionsViewModel {
             String tag = input.tag();
             undo = () -> BackgroundTask.wrap(() -> switch (action) {
                 case REMOVE_FROM_HISTORY -> gone.stream().mapToInt(store::restore).sum();
-                case UNSTAR -> {
-                    ids.forEach(id -> store.setStarred(id, true));
-                    yield ids.size();
-                }
-                case REMOVE_TAG -> {
-                    ids.forEach(id -> store.addTag(id, tag));
-                    yield ids.size();
-                }
+                case UNSTAR -> store.setStarred(ids, true).size();
+                case REMOVE_TAG -> store.addTag(ids, tag).size();
                 default -> 0;
             }).describedAs(TEXT.getString("work.undo"))
                     .onSuccess(n -> undoneText.set(String.format(TEXT.getString("undone." + action.name()), count(n))))

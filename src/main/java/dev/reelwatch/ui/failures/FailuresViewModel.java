@@ -49,10 +49,14 @@ public final class FailuresViewModel implements AutoCloseable {
     private final RelativeTime time;
     private final LatestRequest latest = new LatestRequest();
     private final ObservableList<FailureItem> items = FXCollections.observableArrayList();
+    private final ObservableList<FailureItem> readOnlyItems = FXCollections.unmodifiableObservableList(items);
     private final ReadOnlyIntegerWrapper groupCount = new ReadOnlyIntegerWrapper(this, "groupCount");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final Consumer<TaskChange> listener = change -> reload();
+    private final Consumer<TaskChange> listener = change -> reloadSoon();
+    /** A reload is running; changes meanwhile ask for one more after it, not one each. */
+    private boolean reloading;
+    private boolean reloadAgain;
     private BiConsumer<FailureGroup, String> onChoose = (group, label) -> { };
 
     public FailuresViewModel(TaskStore store, StoreChangeRelay relay, TaskExecutor executor, Clock clock,
@@ -68,13 +72,30 @@ public final class FailuresViewModel implements AutoCloseable {
 
     /** Reads the failed tasks again and regroups them (in the background; the newest reload wins). */
     public void reload() {
+        reloading = true;
+        reloadAgain = false;
         BackgroundTask.wrap(() -> build(store.failedTasks(null, null)))
                 .describedAs("Loading the failures")
                 .latestOf(latest)
                 .onRunning(() -> loading.set(true))
                 .onSuccess(this::show)
-                .onFinished(() -> loading.set(false))
+                .onFinished(() -> {
+                    loading.set(false);
+                    reloading = false;
+                    if (reloadAgain) {
+                        reload();
+                    }
+                })
                 .executeWith(executor);
+    }
+
+    /** The cache changed: one reload now, or one after the running one however many changes came meanwhile. */
+    private void reloadSoon() {
+        if (reloading) {
+            reloadAgain = true;
+        } else {
+            reload();
+        }
     }
 
     private void show(List<FailureItem> fresh) {
@@ -129,7 +150,7 @@ public final class FailuresViewModel implements AutoCloseable {
     }
 
     public ObservableList<FailureItem> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return readOnlyItems;
     }
 
     public ReadOnlyIntegerProperty groupCountProperty() {

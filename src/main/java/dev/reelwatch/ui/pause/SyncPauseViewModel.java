@@ -30,6 +30,8 @@ public final class SyncPauseViewModel {
     private final ProblemReporter problems;
     private final ReadOnlyBooleanWrapper allPaused = new ReadOnlyBooleanWrapper(this, "allPaused");
     private final ObservableList<AccountEntry> pausedAccounts = FXCollections.observableArrayList();
+    /** One wrapper for every caller: a wrapper made per call would drop its listeners when collected. */
+    private final ObservableList<AccountEntry> readOnlyPaused = FXCollections.unmodifiableObservableList(pausedAccounts);
 
     /** Reads the stored "pause all" setting once, now (a small settings read, as the window's other settings). */
     public SyncPauseViewModel(AccountStore accounts, SettingsStore settings, SyncService sync, LiveAccounts live,
@@ -89,6 +91,6 @@ public final class SyncPauseViewModel {
 
     /** The accounts paused one by one (not counting "pause all"), in the sidebar's order. */
     public ObservableList<AccountEntry> pausedAccounts() {
-        return FXCollections.unmodifiableObservableList(pausedAccounts);
+        return readOnlyPaused;
     }
 }

@@ -26,6 +26,9 @@ public final class SelectionSummaryViewModel {
     private final TaskExecutor executor;
     private final LatestRequest latest = new LatestRequest();
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+    /** One query at a time: a selection that changes a hundred times meanwhile costs one more query, not a hundred. */
+    private boolean querying;
+    private boolean queryAgain;
 
     public SelectionSummaryViewModel(ObservableList<Long> selected, TaskStore store, TaskExecutor executor) {
         this.selected = selected;
@@ -45,11 +48,23 @@ public final class SelectionSummaryViewModel {
         String count = String.format(TEXT.getString(ids.size() == 1 ? "selection.one" : "selection.many"),
                 NumberFormat.getIntegerInstance().format(ids.size()));
         text.set(count);
+        if (querying) {
+            queryAgain = true;
+            return;
+        }
+        querying = true;
         BackgroundTask.wrap(() -> store.archivedBytes(ids))
                 .describedAs("Adding up the selection's archived files")
                 .latestOf(latest)
                 .onSuccess(bytes -> text.set(bytes == 0 ? count
                         : count + " · " + String.format(TEXT.getString("selection.archived"), ByteSize.format(bytes))))
+                .onFinished(() -> {
+                    querying = false;
+                    if (queryAgain) {
+                        queryAgain = false;
+                        update();
+                    }
+                })
                 .executeWith(executor);
     }
 

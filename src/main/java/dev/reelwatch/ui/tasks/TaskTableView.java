@@ -241,7 +241,10 @@ public final class TaskTableView extends StackPane {
                 vm.selectionChanged(selectedIds());
             }
         });
-        vm.restoreSelectionProperty().addListener((obs, was, wanted) -> {
+        // Issue 15: an invalidation listener, as a change listener misses a restore equal to the one before
+        // (a bulk action updates the same selected rows step after step).
+        vm.restoreSelectionProperty().addListener((javafx.beans.Observable o) -> {
+            List<Long> wanted = vm.restoreSelectionProperty().get();
             if (wanted != null) {
                 select(wanted);
             }
@@ -261,11 +264,11 @@ public final class TaskTableView extends StackPane {
         restoring = true;
         try {
             table.getSelectionModel().clearSelection();
-            for (Long id : ids) {
-                Integer i = index.get(id);
-                if (i != null) {
-                    table.getSelectionModel().select(i);
-                }
+            // Issue 15: one call for the whole selection (a thousand selected rows were a thousand events).
+            int[] rows = ids.stream().map(index::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
+                    .toArray();
+            if (rows.length > 0) {
+                table.getSelectionModel().selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1, rows.length));
             }
         } finally {
             restoring = false;
@@ -396,7 +399,7 @@ public final class TaskTableView extends StackPane {
     public void useBulkActions(dev.reelwatch.ui.bulk.BulkActionsViewModel actions) {
         this.bulk = actions;
         ContextMenu menu = table.getContextMenu();
-        menu.getItems().removeIf(m -> BATCH_ITEMS.contains(m.getId()));
+        menu.getItems().removeIf(m -> m.getId() != null && BATCH_ITEMS.contains(m.getId()));
         // Drop separators left doubled or trailing by the removal.
         for (int i = menu.getItems().size() - 1; i > 0; i--) {
             if (menu.getItems().get(i) instanceof SeparatorMenuItem
@@ -478,6 +481,7 @@ public final class TaskTableView extends StackPane {
     static final class StarCell extends javafx.scene.control.TableCell<TaskRow, TaskRow> {
         private static final javafx.css.PseudoClass STARRED = javafx.css.PseudoClass.getPseudoClass("starred");
         private final Button button = new Button();
+        private final javafx.scene.control.Tooltip tip = TaskCells.tooltip("");
 
         StarCell(TaskListViewModel vm) {
             button.setGraphic(TaskCells.icon("star"));
@@ -499,7 +503,11 @@ public final class TaskTableView extends StackPane {
                 return;
             }
             button.pseudoClassStateChanged(STARRED, row.starred());
-            button.setTooltip(TaskCells.tooltip(TEXT.getString(row.starred() ? "star.on" : "star.off")));
+            // Issue 15: one tooltip per cell, its text updated (a new Tooltip is a new popup window and scene).
+            tip.setText(TEXT.getString(row.starred() ? "star.on" : "star.off"));
+            if (button.getTooltip() != tip) {
+                button.setTooltip(tip);
+            }
             setGraphic(button);
         }
     }
