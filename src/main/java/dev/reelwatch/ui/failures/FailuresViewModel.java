@@ -139,7 +139,8 @@ public final class FailuresViewModel implements AutoCloseable {
 
     /** Narrows the task list to this group's tasks. */
     public void choose(FailureItem item) {
-        String label = String.format(TEXT.getString("subset.label"), item.causeText(),
+        String label = String.format(TEXT.getString(item.count() == 1 ? "subset.label.one" : "subset.label"),
+                item.causeText(),
                 item.group().provider().displayName(), item.count());
         onChoose.accept(item.group(), label);
     }
