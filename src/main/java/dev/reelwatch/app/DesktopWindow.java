@@ -1,5 +1,10 @@
 package dev.reelwatch.app;
 
+import dev.reelwatch.media.ExportNaming;
+import dev.reelwatch.media.VideoExporter;
+import dev.reelwatch.ui.bulk.BulkActionsViewModel;
+import dev.reelwatch.ui.common.FxDialogService;
+import dev.reelwatch.ui.failures.FailuresViewModel;
 import dev.reelwatch.app.demo.DemoEnvironment;
 import dev.reelwatch.core.Account;
 import dev.reelwatch.media.SystemOpener;
@@ -86,6 +91,7 @@ final class DesktopWindow implements AutoCloseable {
     private Stage usageWindow;
     private final PreferencesViewModel preferencesModel;
     private final PreferencesWindow preferences;
+    private final FailuresViewModel failuresModel;
 
     DesktopWindow(DesktopServices services, DemoEnvironment demo, Map<String, String> env, Stage stage) {
         this.services = services;
@@ -131,6 +137,15 @@ final class DesktopWindow implements AutoCloseable {
                 () -> openAccounts(accountsDialog, null),
                 id -> openAccounts(accountsDialog, id),
                 serverDeleter(), dialogs);
+        // Issue 15: bulk actions over the selection and the Failures view.
+        mainView.useBulkActions(new BulkActionsViewModel(services.tasks(), services.accounts(), services.settings(),
+                services.sync(), VideoExporter.over(services.archive(), services.tasks()),
+                () -> new ExportNaming(services.settings().get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE),
+                        ZoneId.systemDefault()),
+                serverDeleter()::deleteOnServer, dialogs, mainModel.executor()));
+        failuresModel = new FailuresViewModel(services.tasks(), relay, mainModel.executor(), services.clock(),
+                ZoneId.systemDefault());
+        mainView.useFailures(failuresModel);
         // Compare plays each task's archived file, or streams its link, in players of its own.
         PlaybackEngines engines = new FxPlaybackEngines();
         CompareWindow compare = new CompareWindow(services.tasks(), () -> new PlayerViewModel(services.tasks(),
@@ -273,6 +288,7 @@ final class DesktopWindow implements AutoCloseable {
     @Override
     public void close() {
         preferencesModel.close();
+        failuresModel.close();
         libraryModel.close();
         detailModel.close();
         mainModel.close();

@@ -10,9 +10,10 @@ import java.util.concurrent.Callable;
 
 /** {@code reelwatch accounts}: the group of account commands. */
 @Command(name = "accounts",
-        description = "Add, list and remove the provider accounts Reelwatch watches.",
+        description = "Add, list, remove, pause and resume the provider accounts Reelwatch watches.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {AddAccountCommand.class, ListAccountsCommand.class, RemoveAccountCommand.class})
+        subcommands = {AddAccountCommand.class, ListAccountsCommand.class, RemoveAccountCommand.class,
+                PauseAccountCommand.Pause.class, PauseAccountCommand.Resume.class})
 final class AccountsCommand implements Callable<Integer> {
 
     @Spec

@@ -30,6 +30,7 @@ final class ListAccountsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Account> accounts = context.services().accounts().all();
+        java.util.Set<Long> paused = context.services().accounts().pausedIds();
         if (json) {
             ArrayNode array = Json.mapper().createArrayNode();
             for (Account account : accounts) {
@@ -38,6 +39,7 @@ final class ListAccountsCommand implements Callable<Integer> {
                 node.put("provider", account.provider().cliName());
                 node.put("base_url", account.baseUrl().toString());
                 node.put("enabled", account.enabled());
+                node.put("paused", paused.contains(account.id()));
                 node.put("demo", account.demo());
                 node.put("credential", AddAccountCommand.describe(account.credential()));
             }
@@ -52,7 +54,8 @@ final class ListAccountsCommand implements Callable<Integer> {
         TextTable table = new TextTable(TableWidth.COLUMNS, List.of("NAME", "PROVIDER", "KEY", "STATE", "BASE URL"),
                 24, 17, 24, 16);
         for (Account account : accounts) {
-            String state = (account.enabled() ? "enabled" : "disabled") + (account.demo() ? ", demo" : "");
+            String state = (account.enabled() ? "enabled" : "disabled") + (paused.contains(account.id()) ? ", paused" : "")
+                    + (account.demo() ? ", demo" : "");
             table.addRow(account.name(), account.provider().cliName(), AddAccountCommand.describe(account.credential()),
                     state, account.baseUrl().toString());
         }

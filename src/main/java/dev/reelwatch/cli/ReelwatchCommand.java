@@ -87,6 +87,7 @@ public final class ReelwatchCommand implements Callable<Integer>, CliContext {
         cl.addSubcommand(TagCommand.class);
         cl.addSubcommand(NoteCommand.class);
         cl.addSubcommand(RulesCommand.class);
+        cl.addSubcommand(FailuresCommand.class);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new FailureReporter());

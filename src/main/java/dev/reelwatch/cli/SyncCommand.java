@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * {@code reelwatch sync [--account NAME] [--no-archive]}: one sync pass now, one summary line per account, then
+ * {@code reelwatch sync [--account NAME [--even-if-paused]] [--no-archive]}: one sync pass now, one summary line
+ * per account ("NAME: paused" for a paused one, which gets no request), then
  * (unless {@code --no-archive}) the newly finished videos are archived into the library. Exit 0 when every
  * account synced and every download worked, 1 when any failed (the rest is still saved), 2 for an unknown account.
  */
@@ -31,6 +32,9 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Option(names = "--account", paramLabel = "NAME", description = "Sync only this account (even if disabled).")
     private String account;
+
+    @Option(names = "--even-if-paused", description = "With --account: sync that account even if it is paused.")
+    private boolean evenIfPaused;
 
     @Option(names = "--no-archive", description = "Only update the cache; do not download finished videos.")
     private boolean noArchive;
@@ -58,14 +62,24 @@ public final class SyncCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SyncReport report;
         try {
-            report = passes.get().run(account);
+            report = passes.get().run(account, evenIfPaused);
         } catch (UnknownAccountException e) {
             err.println("reelwatch sync: " + e.getMessage());
             err.flush();
             return CommandLine.ExitCode.USAGE;
         }
-        if (report.accounts().isEmpty()) {
+        if (account != null && !report.paused().isEmpty()) {
+            String name = report.paused().get(0);
+            out.println(name + ": paused. Nothing was synced; resume it with 'reelwatch accounts resume " + name
+                    + "', or sync it once with --even-if-paused.");
+            out.flush();
+            return CommandLine.ExitCode.OK;
+        }
+        if (report.accounts().isEmpty() && report.paused().isEmpty()) {
             out.println("No enabled accounts to sync. Add one with 'reelwatch accounts add'.");
+        }
+        for (String name : report.paused()) {
+            out.println(name + ": paused");
         }
         for (AccountSyncSummary s : report.accounts()) {
             out.println(summaryLine(s));

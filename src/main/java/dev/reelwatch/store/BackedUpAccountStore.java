@@ -79,4 +79,15 @@ public final class BackedUpAccountStore implements AccountStore {
     public Optional<AccountHealth> health(long accountId) {
         return delegate.health(accountId);
     }
+
+    /** Pausing is not part of the backup: a rebuilt cache starts with every account polled. */
+    @Override
+    public void setPaused(long accountId, boolean paused) {
+        delegate.setPaused(accountId, paused);
+    }
+
+    @Override
+    public java.util.Set<Long> pausedIds() {
+        return delegate.pausedIds();
+    }
 }

@@ -21,6 +21,7 @@ final class Migrations {
             "V2__personal_library.sql",
             "V3__search_notes_and_tags.sql",
             "V4__seen_times_and_link_expiry.sql",
+            "V5__pause_and_failures.sql",
             "V6__rules.sql",
             "V7__unreadable_items.sql");
 

@@ -121,6 +121,31 @@ public final class SqliteAccountStore implements AccountStore {
     }
 
     @Override
+    public void setPaused(long accountId, boolean paused) {
+        db.write("pause or resume an account", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE accounts SET paused = ? WHERE id = ?")) {
+                ps.setInt(1, paused ? 1 : 0);
+                ps.setLong(2, accountId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Set<Long> pausedIds() {
+        return db.read("read paused accounts", c -> {
+            Set<Long> ids = new LinkedHashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM accounts WHERE paused != 0 ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    @Override
     public void saveHealth(AccountHealth health) {
         db.write("save account health", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_health (account_id, last_success,"

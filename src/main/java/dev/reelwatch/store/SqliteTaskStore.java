@@ -330,6 +330,163 @@ public final class SqliteTaskStore implements TaskStore {
         db.listeners().fire(Set.of(), removed);
     }
 
+    /** The tables a task's rows live in, parent first (restored in this order, removed by cascade). */
+    private static final List<String> TASK_TABLES = List.of("tasks", "task_outputs", "task_events", "task_tags");
+
+    @Override
+    public RemovedTasks removeFromHistoryUndoably(Collection<Long> taskIds) {
+        List<Long> wanted = List.copyOf(new LinkedHashSet<>(taskIds));
+        if (wanted.isEmpty()) {
+            return new RemovedTasks(List.of(), List.of());
+        }
+        RemovedTasks removed = db.write("remove tasks from history", c -> {
+            Map<String, List<Map<String, Object>>> copies = new LinkedHashMap<>();
+            TASK_TABLES.forEach(t -> copies.put(t, new ArrayList<>()));
+            List<Long> gone = new ArrayList<>();
+            for (int from = 0; from < wanted.size(); from += IDS_PER_STATEMENT) {
+                List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + IDS_PER_STATEMENT));
+                String in = chunk.stream().map(x -> "?").collect(Collectors.joining(", "));
+                for (String table : TASK_TABLES) {
+                    String key = table.equals("tasks") ? "id" : "task_id";
+                    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " WHERE " + key
+                            + " IN (" + in + ")")) {
+                        bind(ps, List.copyOf(chunk));
+                        copies.get(table).addAll(rows(ps));
+                    }
+                }
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM tasks WHERE id IN (" + in + ")")) {
+                    bind(delete, List.copyOf(chunk));
+                    delete.executeUpdate();
+                }
+            }
+            copies.get("tasks").forEach(row -> gone.add(((Number) row.get("id")).longValue()));
+            List<RemovedTasks.Rows> tables = new ArrayList<>();
+            copies.forEach((table, rows) -> tables.add(new RemovedTasks.Rows(table, rows)));
+            return new RemovedTasks(gone, tables);
+        });
+        db.listeners().fire(Set.of(), new LinkedHashSet<>(removed.taskIds()));
+        return removed;
+    }
+
+    @Override
+    public int restore(RemovedTasks removed) {
+        if (removed.taskIds().isEmpty()) {
+            return 0;
+        }
+        Set<Long> back = db.write("put removed tasks back", c -> {
+            Set<Long> restored = new LinkedHashSet<>();
+            for (RemovedTasks.Rows table : removed.tables()) {
+                boolean parent = table.table().equals("tasks");
+                for (Map<String, Object> row : table.rows()) {
+                    long taskId = ((Number) row.get(parent ? "id" : "task_id")).longValue();
+                    if (parent ? !canRestore(c, row) : !restored.contains(taskId)) {
+                        continue;
+                    }
+                    List<String> columns = List.copyOf(row.keySet());
+                    try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table.table() + " ("
+                            + String.join(", ", columns) + ") VALUES ("
+                            + columns.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")")) {
+                        for (int i = 0; i < columns.size(); i++) {
+                            insert.setObject(i + 1, row.get(columns.get(i)));
+                        }
+                        insert.executeUpdate();
+                    }
+                    if (parent) {
+                        restored.add(taskId);
+                    }
+                }
+            }
+            return restored;
+        });
+        db.listeners().fire(back, Set.of());
+        return back.size();
+    }
+
+    /** A removed task goes back unless its id is taken, a sync brought it back, or its account is gone. */
+    private static boolean canRestore(Connection c, Map<String, Object> task) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM tasks WHERE id = ?"
+                + " OR (account_id = ? AND provider_task_id = ?)), (SELECT count(*) FROM accounts WHERE id = ?)")) {
+            ps.setObject(1, task.get("id"));
+            ps.setObject(2, task.get("account_id"));
+            ps.setObject(3, task.get("provider_task_id"));
+            ps.setObject(4, task.get("account_id"));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 0 && rs.getInt(2) == 1;
+            }
+        }
+    }
+
+    /** Every row of the result as column name to value, in column order. */
+    private static List<Map<String, Object>> rows(PreparedStatement ps) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            var meta = rs.getMetaData();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnName(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public long archivedBytes(Collection<Long> taskIds) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(taskIds));
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.read("add up archived files", c -> {
+            long total = 0;
+            for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+                try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(sum(coalesce(local_bytes, bytes, 0)), 0)"
+                        + " FROM task_outputs WHERE archive_state = 'archived' AND task_id IN ("
+                        + chunk.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")")) {
+                    bind(ps, List.copyOf(chunk));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        total += rs.next() ? rs.getLong(1) : 0;
+                    }
+                }
+            }
+            return total;
+        });
+    }
+
+    @Override
+    public List<FailedTask> failedTasks(Long accountIdOrNull, Instant sinceOrNull) {
+        String at = "coalesce(t.completed_at, t.updated_at, t.created_at, t.last_synced_at)";
+        return db.read("read failed tasks", c -> {
+            List<FailedTask> failed = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.id, a.provider, t.account_id, a.name, t.model,"
+                    + " t.provider_task_id, t.error_code, t.error_message, " + at + FROM + " WHERE t.status = ?"
+                    + (accountIdOrNull == null ? "" : " AND t.account_id = ?")
+                    + (sinceOrNull == null ? "" : " AND " + at + " >= ?") + " ORDER BY 9 DESC, t.id DESC")) {
+                int i = 1;
+                ps.setString(i++, TaskStatus.FAILED.wireName());
+                if (accountIdOrNull != null) {
+                    ps.setLong(i++, accountIdOrNull);
+                }
+                if (sinceOrNull != null) {
+                    ps.setLong(i, sinceOrNull.toEpochMilli());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String provider = rs.getString(2);
+                        failed.add(new FailedTask(rs.getLong(1), dev.reelwatch.core.ProviderKind.fromCliName(provider)
+                                .orElseThrow(() -> new StoreException("The cache names an unknown provider '"
+                                        + provider + "'")),
+                                rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getString(8), Instant.ofEpochMilli(rs.getLong(9))));
+                    }
+                }
+            }
+            return failed;
+        });
+    }
+
     @Override
     public void updateArchive(long outputId, ArchiveState state, String localPath, Long localBytes,
                               String localSha256, Integer downloadPercent, String archiveError) {
@@ -481,6 +638,56 @@ public final class SqliteTaskStore implements TaskStore {
             }
             return counts;
         });
+    }
+
+    @Override
+    public Set<Long> setStarred(Collection<Long> taskIds, boolean starred) {
+        return libraryBatch(taskIds, "star tasks", "UPDATE tasks SET starred = " + (starred ? 1 : 0)
+                + " WHERE id = ? AND starred != " + (starred ? 1 : 0), null);
+    }
+
+    @Override
+    public Set<Long> addTag(Collection<Long> taskIds, String tag) {
+        String t = TaskTags.normalise(tag);
+        if (t.isEmpty()) {
+            return Set.of();
+        }
+        return libraryBatch(taskIds, "tag tasks",
+                "INSERT OR IGNORE INTO task_tags (task_id, tag) SELECT id, ? FROM tasks WHERE id = ?", t);
+    }
+
+    @Override
+    public Set<Long> removeTag(Collection<Long> taskIds, String tag) {
+        return libraryBatch(taskIds, "untag tasks", "DELETE FROM task_tags WHERE tag = ? AND task_id = ?",
+                TaskTags.normalise(tag));
+    }
+
+    /** One statement per task in one transaction ({@code tag}, when given, bound first); one notification. */
+    private Set<Long> libraryBatch(Collection<Long> taskIds, String what, String sql, String tag) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(taskIds));
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> changed = db.write(what, c -> {
+            Set<Long> done = new LinkedHashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (long id : ids) {
+                    int i = 1;
+                    if (tag != null) {
+                        ps.setString(i++, tag);
+                    }
+                    ps.setLong(i, id);
+                    if (ps.executeUpdate() > 0) {
+                        done.add(id);
+                    }
+                }
+            }
+            return done;
+        });
+        if (!changed.isEmpty()) {
+            db.listeners().fire(changed, Set.of());
+        }
+        return Set.copyOf(changed);
     }
 
     /** Runs one library write and tells listeners about the task when the write changed something. */

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The task cache. Writes happen in one transaction per call and then notify listeners of the changed ids.
@@ -71,6 +72,27 @@ public interface TaskStore {
     /** Removes tasks from local history only (their outputs and events too); the provider is not touched. */
     void removeFromHistory(Collection<Long> taskIds);
 
+    /**
+     * As {@link #removeFromHistory}, keeping a copy of every removed row (task, outputs, events, tags) so that
+     * {@link #restore} can put them back as they were, ids included: the "Undo" of a removal.
+     */
+    RemovedTasks removeFromHistoryUndoably(Collection<Long> taskIds);
+
+    /**
+     * Puts removed tasks back with their ids, outputs, timeline, star, note and tags. A task that a sync has
+     * brought back meanwhile is kept as synced (its removed copy is dropped). Returns how many came back.
+     */
+    int restore(RemovedTasks removed);
+
+    /**
+     * The failed tasks, newest first: of one account (null: all) that failed at or after {@code sinceOrNull}
+     * (null: ever). When a task failed is its completion time, else its last update, else its creation.
+     */
+    List<FailedTask> failedTasks(Long accountIdOrNull, Instant sinceOrNull);
+
+    /** The bytes of these tasks' archived files in the library (0 for none), e.g. for "3 selected · 1.2 GB". */
+    long archivedBytes(Collection<Long> taskIds);
+
     /** Outputs of succeeded tasks that are not archived yet (state NONE or PENDING), earliest expiry first. */
     List<StoredOutput> outputsAwaitingArchive(int limit);
 
@@ -93,6 +115,18 @@ public interface TaskStore {
     void addTag(long taskId, String tag);
 
     void removeTag(long taskId, String tag);
+
+    /**
+     * Stars or un-stars many tasks in one transaction (a bulk action); listeners hear once, of the tasks that
+     * changed, which are returned.
+     */
+    Set<Long> setStarred(Collection<Long> taskIds, boolean starred);
+
+    /** Adds the tag to many tasks in one transaction; returns the tasks that did not have it. */
+    Set<Long> addTag(Collection<Long> taskIds, String tag);
+
+    /** Takes the tag off many tasks in one transaction; returns the tasks that had it. */
+    Set<Long> removeTag(Collection<Long> taskIds, String tag);
 
     /** Every tag in use and how many tasks carry it, in alphabetical order. */
     Map<String, Integer> tagsWithCounts();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -44,6 +45,7 @@ public final class PollingSyncService implements SyncService {
     private final SyncBookmarks bookmarks;
     private final PlainHttpConsent plainHttp;
     private final ProviderRequestLimits limits;
+    private final SyncPause pause;
     private final Map<Long, AccountPoller> pollers = new ConcurrentHashMap<>();
     private final List<SyncStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lifecycle = new Object();
@@ -62,6 +64,7 @@ public final class PollingSyncService implements SyncService {
         this.bookmarks = new SyncBookmarks(settingsStore);
         this.plainHttp = new PlainHttpConsent(settingsStore);
         this.limits = new ProviderRequestLimits(settings.perProviderConcurrency());
+        this.pause = new SyncPause(settingsStore);
         this.lastPublished = new SyncStatus(false, Map.of(), 0);
     }
 
@@ -150,10 +153,14 @@ public final class PollingSyncService implements SyncService {
         if (closed) {
             return;
         }
+        // A paused account (or everything, while all syncing is paused) has no poller: no request can reach it.
         Map<Long, Account> wanted = new HashMap<>();
-        for (Account a : accounts.all()) {
-            if (a.enabled()) {
-                wanted.put(a.id(), a);
+        if (!pause.allPaused()) {
+            Set<Long> paused = accounts.pausedIds();
+            for (Account a : accounts.all()) {
+                if (a.enabled() && !paused.contains(a.id())) {
+                    wanted.put(a.id(), a);
+                }
             }
         }
         synchronized (pollers) {

@@ -9,6 +9,7 @@ import dev.reelwatch.store.TaskStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,9 +41,12 @@ public final class SyncPass {
         this.plainHttp = new PlainHttpConsent(settingsStore);
     }
 
-    /** Syncs every enabled account. */
+    /** Syncs every enabled account that is not paused; the paused ones are named in the report. */
     public SyncReport run() {
-        return run(accounts.all().stream().filter(Account::enabled).toList());
+        Set<Long> paused = accounts.pausedIds();
+        List<Account> enabled = accounts.all().stream().filter(Account::enabled).toList();
+        return run(enabled.stream().filter(a -> !paused.contains(a.id())).toList(),
+                enabled.stream().filter(a -> paused.contains(a.id())).map(Account::name).toList());
     }
 
     /**
@@ -51,17 +55,28 @@ public final class SyncPass {
      * @throws UnknownAccountException when no account has that name
      */
     public SyncReport run(String accountNameOrNull) {
+        return run(accountNameOrNull, false);
+    }
+
+    /**
+     * As {@link #run(String)}; a named account that is paused is left alone (and named in the report's
+     * {@code paused}) unless {@code evenIfPaused}.
+     */
+    public SyncReport run(String accountNameOrNull, boolean evenIfPaused) {
         if (accountNameOrNull == null) {
             return run();
         }
         Account account = accounts.byName(accountNameOrNull)
                 .orElseThrow(() -> new UnknownAccountException(accountNameOrNull));
-        return run(List.of(account));
+        if (!evenIfPaused && accounts.isPaused(account.id())) {
+            return new SyncReport(List.of(), List.of(account.name()));
+        }
+        return run(List.of(account), List.of());
     }
 
-    private SyncReport run(List<Account> selected) {
+    private SyncReport run(List<Account> selected, List<String> paused) {
         if (selected.isEmpty()) {
-            return new SyncReport(List.of());
+            return new SyncReport(List.of(), paused);
         }
         ProviderRequestLimits limits = new ProviderRequestLimits(settings.perProviderConcurrency());
         AtomicInteger n = new AtomicInteger();
@@ -81,7 +96,7 @@ public final class SyncPass {
             for (int i = 0; i < futures.size(); i++) {
                 summaries.add(await(futures.get(i), selected.get(i)));
             }
-            return new SyncReport(summaries);
+            return new SyncReport(summaries, paused);
         } finally {
             pool.shutdownNow();
         }

@@ -22,7 +22,10 @@ public interface SyncService extends AutoCloseable {
     /** Refreshes one cached task from its provider at once. */
     void refreshTask(long taskId);
 
-    /** The set of accounts changed (added, edited, removed, enabled): start or stop their pollers. */
+    /**
+     * The set of accounts changed (added, edited, removed, enabled, paused or resumed, or all syncing paused):
+     * start or stop their pollers.
+     */
     void accountsChanged();
 
     SyncStatus status();

@@ -72,7 +72,8 @@ class AccountsCommandTest {
         JsonNode account = onlyAccount();
         List<String> names = new ArrayList<>();
         account.fieldNames().forEachRemaining(names::add);
-        assertEquals(List.of("name", "provider", "base_url", "enabled", "demo", "credential"), names);
+        assertEquals(List.of("name", "provider", "base_url", "enabled", "paused", "demo", "credential"), names);
+        assertFalse(account.get("paused").asBoolean());
         assertTrue(account.get("name").isTextual());
         assertTrue(account.get("provider").isTextual());
         assertTrue(account.get("base_url").isTextual());

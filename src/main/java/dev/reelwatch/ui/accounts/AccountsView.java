@@ -105,7 +105,14 @@ public final class AccountsView extends BorderPane {
         remove.setId("accounts-remove");
         remove.disableProperty().bind(model.selectedProperty().isNull());
         remove.setOnAction(e -> confirmRemove(model.selectedProperty().get()));
-        HBox buttons = new HBox(8, add, remove);
+        // Issue 15: pause or resume the selected account.
+        Button pause = new Button();
+        pause.setId("accounts-pause");
+        pause.textProperty().bind(javafx.beans.binding.Bindings.when(model.selectedPausedProperty())
+                .then(text.getString("action.resume")).otherwise(text.getString("action.pause")));
+        pause.disableProperty().bind(model.selectedProperty().isNull());
+        pause.setOnAction(e -> model.togglePause());
+        HBox buttons = new HBox(8, add, remove, pause);
         Label error = errorLabel(model.errorProperty());
         VBox box = new VBox(10, title, list, buttons, error);
         box.getStyleClass().add("accounts-sidebar");

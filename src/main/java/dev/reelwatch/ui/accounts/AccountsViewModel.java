@@ -40,6 +40,10 @@ public final class AccountsViewModel {
     private final ObservableList<Account> listView = FXCollections.unmodifiableObservableList(list);
     private final ObjectProperty<Account> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** Issue 15: which accounts are paused, and whether the selected one is. */
+    private java.util.Set<Long> paused = java.util.Set.of();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper selectedPaused =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "selectedPaused");
 
     public AccountsViewModel(AccountStore accounts, CredentialStore keys, PlainHttpPermissions plainHttp,
                              Map<String, String> environment, ConnectionTester tester, SyncService sync,
@@ -52,6 +56,7 @@ public final class AccountsViewModel {
         this.editor = new AccountEditorViewModel(accounts, keys, plainHttp, environment, tester, sync, executor,
                 dialogs);
         editor.setOnSaved(saved -> reload(saved.id()));
+        selected.addListener((obs, was, now) -> selectedPaused.set(now != null && paused.contains(now.id())));
         selected.addListener((obs, was, now) -> {
             if (now != null && now != editor.editingProperty().get()) {
                 editor.edit(now);
@@ -84,9 +89,10 @@ public final class AccountsViewModel {
                     .sorted(Comparator.comparing(Account::name, String.CASE_INSENSITIVE_ORDER)).toList();
             Map<Long, AccountHealth> read = new HashMap<>();
             all.forEach(a -> accounts.health(a.id()).ifPresent(h -> read.put(a.id(), h)));
-            return new Listed(all, read);
+            return new Listed(all, read, accounts.pausedIds());
         }).describedAs("Loading the accounts").onSuccess(listed -> {
                 List<Account> all = listed.accounts();
+                paused = listed.paused();
                 health.clear();
                 health.putAll(listed.health());
                 list.setAll(all);
@@ -101,7 +107,7 @@ public final class AccountsViewModel {
             }).executeWith(executor);
     }
 
-    private record Listed(List<Account> accounts, Map<Long, AccountHealth> health) {
+    private record Listed(List<Account> accounts, Map<Long, AccountHealth> health, java.util.Set<Long> paused) {
     }
 
     /** The account's health as last stored by the poller (empty when never polled). */
@@ -138,6 +144,29 @@ public final class AccountsViewModel {
         }).describedAs("Removing the account")
                 .onFailure(e -> error.set(String.valueOf(e.getMessage())))
                 .onFinished(() -> reload(null))
+                .executeWith(executor);
+    }
+
+    // ---- issue 15: pausing -------------------------------------------------------------------------------
+
+    /** Whether the selected account is paused (not synced until resumed). */
+    public javafx.beans.property.ReadOnlyBooleanProperty selectedPausedProperty() {
+        return selectedPaused.getReadOnlyProperty();
+    }
+
+    /** Pauses the selected account, or resumes it when it is paused; the poller is told. */
+    public void togglePause() {
+        Account account = selected.get();
+        if (account == null) {
+            return;
+        }
+        boolean pause = !paused.contains(account.id());
+        BackgroundTask.wrap(() -> {
+            accounts.setPaused(account.id(), pause);
+            sync.accountsChanged();
+        }).describedAs(pause ? "Pausing the account" : "Resuming the account")
+                .onFailure(e -> error.set(e.getMessage()))
+                .onFinished(() -> reload(account.id()))
                 .executeWith(executor);
     }
 }

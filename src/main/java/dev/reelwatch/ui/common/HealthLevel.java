@@ -5,7 +5,9 @@ import dev.reelwatch.core.AccountHealth;
 
 /** The colour of an account's health dot: green ok, amber syncing or transient trouble, red error, grey off. */
 public enum HealthLevel {
-    OK, BUSY, ERROR, DISABLED, UNKNOWN;
+    OK, BUSY, ERROR, DISABLED, UNKNOWN,
+    /** The user paused the account: it is not polled until resumed. */
+    PAUSED;
 
     public static HealthLevel of(Account account, AccountHealth health) {
         if (!account.enabled()) {

@@ -37,6 +37,7 @@ public final class LiveAccounts implements SyncStatusListener, AutoCloseable {
     private final ReadOnlyIntegerWrapper requestsInFlight = new ReadOnlyIntegerWrapper(0);
     private final Map<Long, AccountHealth> liveHealth = new HashMap<>();
     private List<Account> known = List.of();
+    private java.util.Set<Long> paused = java.util.Set.of();
 
     /**
      * @param executor runs the store reads and removals
@@ -63,11 +64,12 @@ public final class LiveAccounts implements SyncStatusListener, AutoCloseable {
             for (Account a : all) {
                 accounts.health(a.id()).ifPresent(h -> stored.put(a.id(), h));
             }
-            return new Snapshot(all, stored, sync.status());
+            return new Snapshot(all, stored, sync.status(), accounts.pausedIds());
         }).describedAs("Loading the accounts")
                 .latestOf(reloads)
                 .onSuccess(snapshot -> {
                     known = snapshot.accounts();
+                    paused = snapshot.paused();
                     snapshot.storedHealth().forEach(liveHealth::putIfAbsent);
                     if (snapshot.status() != null) {
                         applyStatus(snapshot.status());
@@ -91,7 +93,8 @@ public final class LiveAccounts implements SyncStatusListener, AutoCloseable {
                 .executeWith(executor);
     }
 
-    private record Snapshot(List<Account> accounts, Map<Long, AccountHealth> storedHealth, SyncStatus status) {
+    private record Snapshot(List<Account> accounts, Map<Long, AccountHealth> storedHealth, SyncStatus status,
+                            java.util.Set<Long> paused) {
     }
 
     @Override
@@ -116,7 +119,7 @@ public final class LiveAccounts implements SyncStatusListener, AutoCloseable {
     private void rebuild() {
         List<AccountEntry> fresh = new ArrayList<>();
         for (Account a : known) {
-            fresh.add(new AccountEntry(a, liveHealth.get(a.id())));
+            fresh.add(new AccountEntry(a, liveHealth.get(a.id()), paused.contains(a.id())));
         }
         if (!fresh.equals(entries)) {
             entries.setAll(fresh);

@@ -6,7 +6,14 @@ import dev.reelwatch.ui.media.MediaHooks;
 import dev.reelwatch.ui.notify.DesktopNotifier;
 import dev.reelwatch.ui.notify.OsNotifier;
 import dev.reelwatch.ui.sidebar.AccountProblemView;
+import dev.reelwatch.ui.bulk.BulkActionsViewModel;
+import dev.reelwatch.ui.bulk.BulkMenu;
+import dev.reelwatch.ui.bulk.BulkSummaryBar;
+import dev.reelwatch.ui.failures.FailuresView;
+import dev.reelwatch.ui.failures.FailuresViewModel;
+import dev.reelwatch.ui.failures.SubsetChip;
 import dev.reelwatch.ui.sidebar.SidebarView;
+import dev.reelwatch.ui.tasks.TaskSubset;
 import dev.reelwatch.ui.status.StatusBarView;
 import dev.reelwatch.ui.tasks.ServerTaskDeleter;
 import dev.reelwatch.ui.tasks.TaskFilterBar;
@@ -85,6 +92,10 @@ public final class MainView extends BorderPane {
     private final ShortcutsWindow shortcutsWindow = new ShortcutsWindow();
     private final boolean mac = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac");
     private final DialogService dialogs;
+    private final StackPane lists;
+    private final javafx.scene.control.ContextMenu galleryContextMenu;
+    private final BorderPane centerArea = new BorderPane();
+    private final StatusBarView statusBarView;
     private Consumer<List<Long>> compareAction = ids -> { };
     private Runnable usageAction = () -> { };
     private Runnable preferencesAction = () -> { };
@@ -116,11 +127,13 @@ public final class MainView extends BorderPane {
         this.media = media;
         table = new TaskTableView(vm.tasks(), media, deleter, this::openDetail, onAddAccount, vm::refresh);
         table.setOnCompare(ids -> compareAction.accept(ids));
-        gallery = new TaskGalleryView(vm.tasks(), media, this::openDetail, galleryMenu());
+        galleryContextMenu = galleryMenu();
+        gallery = new TaskGalleryView(vm.tasks(), media, this::openDetail, galleryContextMenu);
         filters = new TaskFilterBar(vm.tasks(), vm.accounts().entries());
         sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount, dialogs);
+        sidebar.setPauseActions(vm.pause());
 
-        StackPane lists = new StackPane(table, gallery, welcome);
+        lists = new StackPane(table, gallery, welcome);
         VBox.setVgrow(lists, Priority.ALWAYS);
         // A failing account's problem sits over its tasks; with none cached it takes their place, so the user
         // sees what is wrong instead of an empty "Nothing matches".
@@ -141,6 +154,9 @@ public final class MainView extends BorderPane {
         });
         VBox center = new VBox(problemHolder, lists);
         center.getStyleClass().add("center-area");
+        this.center = center;
+        // Issue 15: the bulk summary strip goes under the list, the failure-group chip above it.
+        centerArea.setCenter(center);
         welcome.visibleProperty().bind(vm.showWelcomeBinding());
         table.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty().not()));
         gallery.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty()));
@@ -155,8 +171,7 @@ public final class MainView extends BorderPane {
         detailHolder.getChildren().add(detailPane);
         detailHolder.setMinWidth(260);
         split.getStyleClass().add("main-split");
-        this.center = center;
-        split.getItems().addAll(sidebar, center, detailHolder);
+        split.getItems().addAll(sidebar, centerArea, detailHolder);
         SplitPane.setResizableWithParent(sidebar, false);
         SplitPane.setResizableWithParent(detailHolder, false);
         restoreDividers();
@@ -165,8 +180,9 @@ public final class MainView extends BorderPane {
         notificationPane = new NotificationPane(split);
         notificationPane.getStyleClass().add("main-notifications");
         setCenter(notificationPane);
-        StatusBarView status = new StatusBarView(vm.statusBar());
-        setBottom(status);
+        statusBarView = new StatusBarView(vm.statusBar());
+        statusBarView.showSelectionAndPause(vm.selectionSummary(), vm.pause());
+        setBottom(statusBarView);
         // The problem panel's "2 min ago" follows the status bar's clock tick.
         vm.statusBar().lastSyncTextProperty().addListener((o, was, now) -> vm.accountProblem().update());
 
@@ -398,8 +414,13 @@ public final class MainView extends BorderPane {
         galleryItem.selectedProperty().bindBidirectional(vm.galleryModeProperty());
         MenuItem usage = item("menu.usage", Shortcut.USAGE, () -> usageAction.run());
         MenuItem compare = item("menu.compare", null, () -> compareAction.accept(selectedIds()));
+        CheckMenuItem pauseAll = new CheckMenuItem(TEXT.getString("menu.pauseAll"));
+        pauseAll.setId("menu-pauseAll");
+        pauseAll.setSelected(vm.pause().allPausedProperty().get());
+        vm.pause().allPausedProperty().addListener((o, was, now) -> pauseAll.setSelected(now));
+        pauseAll.setOnAction(e -> vm.pause().setAllPaused(pauseAll.isSelected()));
         Menu view = new Menu(TEXT.getString("menu.view"), null, theme, notify, new SeparatorMenuItem(), showSidebar,
-                showDetail, galleryItem, new SeparatorMenuItem(), compare, usage);
+                showDetail, galleryItem, new SeparatorMenuItem(), compare, usage, new SeparatorMenuItem(), pauseAll);
         view.setOnShowing(e -> compare.setDisable(!TaskTableView.canCompare(vm.tasks().rowsFor(selectedIds()))));
 
         MenuItem shortcuts = item("menu.shortcuts", Shortcut.SHORTCUTS, this::showShortcuts);
@@ -454,7 +475,7 @@ public final class MainView extends BorderPane {
         if (side) {
             wanted.add(sidebar);
         }
-        wanted.add(center);
+        wanted.add(centerArea);
         if (detail) {
             wanted.add(detailHolder);
         }
@@ -532,7 +553,7 @@ public final class MainView extends BorderPane {
                     }
                     arranging = true;
                     try {
-                        split.getItems().setAll(sidebar, center, detailHolder);
+                        split.getItems().setAll(sidebar, centerArea, detailHolder);
                     } finally {
                         arranging = false;
                     }
@@ -629,6 +650,58 @@ public final class MainView extends BorderPane {
         problems.currentProperty().addListener(o -> show.run());
         show.run();
         return banner;
+    }
+
+    // ---- issue 15: bulk actions and the Failures view, handed in by the composition root -------------------
+
+    /** The table's and gallery's multi-selection commands run as batches; the summary strip shows under the list. */
+    public void useBulkActions(BulkActionsViewModel bulk) {
+        table.useBulkActions(bulk);
+        javafx.scene.control.ContextMenu galleryMenu = galleryContextMenu;
+        if (galleryMenu != null) {
+            galleryMenu.getItems().removeIf(m -> "menu-star".equals(m.getId()) || "menu-addTag".equals(m.getId())
+                    || "menu-export".equals(m.getId()));
+            while (!galleryMenu.getItems().isEmpty()
+                    && galleryMenu.getItems().get(galleryMenu.getItems().size() - 1) instanceof SeparatorMenuItem) {
+                galleryMenu.getItems().remove(galleryMenu.getItems().size() - 1);
+            }
+            galleryMenu.getItems().add(new SeparatorMenuItem());
+            galleryMenu.getItems().addAll(BulkMenu.items(bulk, this::selectedIds, false));
+        }
+        centerArea.setBottom(new BulkSummaryBar(bulk));
+    }
+
+    /**
+     * The sidebar's "Failures" line shows the grouped view in place of the list; choosing a group narrows the list
+     * to its tasks, with a chip above it to go back.
+     */
+    public void useFailures(FailuresViewModel failures) {
+        FailuresView view = new FailuresView(failures);
+        lists.getChildren().add(view);
+        javafx.beans.binding.BooleanBinding shown = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            var s = vm.sidebar().selectionProperty().get();
+            return s != null && s.isFailures() && s.failures().isEmpty();
+        }, vm.sidebar().selectionProperty());
+        view.visibleProperty().bind(shown.and(vm.showWelcomeBinding().not()));
+        table.visibleProperty().unbind();
+        gallery.visibleProperty().unbind();
+        table.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty().not())
+                .and(shown.not()));
+        gallery.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty()).and(shown.not()));
+        shown.addListener((o, was, now) -> {
+            if (now) {
+                failures.reload();
+            }
+        });
+        failures.setOnChoose((group, label) -> {
+            vm.sidebar().showFailureGroup(group.key(), new TaskSubset(label, java.util.Set.copyOf(group.taskIds())));
+            table.table().requestFocus();
+        });
+        centerArea.setTop(new SubsetChip(vm.tasks().subsetProperty(),
+                () -> vm.sidebar().selectionProperty().set(dev.reelwatch.ui.sidebar.SidebarSelection.FAILURES),
+                () -> vm.sidebar().selectionProperty().set(dev.reelwatch.ui.sidebar.SidebarSelection.ALL)));
+        sidebar.showFailureGroupCount(failures.groupCountProperty());
+        failures.reload();
     }
 
     private static MenuItem item(String key, Shortcut shortcut, Runnable action) {

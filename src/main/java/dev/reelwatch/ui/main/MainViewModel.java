@@ -11,6 +11,8 @@ import dev.reelwatch.ui.common.RelativeTime;
 import dev.reelwatch.ui.common.SettingsWriter;
 import dev.reelwatch.ui.common.StoreChangeRelay;
 import dev.reelwatch.ui.common.TaskExecutor;
+import dev.reelwatch.ui.pause.SyncPauseViewModel;
+import dev.reelwatch.ui.status.SelectionSummaryViewModel;
 import dev.reelwatch.ui.notify.TaskNotificationsViewModel;
 import dev.reelwatch.ui.sidebar.AccountProblemViewModel;
 import dev.reelwatch.ui.sidebar.SidebarViewModel;
@@ -58,6 +60,9 @@ public final class MainViewModel implements AutoCloseable {
     private final BooleanProperty detailShown = new SimpleBooleanProperty(this, "detailShown", true);
     private final BooleanProperty sidebarShown = new SimpleBooleanProperty(this, "sidebarShown", true);
     private final AccountProblemViewModel accountProblem;
+    // Issue 15: pausing and the selection in the status bar.
+    private final SyncPauseViewModel pause;
+    private final SelectionSummaryViewModel selection;
 
     /**
      * @param executor   background work with its results on the FX thread; unhandled failures go to {@code problems}
@@ -80,6 +85,9 @@ public final class MainViewModel implements AutoCloseable {
         this.notifications = new TaskNotificationsViewModel(settings, clock);
         this.accountProblem = new AccountProblemViewModel(sidebar, accounts, time, sync::refreshAccount);
         tasks.addTransitionListener(notifications::onTransitions);
+        this.pause = new SyncPauseViewModel(accountStore, settingsStore, sync, accounts, executor,
+                problems::report);
+        this.selection = new SelectionSummaryViewModel(tasks.selectedIds(), taskStore, executor);
         galleryMode.set(Boolean.parseBoolean(settingsStore.get(GALLERY_KEY, "false")));
         galleryMode.addListener((o, was, now) -> settings.put(GALLERY_KEY, String.valueOf(now)));
         detailShown.set(settingsStore.getBoolean(DETAIL_KEY, true));
@@ -197,6 +205,21 @@ public final class MainViewModel implements AutoCloseable {
 
     public LiveAccounts accounts() {
         return accounts;
+    }
+
+    /** Issue 15: Pause/Resume of accounts and "Pause all syncing". */
+    public SyncPauseViewModel pause() {
+        return pause;
+    }
+
+    /** Issue 15: "3 selected · 1.2 GB archived" for the status bar. */
+    public SelectionSummaryViewModel selectionSummary() {
+        return selection;
+    }
+
+    /** The seam the window's newer features run their background work through (failures to the problem area). */
+    public TaskExecutor executor() {
+        return executor;
     }
 
     @Override

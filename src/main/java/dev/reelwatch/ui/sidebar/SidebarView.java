@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.sidebar;
 
+import dev.reelwatch.ui.pause.SyncPauseViewModel;
 import dev.reelwatch.ui.tasks.StatusGroup;
 import dev.reelwatch.ui.common.DialogService;
 import javafx.beans.Observable;
@@ -38,6 +39,9 @@ public final class SidebarView extends ScrollPane {
     private final VBox tagsBox = new VBox(2);
     private final Label tagsSection = section("section.tags");
     private final List<Row> rows = new ArrayList<>();
+    /** Issue 15: pausing from the account's context menu; null until the composition root hands it in. */
+    private SyncPauseViewModel pause;
+    private Label failuresCount;
 
     /** One selectable line and what selecting it means. */
     private record Row(HBox node, SidebarSelection selection) {
@@ -68,6 +72,12 @@ public final class SidebarView extends ScrollPane {
                             TEXT.getString("group." + g.name()), count(vm.countProperty(g)), null),
                     SidebarSelection.group(g), "sidebar-" + g.name().toLowerCase(Locale.ROOT)));
         }
+        // Issue 15: the failed tasks grouped by cause.
+        content.getChildren().add(selectable(line(icon("failures"), TEXT.getString("failures"),
+                countLabel(0), null), SidebarSelection.FAILURES, "sidebar-failures"));
+        failuresCount = (Label) ((HBox) content.getChildren().get(content.getChildren().size() - 1))
+                .getChildren().get(3);
+        failuresCount.setVisible(false);
         content.getChildren().addAll(tagsSection, tagsBox);
         content.getChildren().add(section("section.accounts"));
         content.getChildren().add(accountsBox);
@@ -120,7 +130,15 @@ public final class SidebarView extends ScrollPane {
                 badge.getStyleClass().add("demo-badge");
                 badge.setMinWidth(Region.USE_PREF_SIZE);
             }
+            if (item.entry().paused()) {
+                badge = new Label(TEXT.getString("account.paused"));
+                badge.getStyleClass().add("paused-badge");
+                badge.setMinWidth(Region.USE_PREF_SIZE);
+            }
             HBox line = line(dot, item.name(), countLabel(item.taskCount()), badge);
+            if (item.entry().paused()) {
+                line.getStyleClass().add("paused");
+            }
             Tooltip tip = new Tooltip(item.tooltip());
             tip.setShowDelay(Duration.millis(300));
             Tooltip.install(line, tip);
@@ -129,11 +147,32 @@ public final class SidebarView extends ScrollPane {
             MenuItem remove = new MenuItem(TEXT.getString("account.remove"));
             remove.setOnAction(e -> confirmRemove(item));
             ContextMenu menu = new ContextMenu(edit, remove);
+            if (pause != null) {
+                boolean paused = item.entry().paused();
+                MenuItem toggle = new MenuItem(TEXT.getString(paused ? "account.resume" : "account.pause"));
+                toggle.setId(paused ? "account-resume" : "account-pause");
+                toggle.setOnAction(e -> pause.setPaused(item.id(), !paused));
+                menu.getItems().add(0, toggle);
+                menu.getItems().add(1, new javafx.scene.control.SeparatorMenuItem());
+            }
             line.setOnContextMenuRequested(e -> menu.show(line, e.getScreenX(), e.getScreenY()));
             accountsBox.getChildren().add(selectable(line, SidebarSelection.account(item.id()),
                     "sidebar-account-" + item.id()));
         }
         showSelection();
+    }
+
+    /** Issue 15: adds Pause/Resume syncing to each account's context menu. */
+    public void setPauseActions(SyncPauseViewModel pauseActions) {
+        this.pause = pauseActions;
+        rebuildAccounts();
+    }
+
+    /** Issue 15: the number of failure groups beside "Failures" (hidden at zero). */
+    public void showFailureGroupCount(javafx.beans.value.ObservableIntegerValue groups) {
+        failuresCount.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> java.text.NumberFormat.getIntegerInstance().format(groups.get()), groups));
+        failuresCount.visibleProperty().bind(javafx.beans.binding.Bindings.greaterThan(groups, 0));
     }
 
     private void confirmRemove(AccountItem item) {
@@ -160,7 +199,10 @@ public final class SidebarView extends ScrollPane {
 
     private void showSelection() {
         for (Row r : rows) {
-            r.node().pseudoClassStateChanged(SELECTED, r.selection().equals(vm.selectionProperty().get()));
+            SidebarSelection now = vm.selectionProperty().get();
+            // A failure group chosen in the Failures view keeps the Failures line marked.
+            boolean failures = now != null && now.isFailures() && r.selection().isFailures();
+            r.node().pseudoClassStateChanged(SELECTED, failures || r.selection().equals(now));
         }
     }
 

@@ -11,6 +11,7 @@ import dev.reelwatch.ui.tasks.SourceFilter;
 import dev.reelwatch.ui.tasks.StatusGroup;
 import dev.reelwatch.ui.tasks.TagCount;
 import dev.reelwatch.ui.tasks.TaskFilter;
+import dev.reelwatch.ui.tasks.TaskSubset;
 import dev.reelwatch.ui.tasks.TaskListViewModel;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
@@ -58,6 +59,14 @@ public final class SidebarViewModel {
         }
         applying = true;
         try {
+            // Issue 15: the Failures view hides the table; one failure group narrows it (see showFailureGroup).
+            if (s.isFailures()) {
+                if (s.failures().isEmpty()) {
+                    tasks.restrictTo(null);
+                }
+                return;
+            }
+            tasks.restrictTo(null);
             tasks.showLibrary(s.starred(), s.tag());
             if (s.starred() || s.tag() != null) {
                 tasks.sourceProperty().set(SourceFilter.ALL);
@@ -80,7 +89,7 @@ public final class SidebarViewModel {
     }
 
     private void followFilter(TaskFilter f) {
-        if (applying) {
+        if (applying || tasks.subsetProperty().get() != null) {
             return;
         }
         SidebarSelection match = null;
@@ -151,6 +160,21 @@ public final class SidebarViewModel {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Issue 15: the task list shows only this failure group's tasks (every other filter cleared) and the
+     * sidebar marks the Failures line; choosing another line lets the group go.
+     */
+    public void showFailureGroup(String key, TaskSubset subset) {
+        applying = true;
+        try {
+            tasks.clearFilters();
+            tasks.restrictTo(subset);
+            selection.set(SidebarSelection.failureGroup(key));
+        } finally {
+            applying = false;
+        }
     }
 
     /** Removes the account from this computer (with its cached tasks); the provider keeps everything. */

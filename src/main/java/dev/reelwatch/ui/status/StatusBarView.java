@@ -1,6 +1,7 @@
 package dev.reelwatch.ui.status;
 
 import dev.reelwatch.ui.common.AccountEntry;
+import dev.reelwatch.ui.pause.SyncPauseViewModel;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.Observable;
@@ -93,6 +94,72 @@ public final class StatusBarView extends HBox {
             Tooltip.install(box, new Tooltip(vm.accountTooltip(e)));
             accountsBox.getChildren().add(box);
         }
+    }
+
+    // ---- issue 15: the selection ("3 selected · 1.2 GB archived"), paused accounts, "Pause all syncing" ----
+
+    /** Adds the selection summary before the task count, the pause badge and the "Pause all syncing" toggle. */
+    public void showSelectionAndPause(SelectionSummaryViewModel selection, SyncPauseViewModel pause) {
+        Label selected = new Label();
+        selected.setId("selectionText");
+        selected.getStyleClass().add("selection-text");
+        selected.textProperty().bind(selection.textProperty());
+        Separator beforeCount = separator();
+        selected.visibleProperty().bind(selection.textProperty().isNotEmpty());
+        selected.managedProperty().bind(selected.visibleProperty());
+        beforeCount.visibleProperty().bind(selected.visibleProperty());
+        beforeCount.managedProperty().bind(selected.visibleProperty());
+        int count = getChildren().indexOf(lookup("#taskCountText"));
+        getChildren().addAll(count < 0 ? getChildren().size() : count, java.util.List.of(selected, beforeCount));
+
+        Region pauseIcon = new Region();
+        pauseIcon.getStyleClass().addAll("icon", "icon-pause");
+        Label pausedLabel = new Label();
+        HBox paused = new HBox(pauseIcon, pausedLabel);
+        paused.setId("pausedIndicator");
+        paused.getStyleClass().addAll("offline-chip", "paused-chip");
+        Tooltip pausedTip = new Tooltip();
+        Tooltip.install(paused, pausedTip);
+        Runnable showPaused = () -> {
+            var accounts = pause.pausedAccounts();
+            boolean all = pause.allPausedProperty().get();
+            paused.setVisible(all || !accounts.isEmpty());
+            String names = String.join(", ", accounts.stream().map(AccountEntry::name).toList());
+            pausedLabel.setText(all ? TEXT.getString("pauseAll.on") : accounts.size() == 1
+                    ? String.format(TEXT.getString("paused.one"), names)
+                    : String.format(TEXT.getString("paused.many"), accounts.size()));
+            pausedTip.setText(all ? TEXT.getString("pauseAll.tooltip")
+                    : String.format(TEXT.getString("paused.tooltip"), names));
+        };
+        paused.managedProperty().bind(paused.visibleProperty());
+        paused.setOnMouseClicked(e -> {
+            if (pause.allPausedProperty().get()) {
+                pause.setAllPaused(false);
+            }
+        });
+        pause.pausedAccounts().addListener((javafx.beans.Observable o) -> showPaused.run());
+        pause.allPausedProperty().addListener((o, was, now) -> showPaused.run());
+        showPaused.run();
+        getChildren().add(1, paused);
+
+        javafx.scene.control.ToggleButton pauseAll = new javafx.scene.control.ToggleButton(null, icon("pause"));
+        pauseAll.setId("pauseAllToggle");
+        pauseAll.getStyleClass().add("pause-all-toggle");
+        pauseAll.setSelected(pause.allPausedProperty().get());
+        pause.allPausedProperty().addListener((o, was, now) -> pauseAll.setSelected(now));
+        pauseAll.setOnAction(e -> pause.setAllPaused(pauseAll.isSelected()));
+        Tooltip pauseAllTip = new Tooltip();
+        pauseAllTip.textProperty().bind(javafx.beans.binding.Bindings.when(pause.allPausedProperty())
+                .then(TEXT.getString("pauseAll.tooltip")).otherwise(TEXT.getString("pauseAll.offTooltip")));
+        pauseAll.setTooltip(pauseAllTip);
+        int activity = getChildren().indexOf(lookup("#activityText"));
+        getChildren().add(activity < 0 ? getChildren().size() : activity + 1, pauseAll);
+    }
+
+    private static Region icon(String name) {
+        Region r = new Region();
+        r.getStyleClass().addAll("icon", "icon-" + name);
+        return r;
     }
 
     private static Separator separator() {

@@ -139,6 +139,8 @@ public final class TaskGalleryView extends StackPane {
         private final ProgressBar progress = new ProgressBar();
         private final Label prompt = new Label();
         private final Label meta = new Label();
+        /** Issue 15: one tooltip per tile, its text updated (a new Tooltip is a new popup window and scene). */
+        private final javafx.scene.control.Tooltip tip = TaskCells.tooltip("");
         private final VBox box;
         private final InvalidationListener selection = o -> showSelected();
 
@@ -217,7 +219,10 @@ public final class TaskGalleryView extends StackPane {
             String tags = row.tags().isEmpty() ? "" : " · #" + String.join(" #", row.tags());
             meta.setText((row.model().isEmpty() ? row.accountName() : row.model()) + (when.isEmpty() ? "" : " · " + when)
                     + tags);
-            setTooltip(TaskCells.tooltip(row.prompt().isEmpty() ? row.providerTaskId() : row.prompt()));
+            tip.setText(row.prompt().isEmpty() ? row.providerTaskId() : row.prompt());
+            if (getTooltip() != tip) {
+                setTooltip(tip);
+            }
             setGraphic(box);
             showSelected();
         }

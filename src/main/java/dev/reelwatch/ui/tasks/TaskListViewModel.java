@@ -92,6 +92,8 @@ public final class TaskListViewModel implements AutoCloseable {
     private final ReadOnlyIntegerWrapper starredCount = new ReadOnlyIntegerWrapper(this, "starredCount", 0);
     private final ObservableList<TagCount> tagCounts = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<TaskFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter");
+    /** Issue 15: narrows the rows to a set of ids on top of the filter (a failure group); null: no such limit. */
+    private final ReadOnlyObjectWrapper<TaskSubset> subset = new ReadOnlyObjectWrapper<>(this, "subset");
 
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount", 0);
@@ -348,7 +350,10 @@ public final class TaskListViewModel implements AutoCloseable {
         TaskFilter f = new TaskFilter(Set.copyOf(statuses), source.get(), model.get(), from, to, searchText.get(),
                 time.zone(), starredOnly.get(), tag.get());
         filter.set(f);
-        filtered.setPredicate(f.isEmpty() ? null : f.toPredicate());
+        TaskSubset only = subset.get();
+        java.util.function.Predicate<TaskRow> byFilter = f.isEmpty() ? null : f.toPredicate();
+        java.util.function.Predicate<TaskRow> byId = only == null ? null : row -> only.ids().contains(row.id());
+        filtered.setPredicate(byId == null ? byFilter : byFilter == null ? byId : byId.and(byFilter));
         visibleCount.set(filtered.size());
     }
 
@@ -364,8 +369,21 @@ public final class TaskListViewModel implements AutoCloseable {
         customTo.set(null);
         starredOnly.set(false);
         tag.set(null);
+        subset.set(null);
         holdFilter = false;
         refilter();
+    }
+
+    /** Issue 15: shows only these tasks (within the other filters); null shows all again. */
+    public void restrictTo(TaskSubset only) {
+        if (!Objects.equals(subset.get(), only)) {
+            subset.set(only);
+            refilter();
+        }
+    }
+
+    public ReadOnlyObjectProperty<TaskSubset> subsetProperty() {
+        return subset.getReadOnlyProperty();
     }
 
     /** Replaces the status filter in one step (one refilter rather than one per status). */

@@ -62,6 +62,8 @@ public final class TaskTableView extends StackPane {
     private final ThumbnailCache thumbnails;
     private boolean restoring;
     private java.util.function.Consumer<List<Long>> compare = ids -> { };
+    /** Issue 15: runs the multi-selection commands as one batch with one summary; null until handed in. */
+    private dev.reelwatch.ui.bulk.BulkActionsViewModel bulk;
 
     public TaskTableView(TaskListViewModel vm, MediaHooks media, ServerTaskDeleter deleter, Runnable openDetail,
                          Runnable addAccount, Runnable refresh) {
@@ -239,7 +241,10 @@ public final class TaskTableView extends StackPane {
                 vm.selectionChanged(selectedIds());
             }
         });
-        vm.restoreSelectionProperty().addListener((obs, was, wanted) -> {
+        // Issue 15: an invalidation listener, as a change listener misses a restore equal to the one before
+        // (a bulk action updates the same selected rows step after step).
+        vm.restoreSelectionProperty().addListener((javafx.beans.Observable o) -> {
+            List<Long> wanted = vm.restoreSelectionProperty().get();
             if (wanted != null) {
                 select(wanted);
             }
@@ -259,11 +264,11 @@ public final class TaskTableView extends StackPane {
         restoring = true;
         try {
             table.getSelectionModel().clearSelection();
-            for (Long id : ids) {
-                Integer i = index.get(id);
-                if (i != null) {
-                    table.getSelectionModel().select(i);
-                }
+            // Issue 15: one call for the whole selection (a thousand selected rows were a thousand events).
+            int[] rows = ids.stream().map(index::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
+                    .toArray();
+            if (rows.length > 0) {
+                table.getSelectionModel().selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1, rows.length));
             }
         } finally {
             restoring = false;
@@ -381,9 +386,38 @@ public final class TaskTableView extends StackPane {
         dialog.showAndWait().ifPresent(t -> vm.addTag(ids, t));
     }
 
-    /** Ctrl+E: hands the selection to the media feature's export dialog. */
+    // ---- issue 15: bulk actions over the selection ------------------------------------------------------
+
+    /** The context menu items that act on the selection as a batch; the others stay as they were. */
+    private static final Set<String> BATCH_ITEMS = Set.of("menu-star", "menu-addTag", "menu-refreshTask",
+            "menu-export", "menu-remove", "menu-deleteOnServer");
+
+    /**
+     * Star, tags, refresh, export and the two removals run over the whole selection through {@code actions}:
+     * one progress, one summary, Undo for the removals. Ctrl+A selects every row the filter shows.
+     */
+    public void useBulkActions(dev.reelwatch.ui.bulk.BulkActionsViewModel actions) {
+        this.bulk = actions;
+        ContextMenu menu = table.getContextMenu();
+        menu.getItems().removeIf(m -> m.getId() != null && BATCH_ITEMS.contains(m.getId()));
+        // Drop separators left doubled or trailing by the removal.
+        for (int i = menu.getItems().size() - 1; i > 0; i--) {
+            if (menu.getItems().get(i) instanceof SeparatorMenuItem
+                    && (i == menu.getItems().size() - 1 || menu.getItems().get(i - 1) instanceof SeparatorMenuItem)) {
+                menu.getItems().remove(i);
+            }
+        }
+        menu.getItems().add(new SeparatorMenuItem());
+        menu.getItems().addAll(dev.reelwatch.ui.bulk.BulkMenu.items(actions, this::selectedIds, true));
+    }
+
+    /** Ctrl+E: hands the selection to the media feature's export dialog (several tasks: one batch). */
     public void exportSelected() {
         List<Long> ids = selectedIds();
+        if (bulk != null && ids.size() > 1) {
+            bulk.run(dev.reelwatch.ui.bulk.BulkAction.EXPORT, ids);
+            return;
+        }
         if (!ids.isEmpty()) {
             media.exportTasks(ids, getScene() == null ? null : getScene().getWindow());
         }
@@ -393,6 +427,11 @@ public final class TaskTableView extends StackPane {
     public void confirmRemove() {
         List<Long> ids = selectedIds();
         if (ids.isEmpty()) {
+            return;
+        }
+        if (bulk != null) {
+            // Issue 15: one batch with Undo instead of a question per removal.
+            bulk.run(dev.reelwatch.ui.bulk.BulkAction.REMOVE_FROM_HISTORY, ids);
             return;
         }
         String header = ids.size() == 1
@@ -442,6 +481,7 @@ public final class TaskTableView extends StackPane {
     static final class StarCell extends javafx.scene.control.TableCell<TaskRow, TaskRow> {
         private static final javafx.css.PseudoClass STARRED = javafx.css.PseudoClass.getPseudoClass("starred");
         private final Button button = new Button();
+        private final javafx.scene.control.Tooltip tip = TaskCells.tooltip("");
 
         StarCell(TaskListViewModel vm) {
             button.setGraphic(TaskCells.icon("star"));
@@ -463,7 +503,11 @@ public final class TaskTableView extends StackPane {
                 return;
             }
             button.pseudoClassStateChanged(STARRED, row.starred());
-            button.setTooltip(TaskCells.tooltip(TEXT.getString(row.starred() ? "star.on" : "star.off")));
+            // Issue 15: one tooltip per cell, its text updated (a new Tooltip is a new popup window and scene).
+            tip.setText(TEXT.getString(row.starred() ? "star.on" : "star.off"));
+            if (button.getTooltip() != tip) {
+                button.setTooltip(tip);
+            }
             setGraphic(button);
         }
     }

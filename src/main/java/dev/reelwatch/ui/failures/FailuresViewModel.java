@@ -1,0 +1,175 @@
+package dev.reelwatch.ui.failures;
+
+import dev.reelwatch.store.FailedTask;
+import dev.reelwatch.store.FailureGroup;
+import dev.reelwatch.store.FailureGroups;
+import dev.reelwatch.store.TaskChange;
+import dev.reelwatch.store.TaskStore;
+import dev.reelwatch.ui.common.BackgroundTask;
+import dev.reelwatch.ui.common.LatestRequest;
+import dev.reelwatch.ui.common.RelativeTime;
+import dev.reelwatch.ui.common.StoreChangeRelay;
+import dev.reelwatch.ui.common.TaskExecutor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The Failures view (issue 15): the cached failed tasks grouped by provider and cause, largest first, each with
+ * its cause in plain words, the provider's message and a 30-day trend. Reloads when failed tasks change.
+ * Choosing a group hands its tasks to the task list.
+ */
+public final class FailuresViewModel implements AutoCloseable {
+    static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.failures.messages");
+    static final int TREND_DAYS = 30;
+
+    private final TaskStore store;
+    private final StoreChangeRelay relay;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final RelativeTime time;
+    private final LatestRequest latest = new LatestRequest();
+    private final ObservableList<FailureItem> items = FXCollections.observableArrayList();
+    private final ObservableList<FailureItem> readOnlyItems = FXCollections.unmodifiableObservableList(items);
+    private final ReadOnlyIntegerWrapper groupCount = new ReadOnlyIntegerWrapper(this, "groupCount");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final Consumer<TaskChange> listener = change -> reloadSoon();
+    /** A reload is running; changes meanwhile ask for one more after it, not one each. */
+    private boolean reloading;
+    private boolean reloadAgain;
+    private BiConsumer<FailureGroup, String> onChoose = (group, label) -> { };
+
+    public FailuresViewModel(TaskStore store, StoreChangeRelay relay, TaskExecutor executor, Clock clock,
+                             ZoneId zone) {
+        this.store = store;
+        this.relay = relay;
+        this.executor = executor.serial();
+        this.clock = clock;
+        this.zone = zone;
+        this.time = new RelativeTime(clock);
+        relay.subscribe(listener);
+    }
+
+    /** Reads the failed tasks again and regroups them (in the background; the newest reload wins). */
+    public void reload() {
+        reloading = true;
+        reloadAgain = false;
+        BackgroundTask.wrap(() -> build(store.failedTasks(null, null)))
+                .describedAs("Loading the failures")
+                .latestOf(latest)
+                .onRunning(() -> loading.set(true))
+                .onSuccess(this::show)
+                .onFinished(() -> {
+                    loading.set(false);
+                    reloading = false;
+                    if (reloadAgain) {
+                        reload();
+                    }
+                })
+                .executeWith(executor);
+    }
+
+    /** The cache changed: one reload now, or one after the running one however many changes came meanwhile. */
+    private void reloadSoon() {
+        if (reloading) {
+            reloadAgain = true;
+        } else {
+            reload();
+        }
+    }
+
+    private void show(List<FailureItem> fresh) {
+        if (!fresh.equals(items)) {
+            items.setAll(fresh);
+        }
+        groupCount.set(fresh.size());
+        int failed = fresh.stream().mapToInt(FailureItem::count).sum();
+        int recent = fresh.stream().mapToInt(FailureItem::recentCount).sum();
+        NumberFormat n = NumberFormat.getIntegerInstance();
+        summary.set(fresh.isEmpty() ? "" : String.format(TEXT.getString(failed == 1 ? "summary.one" : "summary.many"),
+                n.format(failed), n.format(fresh.size()), n.format(recent)));
+    }
+
+    /** Runs off the FX thread: groups, words and trends. */
+    List<FailureItem> build(List<FailedTask> failed) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate first = today.minusDays(TREND_DAYS - 1L);
+        List<FailureItem> out = new ArrayList<>();
+        for (FailureGroup g : FailureGroups.group(failed)) {
+            int[] days = new int[TREND_DAYS];
+            for (Instant at : g.failedAt()) {
+                long index = ChronoUnit.DAYS.between(first, at.atZone(zone).toLocalDate());
+                if (index >= 0 && index < TREND_DAYS) {
+                    days[(int) index]++;
+                }
+            }
+            FailureCause cause = FailureCause.of(g.code(), g.message());
+            String providerName = g.provider().displayName();
+            String title = g.codeIfAny().orElse(g.withoutInformation() ? TEXT.getString("title.none")
+                    : TEXT.getString("title.noCode"));
+            String message = g.withoutInformation() ? TEXT.getString("message.none") : g.message();
+            String details = String.format(TEXT.getString("details"), providerName, String.join(", ", g.accounts()),
+                    time.ago(g.lastAt()), time.exact(g.firstAt()))
+                    + (g.models().isEmpty() ? "" : " · " + String.join(", ", g.models()));
+            out.add(new FailureItem(g, cause, TEXT.getString(cause.key()), title, message, details,
+                    Arrays.stream(days).boxed().toList(), Arrays.stream(days).sum()));
+        }
+        return out;
+    }
+
+    /** Narrows the task list to this group's tasks. */
+    public void choose(FailureItem item) {
+        String label = String.format(TEXT.getString(item.count() == 1 ? "subset.label.one" : "subset.label"),
+                item.causeText(),
+                item.group().provider().displayName(), item.count());
+        onChoose.accept(item.group(), label);
+    }
+
+    /** What choosing a group does (the composition root narrows the task list and switches to it). */
+    public void setOnChoose(BiConsumer<FailureGroup, String> action) {
+        this.onChoose = action;
+    }
+
+    public ObservableList<FailureItem> items() {
+        return readOnlyItems;
+    }
+
+    public ReadOnlyIntegerProperty groupCountProperty() {
+        return groupCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** "37 failed tasks in 5 groups · 12 in the last 30 days"; empty when nothing failed. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        relay.unsubscribe(listener);
+        latest.invalidate();
+    }
+}
