@@ -63,7 +63,8 @@ final class TaskRows {
             + " AND o.local_path IS NOT NULL),"
             + " t.starred, t.note,"
             + " (SELECT group_concat(g.tag, char(10)) FROM (SELECT tag FROM task_tags WHERE task_id = t.id"
-            + " ORDER BY tag) g)";
+            + " ORDER BY tag) g),"
+            + " t.thumbnail_url IS NOT NULL AND t.thumbnail_url <> ''";
 
     private TaskRows() {
     }
@@ -95,7 +96,7 @@ final class TaskRows {
                     durationMs == null ? null : Duration.ofMillis(durationMs), shared(rs.getString(15)),
                     shared(rs.getString(16)), cost, rs.getString(23), rs.getInt(20) != 0, rs.getInt(24) != 0,
                     errorCode == null ? null : new TaskError(shared(errorCode), shared(rs.getString(22))),
-                    rs.getInt(25) != 0, rs.getString(26), tags(rs.getString(27)));
+                    rs.getInt(25) != 0, rs.getString(26), tags(rs.getString(27)), rs.getInt(28) != 0);
         }
 
         private List<String> tags(String joined) {

@@ -20,15 +20,28 @@ import java.util.List;
  * @param videoUrl the URL of the first video output (else of the first output), as {@code Task.primaryVideo()}
  * @param archived whether an output's file is archived in the library, as {@code StoredTask.localFile()}
  * @param tags the task's tags in the library, sorted; {@code note} may be null
+ * @param hasImage whether the provider gave an image (thumbnail URL) for the task
  */
 public record TaskSummary(long id, long accountId, String accountName, ProviderKind provider, String providerTaskId,
                           TaskStatus status, String providerStatus, Integer progress, Integer etaSeconds, String prompt,
                           String model, Instant createdAt, Instant completedAt, Duration duration, String resolution,
                           String aspectRatio, Cost cost, String videoUrl, boolean onProvider, boolean archived,
-                          TaskError error, boolean starred, String note, List<String> tags) {
+                          TaskError error, boolean starred, String note, List<String> tags,
+                          boolean hasImage) {
 
     public TaskSummary {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A summary without a provider image. */
+    public TaskSummary(long id, long accountId, String accountName, ProviderKind provider, String providerTaskId,
+                       TaskStatus status, String providerStatus, Integer progress, Integer etaSeconds, String prompt,
+                       String model, Instant createdAt, Instant completedAt, Duration duration, String resolution,
+                       String aspectRatio, Cost cost, String videoUrl, boolean onProvider, boolean archived,
+                       TaskError error, boolean starred, String note, List<String> tags) {
+        this(id, accountId, accountName, provider, providerTaskId, status, providerStatus, progress, etaSeconds,
+                prompt, model, createdAt, completedAt, duration, resolution, aspectRatio, cost, videoUrl, onProvider,
+                archived, error, starred, note, tags, false);
     }
 
     /** The summary of a fully read task; equal to what {@link TaskStore#summaries} reads for it. */
@@ -38,6 +51,7 @@ public record TaskSummary(long id, long accountId, String accountName, ProviderK
                 t.providerTaskId(), t.status(), t.providerStatus(), t.progress(), t.etaSeconds(), t.prompt(), t.model(),
                 t.createdAt(), t.completedAt(), t.duration(), t.resolution(), t.aspectRatio(), t.cost(),
                 t.primaryVideo().map(TaskOutput::url).orElse(null), stored.onProvider(), stored.localFile().isPresent(),
-                t.error(), stored.starred(), stored.note(), stored.tags());
+                t.error(), stored.starred(), stored.note(), stored.tags(),
+                t.thumbnailUrl() != null && !t.thumbnailUrl().isEmpty());
     }
 }

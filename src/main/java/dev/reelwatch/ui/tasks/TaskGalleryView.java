@@ -1,6 +1,7 @@
 package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.media.ThumbnailCache;
 import dev.reelwatch.ui.main.MediaHooks;
 import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
@@ -54,7 +55,7 @@ public final class TaskGalleryView extends StackPane {
     public TaskGalleryView(TaskListViewModel vm, MediaHooks media, Runnable openDetail, ContextMenu contextMenu) {
         this.vm = vm;
         this.openDetail = openDetail;
-        this.thumbnails = new ThumbnailCache(media, UiThread.fx(), 400, THUMB_WIDTH, THUMB_HEIGHT);
+        this.thumbnails = new ThumbnailCache(media::thumbnailFile, UiThread.fx(), 400, THUMB_WIDTH, THUMB_HEIGHT);
         getStyleClass().add("task-gallery-pane");
         getStylesheets().add(CSS);
         setId("taskGallery");
@@ -199,7 +200,7 @@ public final class TaskGalleryView extends StackPane {
             }
             setId("gallery-tile-" + row.id());
             long id = row.id();
-            image.setImage(thumbnails.get(id, loaded -> {
+            image.setImage(thumbnails.get(id, row.mediaState(), loaded -> {
                 if (getItem() != null && getItem().id() == id) {
                     image.setImage(loaded);
                 }
