@@ -37,6 +37,7 @@ import javafx.util.Duration;
 
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.concurrent.Executor;
 
@@ -53,6 +54,7 @@ final class DesktopWindow implements AutoCloseable {
     private final DetailViewModel detailModel;
     private final MainView mainView;
     private final TaskLibraryViewModel libraryModel;
+    private final LazyPane detailPane;
     private Stage usageWindow;
 
     DesktopWindow(DesktopServices services, DemoEnvironment demo, MediaHooks media, Map<String, String> env,
@@ -65,12 +67,16 @@ final class DesktopWindow implements AutoCloseable {
                 relay, new OsThemeDetector(), background, fx, services.clock());
         mainModel.statusBar().followDownloads(services.archive()::activeDownloads);
         detailModel = new DetailViewModel(services.tasks(), relay, services.clock(), background, fx);
-        DetailView detailView = new DetailView(detailModel);
         detailModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
-        detailView.setPlayer(media.createPlayer(detailModel.taskIdProperty()));
         libraryModel = new TaskLibraryViewModel(services.tasks(), relay, background, fx);
         libraryModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
-        detailView.setLibraryPanel(new TaskLibraryView(libraryModel));
+        // The detail pane, its player and library panel are built on first use, after the first frame.
+        detailPane = new LazyPane(() -> {
+            DetailView detailView = new DetailView(detailModel);
+            detailView.setPlayer(media.createPlayer(detailModel.taskIdProperty()));
+            detailView.setLibraryPanel(new TaskLibraryView(libraryModel));
+            return detailView;
+        });
 
         PlainHttpPermissions plainHttp = PlainHttpPermissions.of(services.plainHttpConsent(),
                 services::writeAccountsBackup);
@@ -84,18 +90,25 @@ final class DesktopWindow implements AutoCloseable {
                     services.sync().accountsChanged();
                 },
                 mainModel::accountsChanged, background, fx);
-        mainView = new MainView(mainModel, detailView, new WelcomeView(welcomeModel), media,
+        mainView = new MainView(mainModel, detailPane, new WelcomeView(welcomeModel), media,
                 () -> openAccounts(accountsDialog, stage, null),
                 id -> openAccounts(accountsDialog, stage, id),
                 serverDeleter());
         Consumer<Scene> theme = scene -> ThemeStylesheets.follow(scene, mainModel.theme());
         // Compare plays each task's archived file, or streams its link, in players of its own.
-        PlaybackEngines engines = new FxPlaybackEngines();
+        // Built on first use: nothing of Compare exists before it is asked for.
         SystemOpener opener = new SystemOpener(background, System.getProperty("os.name", ""));
-        CompareWindow compare = new CompareWindow(services.tasks(), () -> new PlayerViewModel(services.tasks(),
-                engines, opener, services.clock(), System.getProperty("os.name", "")), background, fx,
-                ZoneId.systemDefault(), theme);
-        mainView.setOnCompare(ids -> compare.open(ids, stage));
+        CompareWindow[] compare = new CompareWindow[1];
+        mainView.setOnCompare(ids -> {
+            if (compare[0] == null) {
+                PlaybackEngines engines = new FxPlaybackEngines();
+                compare[0] = new CompareWindow(services.tasks(), () -> new PlayerViewModel(services.tasks(),
+                        engines, opener, services.clock(), System.getProperty("os.name", "")), background, fx,
+                        ZoneId.systemDefault(), theme);
+            }
+            compare[0].open(ids, stage);
+        });
+        mainView.taskTable().setOnOpenVideo(id -> openVideo(id, opener));
         mainView.setOnUsage(() -> {
             if (usageWindow != null && usageWindow.isShowing()) {
                 usageWindow.toFront();
@@ -104,6 +117,25 @@ final class DesktopWindow implements AutoCloseable {
             usageWindow = UsageWindow.show(stage, new UsageViewModel(services.tasks(), relay, background, fx,
                     services.clock(), ZoneId.systemDefault()), theme);
         });
+    }
+
+    /**
+     * Enter on a task: its video in the detail pane's player when the pane is showing, else in the system's
+     * player (the archived file, or the provider's link in the browser).
+     */
+    private void openVideo(long taskId, SystemOpener opener) {
+        if (detailPane.getScene() != null && detailPane.isVisible()) {
+            mainView.openDetail();
+            return;
+        }
+        services.background().execute(() -> services.tasks().byId(taskId).ifPresent(t -> {
+            Optional<String> file = t.localFile();
+            if (file.isPresent()) {
+                opener.open(java.nio.file.Path.of(file.get()));
+            } else {
+                t.task().primaryVideo().ifPresent(v -> opener.browse(java.net.URI.create(v.url())));
+            }
+        }));
     }
 
     /** Opens the accounts dialog; when it closes the sidebar and welcome state are reloaded. */

@@ -85,6 +85,8 @@ public final class TaskTableView extends StackPane {
         getStyleClass().add("task-table-pane");
         getStylesheets().add(java.util.Objects.requireNonNull(
                 TaskTableView.class.getResource("/dev/reelwatch/ui/library/library.css")).toExternalForm());
+        getStylesheets().add(java.util.Objects.requireNonNull(
+                TaskTableView.class.getResource("/dev/reelwatch/ui/tasks/tasks.css")).toExternalForm());
         table.getStyleClass().add("task-table");
         table.setId("taskTable");
         table.setTableMenuButtonVisible(true);
