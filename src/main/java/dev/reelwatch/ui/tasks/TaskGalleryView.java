@@ -47,6 +47,9 @@ public final class TaskGalleryView extends StackPane {
     private final GridView<TaskRow> grid = new GridView<>();
     private final ThumbnailCache thumbnails;
     private final Runnable openDetail;
+    private final MediaHooks media;
+    private final ContextMenu contextMenu;
+    private boolean built;
     private Long anchor;
 
     /**
@@ -59,6 +62,26 @@ public final class TaskGalleryView extends StackPane {
         getStyleClass().add("task-gallery-pane");
         getStylesheets().add(CSS);
         setId("taskGallery");
+        this.media = media;
+        this.contextMenu = contextMenu;
+        // Built when first shown: in table mode the window's first frame carries no grid at all.
+        visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                build();
+            }
+        });
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null && isVisible()) {
+                build();
+            }
+        });
+    }
+
+    private void build() {
+        if (built) {
+            return;
+        }
+        built = true;
         grid.getStyleClass().add("task-gallery");
         grid.setItems(vm.visibleRows());
         grid.setCellWidth(THUMB_WIDTH + 16);
@@ -78,7 +101,14 @@ public final class TaskGalleryView extends StackPane {
         getChildren().addAll(grid, empty);
     }
 
+    /** Whether the grid was built (it is on first show). */
+    public boolean isBuilt() {
+        return built;
+    }
+
+    /** The grid, built now if the gallery was never shown. */
     public GridView<TaskRow> grid() {
+        build();
         return grid;
     }
 
