@@ -192,7 +192,10 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
         size = write;
     }
 
-    /** Merges the rows in: sorted among themselves, then one pass over the list; adds reported in ascending order. */
+    /**
+     * Merges the rows in: sorted among themselves, each place found by binary search (k log n comparisons, not a
+     * comparison per row of the list), the runs between copied whole; adds reported in ascending order.
+     */
     private void insertAll(List<TaskRow> fresh) {
         if (fresh.isEmpty()) {
             return;
@@ -200,17 +203,23 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
         TaskRow[] in = fresh.toArray(new TaskRow[0]);
         Arrays.sort(in, order);
         int total = size + in.length;
-        TaskRow[] merged = new TaskRow[Math.max(rows.length, total + total / 8 + 16)];
-        int a = 0;
-        int b = 0;
+        TaskRow[] merged = rows.length >= total ? rows : new TaskRow[total + total / 8 + 16];
         int[] added = new int[in.length];
-        for (int w = 0; w < total; w++) {
-            if (b < in.length && (a >= size || order.compare(in[b], rows[a]) < 0)) {
-                added[b] = w;
-                merged[w] = in[b++];
-            } else {
-                merged[w] = rows[a++];
-            }
+        // From the last new row backwards, so the array can be shifted in place when it has room.
+        int oldEnd = size;
+        int write = total;
+        for (int j = in.length - 1; j >= 0; j--) {
+            int at = Arrays.binarySearch(rows, 0, oldEnd, in[j], order);
+            int insertion = at >= 0 ? at + 1 : -at - 1;
+            int run = oldEnd - insertion;
+            write -= run;
+            System.arraycopy(rows, insertion, merged, write, run);
+            oldEnd = insertion;
+            merged[--write] = in[j];
+            added[j] = write;
+        }
+        if (merged != rows) {
+            System.arraycopy(rows, 0, merged, 0, oldEnd);
         }
         rows = merged;
         size = total;

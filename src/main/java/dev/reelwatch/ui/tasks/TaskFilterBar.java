@@ -39,6 +39,7 @@ public final class TaskFilterBar extends HBox {
     private final javafx.scene.layout.VBox popOverContent = new javafx.scene.layout.VBox();
     private org.controlsfx.control.PopOver popOver;
     private boolean collapsed;
+    private double expandedWidth;
     private boolean syncing;
 
     /** How long typing must pause before the search is applied. */
@@ -134,14 +135,19 @@ public final class TaskFilterBar extends HBox {
      * into one "Filters" button that opens them in a pop-over, and come back when the bar is wide enough.
      */
     private void fitWidth(double width) {
-        double needed = search.prefWidth(-1) + getSpacing() * 6;
-        for (javafx.scene.Node n : filterControls()) {
-            if (n.isManaged() || n == from || n == to) {
-                needed += n == from || n == to ? (vm.dateRangeProperty().get() == DateRange.CUSTOM ? 128 : 0)
-                        : Math.max(n.prefWidth(-1), n.minWidth(-1));
+        if (!collapsed) {
+            double needed = search.prefWidth(-1) + getSpacing() * 6 + snappedLeftInset() + snappedRightInset();
+            for (javafx.scene.Node n : filterControls()) {
+                if (n.isManaged()) {
+                    needed += Math.max(n.prefWidth(-1), n.minWidth(-1));
+                }
             }
+            expandedWidth = Math.ceil(needed);
+            // Asked for as the bar's preferred width in both modes: the tool bar grants it when it has the room,
+            // and then the filters come back.
+            setPrefWidth(expandedWidth);
         }
-        boolean collapse = width > 0 && width < needed;
+        boolean collapse = width > 0 && width < expandedWidth - 1;
         if (collapse == collapsed) {
             return;
         }

@@ -60,6 +60,8 @@ public final class TaskTableView extends StackPane {
     private final DialogService dialogs;
     private final TimeTicks ticks = new TimeTicks();
     private boolean restoring;
+    private boolean adapting;
+    private boolean thumbnailAutoHidden;
     private Consumer<List<Long>> compare = ids -> { };
     private Consumer<Long> openVideo;
 
@@ -134,6 +136,7 @@ public final class TaskTableView extends StackPane {
      */
     private void keepPromptFilling() {
         TableColumn<TaskRow, TaskRow> prompt = columns.get("prompt");
+        TableColumn<TaskRow, TaskRow> thumbnail = columns.get("thumbnail");
         InvalidationListener fit = o -> {
             double others = 0;
             for (TableColumn<TaskRow, ?> c : table.getVisibleLeafColumns()) {
@@ -143,6 +146,9 @@ public final class TaskTableView extends StackPane {
             }
             double free = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset()
                     - SCROLL_BAR_ALLOWANCE - others;
+            if (table.getWidth() > 0 && adaptToWidth(thumbnail, free)) {
+                return;
+            }
             double wanted = Math.max(PROMPT_MIN_WIDTH, Math.floor(free));
             if (table.getWidth() > 0 && Math.abs(prompt.getPrefWidth() - wanted) >= 1) {
                 prompt.setPrefWidth(wanted);
@@ -151,6 +157,38 @@ public final class TaskTableView extends StackPane {
         table.widthProperty().addListener(fit);
         table.getVisibleLeafColumns().addListener(fit);
         columns.values().stream().filter(c -> c != prompt).forEach(c -> c.widthProperty().addListener(fit));
+    }
+
+    /**
+     * A narrow table (1024 px with sidebar and detail pane) gives up the thumbnail column before the prompt gets
+     * unreadable or Created scrolls out of view; it comes back when there is room. Not saved as the user's layout.
+     * Returns whether it changed the columns (the fit runs again from their change).
+     */
+    private boolean adaptToWidth(TableColumn<TaskRow, TaskRow> thumbnail, double free) {
+        if (!thumbnailAutoHidden && thumbnail.isVisible() && free < PROMPT_MIN_WIDTH) {
+            setThumbnailShown(thumbnail, false);
+            return true;
+        }
+        if (thumbnailAutoHidden && free - thumbnail.getPrefWidth() >= PROMPT_MIN_WIDTH + 24) {
+            setThumbnailShown(thumbnail, true);
+            return true;
+        }
+        return false;
+    }
+
+    private void setThumbnailShown(TableColumn<TaskRow, TaskRow> thumbnail, boolean shown) {
+        adapting = true;
+        try {
+            thumbnailAutoHidden = !shown;
+            thumbnail.setVisible(shown);
+        } finally {
+            adapting = false;
+        }
+    }
+
+    /** Whether the thumbnail column is hidden for lack of width (the saved layout still shows it). */
+    public boolean isThumbnailHiddenForWidth() {
+        return thumbnailAutoHidden;
     }
 
     // ---- columns -------------------------------------------------------------------------------------
@@ -178,7 +216,7 @@ public final class TaskTableView extends StackPane {
                 c -> new TaskCells.TextCell(TaskCells::durationText, true));
         add("resolution", 120, Comparator.comparing(TaskRow::resolutionAndRatio, text),
                 c -> new TaskCells.TextCell(TaskRow::resolutionAndRatio, false));
-        add("cost", 96, Comparator.comparing(TaskRow::cost,
+        add("cost", 120, Comparator.comparing(TaskRow::cost,
                         Comparator.nullsFirst(Comparator.comparing(c -> c.amount()))),
                 c -> new TaskCells.CostCell());
         // The prompt cell's second line and the detail pane show these; here on demand through the column menu.
@@ -233,8 +271,9 @@ public final class TaskTableView extends StackPane {
     public ColumnLayout currentLayout() {
         List<ColumnLayout.Column> cols = new ArrayList<>();
         for (TableColumn<TaskRow, ?> c : table.getColumns()) {
+            boolean visible = c.isVisible() || (thumbnailAutoHidden && "thumbnail".equals(c.getId()));
             cols.add(new ColumnLayout.Column(c.getId(), c.getWidth() > 0 ? c.getWidth() : c.getPrefWidth(),
-                    c.isVisible()));
+                    visible));
         }
         List<ColumnLayout.SortKey> sort = new ArrayList<>();
         for (TableColumn<TaskRow, ?> c : table.getSortOrder()) {
@@ -244,7 +283,11 @@ public final class TaskTableView extends StackPane {
     }
 
     private void watchLayout() {
-        InvalidationListener save = o -> vm.saveColumnLayout(currentLayout());
+        InvalidationListener save = o -> {
+            if (!adapting) {
+                vm.saveColumnLayout(currentLayout());
+            }
+        };
         table.getColumns().addListener(save);
         table.getSortOrder().addListener(save);
         for (TableColumn<TaskRow, TaskRow> c : columns.values()) {
