@@ -124,7 +124,14 @@ public final class TaskTableView extends StackPane {
             }
         });
         vm.rows().addChangeListener(new KeepPlace());
-        ticks.start();
+        // Relative times tick while the table is in a window.
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                ticks.stop();
+            } else {
+                ticks.start();
+            }
+        });
         media.installDragExport(table, this::selectedIds);
         getChildren().add(table);
         keepPromptFilling();
