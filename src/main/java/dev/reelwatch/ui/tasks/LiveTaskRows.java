@@ -78,6 +78,9 @@ public final class LiveTaskRows implements AutoCloseable {
     private final List<Consumer<List<StatusTransition>>> transitionListeners = new CopyOnWriteArrayList<>();
     private final PendingChanges pending = new PendingChanges();
     private boolean closed;
+    private boolean restWaitsForPaint;
+    private boolean painted;
+    private boolean restPending;
 
     public LiveTaskRows(TaskStore store, StoreChangeRelay relay, TaskExecutor executor) {
         this.store = store;
@@ -113,16 +116,52 @@ public final class LiveTaskRows implements AutoCloseable {
      */
     public void load() {
         boolean first = !loaded.get() && sorted.isEmpty();
-        if (first) {
-            BackgroundTask.wrap(() -> snapshot(new TaskQuery(Set.of(), null, null, FIRST_PAGE, 0, false)))
-                    .describedAs("Loading the task list")
-                    .onSuccess(s -> {
-                        if (!loaded.get()) {
-                            install(s, s.rows().size() < FIRST_PAGE);
-                        }
-                    })
-                    .executeWith(reads);
+        if (!first) {
+            readAll();
+            return;
         }
+        BackgroundTask.wrap(() -> snapshot(new TaskQuery(Set.of(), null, null, FIRST_PAGE, 0, false)))
+                .describedAs("Loading the task list")
+                .onSuccess(s -> {
+                    boolean whole = s.rows().size() < FIRST_PAGE;
+                    if (!loaded.get()) {
+                        install(s, whole);
+                    }
+                    if (!whole) {
+                        readRestWhenPainted();
+                    }
+                })
+                .onFailure(e -> readAll())
+                .executeWith(reads);
+    }
+
+    /**
+     * Asks that the rest of the cache be read only once a view says the first page is on screen
+     * ({@link #painted()}): on two cores, reading a million rows would otherwise take the CPU from the first
+     * frame's CSS and layout. Without a view (tests, benchmarks) the rest follows the first page at once.
+     */
+    public void readRestAfterPaint() {
+        restWaitsForPaint = true;
+    }
+
+    /** A view tells that the first page has been painted: the rest of the cache is read now, if it waits. */
+    public void painted() {
+        painted = true;
+        if (restPending) {
+            restPending = false;
+            readAll();
+        }
+    }
+
+    private void readRestWhenPainted() {
+        if (restWaitsForPaint && !painted) {
+            restPending = true;
+        } else {
+            readAll();
+        }
+    }
+
+    private void readAll() {
         BackgroundTask.wrap(() -> snapshot(TaskQuery.all()))
                 .describedAs("Loading the task list")
                 .onSuccess(s -> install(s, true))

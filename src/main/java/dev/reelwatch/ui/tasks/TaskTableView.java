@@ -124,6 +124,7 @@ public final class TaskTableView extends StackPane {
             }
         });
         vm.rows().addChangeListener(new KeepPlace());
+        readRestOfTheCacheAfterFirstPaint();
         // Relative times tick while the table is in a window.
         sceneProperty().addListener((o, was, now) -> {
             if (now == null) {
@@ -164,6 +165,29 @@ public final class TaskTableView extends StackPane {
         table.widthProperty().addListener(fit);
         table.getVisibleLeafColumns().addListener(fit);
         columns.values().stream().filter(c -> c != prompt).forEach(c -> c.widthProperty().addListener(fit));
+    }
+
+    /**
+     * The first page of rows is painted before the rest of the cache is read: a pulse after the rows arrived,
+     * plus one turn of the FX thread so the frame is rendered, then the list reads on.
+     */
+    private void readRestOfTheCacheAfterFirstPaint() {
+        vm.rows().readRestAfterPaint();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            if (!vm.allRows().isEmpty() || vm.loadedProperty().get()) {
+                getScene().removePostLayoutPulseListener(once[0]);
+                javafx.application.Platform.runLater(() -> vm.rows().painted());
+            }
+        };
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(once[0]);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(once[0]);
+            }
+        });
     }
 
     /**
