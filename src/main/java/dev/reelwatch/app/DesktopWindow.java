@@ -63,6 +63,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -88,6 +89,7 @@ final class DesktopWindow implements AutoCloseable {
     private final MainView mainView;
     private final TaskLibraryViewModel libraryModel;
     private final DialogService dialogs;
+    private final LazyPane detailPane;
     private Stage usageWindow;
     private final PreferencesViewModel preferencesModel;
     private final PreferencesWindow preferences;
@@ -113,12 +115,16 @@ final class DesktopWindow implements AutoCloseable {
                 services.thumbnails(), opener, background, fx, services.clock(), osName,
                 new MediaFeature.Shell(executor, windows, dialogs, new DragOutFiles(dragOutFolder(services))));
         detailModel = new DetailViewModel(services.tasks(), relay, services.clock(), executor);
-        DetailView detailView = new DetailView(detailModel);
         detailModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
-        detailView.setPlayer(media.createPlayer(detailModel.taskIdProperty()));
         libraryModel = new TaskLibraryViewModel(services.tasks(), relay, executor);
         libraryModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
-        detailView.setLibraryPanel(new TaskLibraryView(libraryModel));
+        // The detail pane, its player and library panel are built on first use, after the first frame.
+        detailPane = new LazyPane(() -> {
+            DetailView detailView = new DetailView(detailModel);
+            detailView.setPlayer(media.createPlayer(detailModel.taskIdProperty()));
+            detailView.setLibraryPanel(new TaskLibraryView(libraryModel));
+            return detailView;
+        });
 
         PlainHttpPermissions plainHttp = PlainHttpPermissions.of(services.plainHttpConsent(),
                 services::writeAccountsBackup);
@@ -133,7 +139,7 @@ final class DesktopWindow implements AutoCloseable {
                     services.sync().accountsChanged();
                 },
                 mainModel::accountsChanged, executor);
-        mainView = new MainView(mainModel, detailView, new WelcomeView(welcomeModel), media,
+        mainView = new MainView(mainModel, detailPane, new WelcomeView(welcomeModel), media,
                 () -> openAccounts(accountsDialog, null),
                 id -> openAccounts(accountsDialog, id),
                 serverDeleter(), dialogs);
@@ -147,10 +153,17 @@ final class DesktopWindow implements AutoCloseable {
                 ZoneId.systemDefault());
         mainView.useFailures(failuresModel);
         // Compare plays each task's archived file, or streams its link, in players of its own.
-        PlaybackEngines engines = new FxPlaybackEngines();
-        CompareWindow compare = new CompareWindow(services.tasks(), () -> new PlayerViewModel(services.tasks(),
-                engines, opener, services.clock(), osName), executor, ZoneId.systemDefault(), windows);
-        mainView.setOnCompare(compare::open);
+        // Built on first use: nothing of Compare exists before it is asked for.
+        CompareWindow[] compare = new CompareWindow[1];
+        mainView.setOnCompare(ids -> {
+            if (compare[0] == null) {
+                PlaybackEngines engines = new FxPlaybackEngines();
+                compare[0] = new CompareWindow(services.tasks(), () -> new PlayerViewModel(services.tasks(),
+                        engines, opener, services.clock(), osName), executor, ZoneId.systemDefault(), windows);
+            }
+            compare[0].open(ids);
+        });
+        mainView.taskTable().setOnOpenVideo(id -> openVideo(id, opener));
         mainView.setOnAccounts(() -> openAccounts(accountsDialog, null));
         mainView.setAbout(new AboutInfo(AppInfo.NAME, AppInfo.version(), services.dataDir(),
                 AboutInfo.bundledLibraries()));
@@ -189,7 +202,7 @@ final class DesktopWindow implements AutoCloseable {
         mainModel.notifications().setRuleChoice(row -> services.ruleEngine().notificationFor(new TaskSummary(
                 row.id(), row.accountId(), row.accountName(), row.provider(), row.providerTaskId(), row.status(),
                 row.providerStatus(), row.progress(), row.etaSeconds(), row.prompt(), row.model(), row.createdAt(),
-                row.completedAt(), row.duration(), row.resolution(), row.aspectRatio(), row.cost(), row.videoUrl(),
+                row.completedAt(), row.duration(), row.resolution(), row.aspectRatio(), row.cost(), null,
                 row.onProvider(), row.archived(), null, row.starred(), row.note(), row.tags())));
     }
 
@@ -210,6 +223,25 @@ final class DesktopWindow implements AutoCloseable {
             LOG.log(Level.WARNING, "could not empty " + folder, e);
         }
         return folder;
+    }
+
+    /**
+     * Enter on a task: its video in the detail pane's player when the pane is showing, else in the system's
+     * player (the archived file, or the provider's link in the browser).
+     */
+    private void openVideo(long taskId, SystemOpener opener) {
+        if (detailPane.getScene() != null && detailPane.isVisible()) {
+            mainView.openDetail();
+            return;
+        }
+        services.background().execute(() -> services.tasks().byId(taskId).ifPresent(t -> {
+            Optional<String> file = t.localFile();
+            if (file.isPresent()) {
+                opener.open(java.nio.file.Path.of(file.get()));
+            } else {
+                t.task().primaryVideo().ifPresent(v -> opener.browse(java.net.URI.create(v.url())));
+            }
+        }));
     }
 
     /** Opens the accounts dialog; when it closes the sidebar and welcome state are reloaded. */

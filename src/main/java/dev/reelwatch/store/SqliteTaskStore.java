@@ -735,23 +735,31 @@ public final class SqliteTaskStore implements TaskStore {
 
     @Override
     public List<TaskSummary> summaries(TaskQuery query) {
+        List<TaskSummary> rows = new ArrayList<>();
+        forEachSummary(query, rows::add);
+        return rows;
+    }
+
+    @Override
+    public void forEachSummary(TaskQuery query, java.util.function.Consumer<TaskSummary> each) {
         Filter filter = Filter.of(query);
         List<Object> params = new ArrayList<>(filter.params());
         params.add(query.limit() > 0 ? query.limit() : -1);
         params.add(Math.max(0, query.offset()));
-        return db.read("list tasks", c -> {
-            List<TaskSummary> rows = new ArrayList<>();
+        db.read("list tasks", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + TaskRows.SUMMARY_COLUMNS + FROM
                     + filter.where() + ORDER + " LIMIT ? OFFSET ?")) {
                 bind(ps, params);
+                // Read in batches rather than the driver's default, and hand each row over at once.
+                ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     TaskRows.SummaryReader reader = new TaskRows.SummaryReader();
                     while (rs.next()) {
-                        rows.add(reader.read(rs));
+                        each.accept(reader.read(rs));
                     }
                 }
             }
-            return rows;
+            return null;
         });
     }
 

@@ -65,7 +65,8 @@ final class TaskRows {
             + " t.starred, t.note,"
             + " (SELECT group_concat(g.tag, char(10)) FROM (SELECT tag FROM task_tags WHERE task_id = t.id"
             + " ORDER BY tag) g),"
-            + " t.first_seen_at, t.finished_seen_at";
+            + " t.first_seen_at, t.finished_seen_at,"
+            + " t.thumbnail_url IS NOT NULL AND t.thumbnail_url <> ''";
 
     private TaskRows() {
     }
@@ -98,7 +99,7 @@ final class TaskRows {
                     shared(rs.getString(16)), cost, rs.getString(23), rs.getInt(20) != 0, rs.getInt(24) != 0,
                     errorCode == null ? null : new TaskError(shared(errorCode), shared(rs.getString(22))),
                     rs.getInt(25) != 0, rs.getString(26), tags(rs.getString(27)), instantAt(rs, 28),
-                    instantAt(rs, 29));
+                    instantAt(rs, 29), rs.getInt(30) != 0);
         }
 
         private List<String> tags(String joined) {

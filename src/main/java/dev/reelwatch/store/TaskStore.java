@@ -46,6 +46,14 @@ public interface TaskStore {
     /** The summaries of these tasks, newest first; ids no longer in the cache are left out. */
     List<TaskSummary> summariesOf(Collection<Long> taskIds);
 
+    /**
+     * The same rows as {@link #summaries}, handed over one at a time as they are read, so a caller that keeps
+     * its own compact copy (the task list over a million tasks) never holds every summary at once.
+     */
+    default void forEachSummary(TaskQuery query, java.util.function.Consumer<TaskSummary> each) {
+        summaries(query).forEach(each);
+    }
+
     /** Non-terminal tasks of the account that are still on the provider: the poller's fast set. */
     List<StoredTask> activeTasks(long accountId);
 

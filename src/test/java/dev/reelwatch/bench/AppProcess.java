@@ -47,6 +47,18 @@ final class AppProcess implements AutoCloseable {
         return new AppProcess(builder.start(), spawnedAt);
     }
 
+    /** Starts any command (a packaged launcher) with REELWATCH_HOME and extra environment. */
+    static AppProcess startCommand(List<String> command, Path reelwatchHome, Map<String, String> env)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (reelwatchHome != null) {
+            builder.environment().put("REELWATCH_HOME", reelwatchHome.toString());
+        }
+        builder.environment().putAll(env);
+        long spawnedAt = System.currentTimeMillis();
+        return new AppProcess(builder.start(), spawnedAt);
+    }
+
     private void readMarks() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {

@@ -45,15 +45,15 @@ public final class ColdStartBenchmark {
         for (int round = 0; round < rounds; round++) {
             double lastFloor;
             try (AppProcess p = AppProcess.start(EmptyTableWindow.class.getName(), options, null)) {
-                lastFloor = p.await("first-paint", 60_000);
+                lastFloor = p.await("first-paint", 300_000);
                 floor.add(lastFloor);
                 Thread.sleep(SETTLE_MILLIS);
                 floorRss.add(p.residentMiB());
             }
             Path home = BenchFiles.dataDirWithCache("cold-start", n);
             try (AppProcess p = AppProcess.start(APP, options, home)) {
-                double paint = p.await("first-paint", 120_000);
-                double loaded = p.await("loaded", 120_000);
+                double paint = p.await("first-paint", 900_000);
+                double loaded = p.await("loaded", 900_000);
                 app.add(paint);
                 appLoaded.add(loaded);
                 Thread.sleep(SETTLE_MILLIS);

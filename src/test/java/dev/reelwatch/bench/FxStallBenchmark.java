@@ -38,9 +38,9 @@ public final class FxStallBenchmark {
             StringBuilder gaps = new StringBuilder();
             double syncSeconds;
             try (AppProcess p = AppProcess.start("dev.reelwatch.app.Main", ColdStartBenchmark.jvmOptions(), home)) {
-                p.await("loaded", 180_000);
+                p.await("loaded", 900_000);
                 long loadedAt = System.nanoTime();
-                long deadline = System.currentTimeMillis() + 300_000;
+                long deadline = System.currentTimeMillis() + 900_000;
                 while (rows(p) < target) {
                     if (System.currentTimeMillis() > deadline) {
                         throw new IllegalStateException("the table reached only " + rows(p) + " rows");

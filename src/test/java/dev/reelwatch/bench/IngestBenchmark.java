@@ -44,7 +44,7 @@ public final class IngestBenchmark {
         SyncSettings settings = SyncSettings.defaults();
         Samples reelwatch = new Samples();
         Samples floor = new Samples();
-        try (MeshApiReplay replay = MeshApiReplay.of(n, settings.pageSize())) {
+        try (MeshApiReplay replay = MeshApiReplay.scaled(n, settings.pageSize())) {
             Path floorSql = null;
             for (int round = 0; round < rounds; round++) {
                 Path dir = BenchFiles.freshDir("ingest");

@@ -41,12 +41,17 @@ final class MeshApiReplay implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    /** Tasks rendered by the simulator at most; larger replays serve copies of them (see {@link #page}). */
+    static final int RENDERED = 100_000;
+
     private final Map<String, byte[]> pages = new HashMap<>();
     private final int total;
+    private final ArrayNode base;
 
-    private MeshApiReplay(ArrayNode data, int pageSize) throws IOException {
-        total = data.size();
-        for (int offset = 0; offset <= total; offset += pageSize) {
+    private MeshApiReplay(ArrayNode data, int pageSize, int total) throws IOException {
+        this.total = total;
+        this.base = data;
+        for (int offset = 0; total == data.size() && offset <= total; offset += pageSize) {
             ObjectNode body = Json.mapper().createObjectNode();
             ArrayNode page = body.putArray("data");
             for (int i = offset; i < Math.min(total, offset + pageSize); i++) {
@@ -76,8 +81,43 @@ final class MeshApiReplay implements AutoCloseable {
                     URI.create(sim.baseUrl() + "/v1/video/generations?limit=" + n + "&offset=0"))
                     .header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body = Json.mapper().readTree(all.body());
-            return new MeshApiReplay((ArrayNode) body.get("data"), pageSize);
+            return new MeshApiReplay((ArrayNode) body.get("data"), pageSize, n);
         }
+    }
+
+    /**
+     * {@code n} tasks, of which the simulator renders {@link #RENDERED}; the rest are copies with "-k" appended
+     * to their ids, rendered page by page as asked (a million pages held in memory would not fit).
+     */
+    static MeshApiReplay scaled(int n, int pageSize) throws IOException, InterruptedException {
+        if (n <= RENDERED) {
+            return of(n, pageSize);
+        }
+        MeshApiReplay rendered = of(RENDERED, pageSize);
+        rendered.close();
+        return new MeshApiReplay(rendered.base, pageSize, n);
+    }
+
+    /** A page made on request from the rendered tasks, for replays larger than what was rendered. */
+    private byte[] page(int offset, int limit) {
+        if (offset < 0 || offset > total || limit <= 0) {
+            return null;
+        }
+        ObjectNode body = Json.mapper().createObjectNode();
+        ArrayNode page = body.putArray("data");
+        for (int i = offset; i < Math.min(total, offset + limit); i++) {
+            ObjectNode task = (ObjectNode) base.get(i % base.size()).deepCopy();
+            if (i >= base.size()) {
+                task.put("id", task.get("id").asText() + "-" + i / base.size());
+            }
+            page.add(task);
+        }
+        body.put("has_more", offset + limit < total);
+        body.put("total", total);
+        body.put("limit", limit);
+        body.put("offset", offset);
+        body.put("object", "list");
+        return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     URI baseUrl() {
@@ -107,7 +147,9 @@ final class MeshApiReplay implements AutoCloseable {
                     q.put(part.substring(0, eq), part.substring(eq + 1));
                 }
             }
-            byte[] body = pages.get(q.getOrDefault("offset", "0") + ":" + q.getOrDefault("limit", "50"));
+            byte[] body = total == base.size()
+                    ? pages.get(q.getOrDefault("offset", "0") + ":" + q.getOrDefault("limit", "50"))
+                    : page(Integer.parseInt(q.getOrDefault("offset", "0")), Integer.parseInt(q.getOrDefault("limit", "50")));
             if (body == null) {
                 body = "{\"detail\":\"not recorded\"}".getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "application/json");

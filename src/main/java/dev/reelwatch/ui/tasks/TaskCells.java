@@ -2,6 +2,9 @@ package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.ui.common.RelativeTime;
+import dev.reelwatch.ui.media.ThumbnailCache;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -108,7 +111,7 @@ final class TaskCells {
                 return;
             }
             long id = row.id();
-            view.setImage(cache.get(id, image -> {
+            view.setImage(cache.get(id, row.mediaState(), image -> {
                 if (getItem() != null && getItem().id() == id) {
                     view.setImage(image);
                 }
@@ -251,13 +254,32 @@ final class TaskCells {
         }
     }
 
-    /** "3 min ago", exact date and time in the tooltip. */
+    /** "3 min ago", exact date and time in the tooltip; re-rendered by the ticks when its text would change. */
     static final class CreatedCell extends TableCell<TaskRow, TaskRow> {
         private final RelativeTime time;
+        private final InvalidationListener onTick = o -> tick();
+        private long nextChange = Long.MAX_VALUE;
 
-        CreatedCell(RelativeTime time) {
+        CreatedCell(RelativeTime time, TimeTicks ticks) {
             this.time = time;
             getStyleClass().add("muted-cell");
+            ticks.tickProperty().addListener(new WeakInvalidationListener(onTick));
+        }
+
+        private void tick() {
+            TaskRow row = getItem();
+            if (row != null && !isEmpty() && time.clock().millis() >= nextChange) {
+                render(row);
+            }
+        }
+
+        private void render(TaskRow row) {
+            long now = time.clock().millis();
+            boolean seen = row.createdAt() == null;
+            // The provider gave no time (MoneyPrinterTurbo): Reelwatch's own, labelled as such.
+            setText(seen ? String.format(TEXT.getString("created.firstSeen"), time.ago(row.firstSeenAt()))
+                    : time.ago(row.createdAt()));
+            nextChange = TimeTicks.nextChange(row.sortTimeMillis(), now);
         }
 
         @Override
@@ -267,7 +289,7 @@ final class TaskCells {
             if (!empty && row != null && row.createdAt() == null && row.firstSeenAt() != null) {
                 // The provider gave no time (MoneyPrinterTurbo): Reelwatch's own, labelled as such.
                 getStyleClass().add("seen-time");
-                setText(String.format(TEXT.getString("created.firstSeen"), time.ago(row.firstSeenAt())));
+                render(row);
                 setTooltip(tooltip(String.format(TEXT.getString("created.firstSeen.tooltip"),
                         time.exact(row.firstSeenAt()))));
                 return;
@@ -275,10 +297,27 @@ final class TaskCells {
             if (empty || row == null || row.createdAt() == null) {
                 setText(null);
                 setTooltip(null);
+                nextChange = Long.MAX_VALUE;
                 return;
             }
-            setText(time.ago(row.createdAt()));
+            render(row);
             setTooltip(tooltip(time.exact(row.createdAt())));
+        }
+    }
+
+    /** The cost per unit ({@link CostFormat}), right-aligned, cut with an ellipsis and whole in the tooltip. */
+    static final class CostCell extends TableCell<TaskRow, TaskRow> {
+        CostCell() {
+            getStyleClass().addAll("numeric", "cost-cell");
+            setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(TaskRow row, boolean empty) {
+            super.updateItem(row, empty);
+            String text = empty || row == null ? null : row.costText();
+            setText(text);
+            setTooltip(text == null || text.isEmpty() ? null : tooltip(text));
         }
     }
 

@@ -2,11 +2,8 @@ package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.core.TaskStatus;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -44,11 +41,11 @@ public record TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String m
         String wantedModel = model;
         boolean onlyStarred = starredOnly;
         String wantedTag = tag;
-        Instant fromAt = from == null ? null : from.atStartOfDay(zone).toInstant();
-        Instant toAt = to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
-        String[] words = search.isEmpty() ? new String[0]
-                : Arrays.stream(search.toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty())
-                .toArray(String[]::new);
+        boolean dated = from != null || to != null;
+        long fromAt = from == null ? Long.MIN_VALUE : from.atStartOfDay(zone).toInstant().toEpochMilli();
+        long toAt = to == null ? Long.MAX_VALUE : to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        SearchWords words = SearchWords.of(search);
+        boolean searching = words.size() > 0;
         return row -> {
             if (!wanted.isEmpty() && !wanted.contains(row.status())) {
                 return false;
@@ -65,19 +62,13 @@ public record TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String m
             if (wantedTag != null && !row.tags().contains(wantedTag)) {
                 return false;
             }
-            if (fromAt != null || toAt != null) {
-                Instant created = row.sortTime(); // first seen, where the provider gave no time
-                if (created == null || (fromAt != null && created.isBefore(fromAt))
-                        || (toAt != null && !created.isBefore(toAt))) {
+            if (dated) {
+                long created = row.sortTimeMillis(); // first seen, where the provider gave no time
+                if (created == Long.MIN_VALUE || created < fromAt || created >= toAt) {
                     return false;
                 }
             }
-            for (String w : words) {
-                if (!row.searchKey().contains(w)) {
-                    return false;
-                }
-            }
-            return true;
+            return !searching || row.matches(words);
         };
     }
 }

@@ -35,6 +35,11 @@ public final class TaskFilterBar extends HBox {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final ObservableList<AccountEntry> accounts;
+    private final javafx.scene.control.Button filtersButton = new javafx.scene.control.Button();
+    private final javafx.scene.layout.VBox popOverContent = new javafx.scene.layout.VBox();
+    private org.controlsfx.control.PopOver popOver;
+    private boolean collapsed;
+    private double expandedWidth;
     private boolean syncing;
 
     /** How long typing must pause before the search is applied. */
@@ -101,7 +106,90 @@ public final class TaskFilterBar extends HBox {
             p.visibleProperty().bind(vm.dateRangeProperty().isEqualTo(DateRange.CUSTOM));
             p.managedProperty().bind(p.visibleProperty());
         }
+        getStylesheets().add(Objects.requireNonNull(
+                TaskFilterBar.class.getResource("/dev/reelwatch/ui/tasks/tasks.css")).toExternalForm());
+        search.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                clearSearch();
+                e.consume();
+            }
+        });
+        filtersButton.setId("filtersButton");
+        filtersButton.getStyleClass().add("filters-button");
+        filtersButton.setGraphic(TaskCells.icon("filter"));
+        filtersButton.setOnAction(e -> showFiltersPopOver());
+        vm.filterProperty().addListener((o, was, now) -> updateFiltersButton(now));
+        updateFiltersButton(vm.filterProperty().get());
         getChildren().addAll(search, statusBox, sourceBox, modelBox, rangeBox, from, to);
+        widthProperty().addListener((o, was, now) -> fitWidth(now.doubleValue()));
+    }
+
+    /** Esc in the search field: empties it and shows every task the other filters allow, at once. */
+    public void clearSearch() {
+        search.setText("");
+        vm.searchTextProperty().set("");
+    }
+
+    /**
+     * Narrow windows (1024 px with sidebar and detail pane) have no room for five filter boxes: they collapse
+     * into one "Filters" button that opens them in a pop-over, and come back when the bar is wide enough.
+     */
+    private void fitWidth(double width) {
+        if (!collapsed) {
+            double needed = search.prefWidth(-1) + getSpacing() * 6 + snappedLeftInset() + snappedRightInset();
+            for (javafx.scene.Node n : filterControls()) {
+                if (n.isManaged()) {
+                    needed += Math.max(n.prefWidth(-1), n.minWidth(-1));
+                }
+            }
+            expandedWidth = Math.ceil(needed);
+            // Asked for as the bar's preferred width in both modes: the tool bar grants it when it has the room,
+            // and then the filters come back.
+            setPrefWidth(expandedWidth);
+        }
+        boolean collapse = width > 0 && width < expandedWidth - 1;
+        if (collapse == collapsed) {
+            return;
+        }
+        collapsed = collapse;
+        if (collapse) {
+            getChildren().setAll(search, filtersButton);
+        } else {
+            if (popOver != null) {
+                popOver.hide();
+            }
+            popOverContent.getChildren().clear();
+            getChildren().setAll(search);
+            getChildren().addAll(filterControls());
+        }
+    }
+
+    private List<javafx.scene.Node> filterControls() {
+        return List.of(statusBox, sourceBox, modelBox, rangeBox, from, to);
+    }
+
+    /** Whether the filters are folded into the "Filters" button. */
+    public boolean isCollapsed() {
+        return collapsed;
+    }
+
+    private void showFiltersPopOver() {
+        if (popOver == null) {
+            popOverContent.getStyleClass().add("filters-popover-content");
+            popOver = new org.controlsfx.control.PopOver(popOverContent);
+            popOver.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.TOP_LEFT);
+            popOver.setDetachable(false);
+            popOver.getRoot().getStylesheets().setAll(getScene() == null ? List.of() : getScene().getStylesheets());
+        }
+        popOverContent.getChildren().setAll(filterControls());
+        popOver.show(filtersButton);
+    }
+
+    private void updateFiltersButton(TaskFilter f) {
+        int active = (f.statuses().isEmpty() ? 0 : 1) + (f.source().isAll() ? 0 : 1) + (f.model() == null ? 0 : 1)
+                + (f.from() == null && f.to() == null ? 0 : 1);
+        filtersButton.setText(active == 0 ? TEXT.getString("filter.button")
+                : String.format(TEXT.getString("filter.button.active"), active));
     }
 
     /** Ctrl+F. */

@@ -2,6 +2,7 @@ package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.media.MediaHooks;
+import dev.reelwatch.ui.media.ThumbnailCache;
 import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -46,6 +47,9 @@ public final class TaskGalleryView extends StackPane {
     private final GridView<TaskRow> grid = new GridView<>();
     private final ThumbnailCache thumbnails;
     private final Runnable openDetail;
+    private final MediaHooks media;
+    private final ContextMenu contextMenu;
+    private boolean built;
     private Long anchor;
 
     /**
@@ -54,10 +58,30 @@ public final class TaskGalleryView extends StackPane {
     public TaskGalleryView(TaskListViewModel vm, MediaHooks media, Runnable openDetail, ContextMenu contextMenu) {
         this.vm = vm;
         this.openDetail = openDetail;
-        this.thumbnails = new ThumbnailCache(media, UiThread.fx(), 400, THUMB_WIDTH, THUMB_HEIGHT);
+        this.thumbnails = new ThumbnailCache(media::thumbnailFile, UiThread.fx(), 400, THUMB_WIDTH, THUMB_HEIGHT);
         getStyleClass().add("task-gallery-pane");
         getStylesheets().add(CSS);
         setId("taskGallery");
+        this.media = media;
+        this.contextMenu = contextMenu;
+        // Built when first shown: in table mode the window's first frame carries no grid at all.
+        visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                build();
+            }
+        });
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null && isVisible()) {
+                build();
+            }
+        });
+    }
+
+    private void build() {
+        if (built) {
+            return;
+        }
+        built = true;
         grid.getStyleClass().add("task-gallery");
         grid.setItems(vm.visibleRows());
         grid.setCellWidth(THUMB_WIDTH + 16);
@@ -77,7 +101,14 @@ public final class TaskGalleryView extends StackPane {
         getChildren().addAll(grid, empty);
     }
 
+    /** Whether the grid was built (it is on first show). */
+    public boolean isBuilt() {
+        return built;
+    }
+
+    /** The grid, built now if the gallery was never shown. */
     public GridView<TaskRow> grid() {
+        build();
         return grid;
     }
 
@@ -201,7 +232,7 @@ public final class TaskGalleryView extends StackPane {
             }
             setId("gallery-tile-" + row.id());
             long id = row.id();
-            image.setImage(thumbnails.get(id, loaded -> {
+            image.setImage(thumbnails.get(id, row.mediaState(), loaded -> {
                 if (getItem() != null && getItem().id() == id) {
                     image.setImage(loaded);
                 }

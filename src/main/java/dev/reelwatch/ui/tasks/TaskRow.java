@@ -1,29 +1,125 @@
 package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.core.Cost;
+import dev.reelwatch.core.CostUnit;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskSummary;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * One line of the task table: just what the table shows, sorts and searches (no raw JSON), with a
- * precomputed lower-case search key so filtering 100,000 rows is a string scan.
+ * One line of the task table, packed to stay small at a million rows: times as epoch milliseconds, numbers as
+ * primitives, flags in one byte, repeated strings shared by the store's reader, and no search copy of the prompt
+ * (the search reads the fields themselves, case-insensitively, after a 128-bit bigram signature rules most rows
+ * out). Accessors build the {@code Instant}s, {@code Duration}s and {@code Cost} on demand.
  */
-public record TaskRow(long id, long accountId, String accountName, ProviderKind provider, String providerTaskId,
-                      TaskStatus status, String providerStatus, Integer progress, Integer etaSeconds, String prompt,
-                      String promptFirstLine, String model, Instant createdAt, Instant completedAt,
-                      Duration duration, String resolution, String aspectRatio, Cost cost, String videoUrl,
-                      boolean onProvider, boolean archived, String errorMessage, String searchKey,
-                      boolean starred, java.util.List<String> tags, String note, Instant firstSeenAt) {
+public final class TaskRow {
+    private static final long NONE = Long.MIN_VALUE;
+    private static final byte ON_PROVIDER = 1;
+    private static final byte ARCHIVED = 2;
+    private static final byte STARRED = 4;
+    private static final byte HAS_VIDEO = 8;
+    private static final byte HAS_IMAGE = 16;
+    private static final byte NO_COST = Byte.MIN_VALUE;
+    private static final CostUnit[] UNITS = CostUnit.values();
 
-    public TaskRow {
-        tags = tags == null ? java.util.List.of() : java.util.List.copyOf(tags);
-        note = note == null ? "" : note;
+    private final long id;
+    private final long accountId;
+    private final long createdAt;
+    private final long completedAt;
+    /** When Reelwatch first saw the task (its own clock): the order where the provider gives no time. */
+    private final long firstSeenAt;
+    private final long durationMs;
+    private final long costUnscaled;
+    /** Bigram signature of the searchable text (two longs), see {@link SearchWords}. */
+    private final long signatureLow;
+    private final long signatureHigh;
+    private final String accountName;
+    private final ProviderKind provider;
+    private final String providerTaskId;
+    private final TaskStatus status;
+    private final String providerStatus;
+    private final String prompt;
+    private final String model;
+    private final String resolution;
+    private final String aspectRatio;
+    private final String costCurrency;
+    private final String errorMessage;
+    private final String note;
+    private final List<String> tags;
+    private final int etaSeconds;
+    private final int firstLineStart;
+    private final int firstLineEnd;
+    private final short progress;
+    private final byte costScale;
+    private final byte costUnit;
+    private final byte flags;
+
+    private TaskRow(TaskSummary t) {
+        id = t.id();
+        accountId = t.accountId();
+        createdAt = t.createdAt() == null ? NONE : t.createdAt().toEpochMilli();
+        completedAt = t.completedAt() == null ? NONE : t.completedAt().toEpochMilli();
+        firstSeenAt = t.firstSeenAt() == null ? NONE : t.firstSeenAt().toEpochMilli();
+        durationMs = t.duration() == null ? NONE : t.duration().toMillis();
+        Cost cost = t.cost();
+        BigDecimal amount = cost == null ? null : packable(cost.amount());
+        costUnscaled = amount == null ? 0 : amount.unscaledValue().longValue();
+        costScale = amount == null ? NO_COST : (byte) amount.scale();
+        costUnit = cost == null ? 0 : (byte) cost.unit().ordinal();
+        costCurrency = cost == null ? null : cost.currency();
+        accountName = t.accountName() == null ? "" : t.accountName();
+        provider = t.provider();
+        providerTaskId = t.providerTaskId();
+        status = t.status();
+        providerStatus = t.providerStatus();
+        prompt = t.prompt() == null ? "" : t.prompt();
+        model = t.model() == null ? "" : t.model();
+        resolution = t.resolution();
+        aspectRatio = t.aspectRatio();
+        errorMessage = t.error() == null ? null
+                : (t.error().message() == null || t.error().message().isEmpty() ? t.error().code() : t.error().message());
+        note = t.note() == null ? "" : t.note();
+        tags = t.tags().isEmpty() ? List.of() : t.tags();
+        etaSeconds = t.etaSeconds() == null ? -1 : t.etaSeconds();
+        progress = (short) (t.progress() == null ? -1 : t.progress());
+        flags = (byte) ((t.onProvider() ? ON_PROVIDER : 0) | (t.archived() ? ARCHIVED : 0)
+                | (t.starred() ? STARRED : 0) | (t.videoUrl() != null ? HAS_VIDEO : 0)
+                | (t.hasImage() ? HAS_IMAGE : 0));
+        int[] line = firstLine(prompt);
+        firstLineStart = line[0];
+        firstLineEnd = line[1];
+        long[] signature = new long[2];
+        SearchWords.sign(providerTaskId, signature);
+        SearchWords.sign(Long.toString(id), signature);
+        SearchWords.sign(prompt, signature);
+        SearchWords.sign(model, signature);
+        SearchWords.sign(accountName, signature);
+        SearchWords.sign(note, signature);
+        for (String tag : tags) {
+            SearchWords.sign(tag, signature);
+        }
+        signatureLow = signature[0];
+        signatureHigh = signature[1];
+    }
+
+    /** An amount that fits a long at its scale; amounts that do not are rounded to 6 places. */
+    private static BigDecimal packable(BigDecimal amount) {
+        BigDecimal a = amount;
+        if (a.scale() < 0) {
+            a = a.setScale(0);
+        }
+        if (a.scale() > 18 || a.unscaledValue().bitLength() > 62) {
+            a = a.setScale(6, java.math.RoundingMode.HALF_EVEN);
+        }
+        return a.unscaledValue().bitLength() > 62 ? BigDecimal.valueOf(Long.MAX_VALUE / 2, 0) : a;
     }
 
     public static TaskRow of(StoredTask stored) {
@@ -31,32 +127,211 @@ public record TaskRow(long id, long accountId, String accountName, ProviderKind 
     }
 
     public static TaskRow of(TaskSummary t) {
-        String prompt = t.prompt() == null ? "" : t.prompt();
-        String model = t.model() == null ? "" : t.model();
-        String error = t.error() == null ? null
-                : (t.error().message().isEmpty() ? t.error().code() : t.error().message());
-        String note = t.note() == null ? "" : t.note();
-        String key = (t.providerTaskId() + '\n' + t.id() + '\n' + prompt + '\n' + model + '\n'
-                + t.accountName() + '\n' + note + '\n' + String.join("\n", t.tags())).toLowerCase(Locale.ROOT);
-        return new TaskRow(t.id(), t.accountId(), t.accountName(), t.provider(), t.providerTaskId(), t.status(),
-                t.providerStatus(), t.progress(), t.etaSeconds(), prompt, firstLine(prompt), model, t.createdAt(),
-                t.completedAt(), t.duration(), t.resolution(), t.aspectRatio(), t.cost(), t.videoUrl(),
-                t.onProvider(), t.archived(), error, key, t.starred(), t.tags(), note, t.firstSeenAt());
+        return new TaskRow(t);
     }
 
-    /** As {@code Task.promptFirstLine()}. */
-    private static String firstLine(String prompt) {
-        if (prompt.isBlank()) {
-            return "";
+    /** Where the first non-blank line of the prompt starts and ends, stripped (as {@code Task.promptFirstLine()}). */
+    private static int[] firstLine(String prompt) {
+        int start = 0;
+        int end = prompt.length();
+        while (start < end && Character.isWhitespace(prompt.charAt(start))) {
+            start++;
         }
-        String trimmed = prompt.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+        int newline = prompt.indexOf('\n', start);
+        if (newline >= 0) {
+            end = newline;
+        }
+        while (end > start && Character.isWhitespace(prompt.charAt(end - 1))) {
+            end--;
+        }
+        return new int[] {start, end};
     }
 
-    /** The provider's creation time, else when Reelwatch first saw the task: how the Created column sorts. */
+    public long id() {
+        return id;
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public String accountName() {
+        return accountName;
+    }
+
+    public ProviderKind provider() {
+        return provider;
+    }
+
+    public String providerTaskId() {
+        return providerTaskId;
+    }
+
+    public TaskStatus status() {
+        return status;
+    }
+
+    public String providerStatus() {
+        return providerStatus;
+    }
+
+    /** 0..100, or null when the provider gave none (small values are cached boxes: no allocation). */
+    public Integer progress() {
+        return progress < 0 ? null : Integer.valueOf(progress);
+    }
+
+    public Integer etaSeconds() {
+        return etaSeconds < 0 ? null : etaSeconds;
+    }
+
+    public String prompt() {
+        return prompt;
+    }
+
+    public String promptFirstLine() {
+        return prompt.substring(firstLineStart, firstLineEnd);
+    }
+
+    /** Compares the prompts' first lines ignoring case, without copying them. */
+    static int compareFirstLines(TaskRow a, TaskRow b) {
+        int la = a.firstLineEnd - a.firstLineStart;
+        int lb = b.firstLineEnd - b.firstLineStart;
+        int n = Math.min(la, lb);
+        for (int i = 0; i < n; i++) {
+            char ca = a.prompt.charAt(a.firstLineStart + i);
+            char cb = b.prompt.charAt(b.firstLineStart + i);
+            if (ca != cb) {
+                ca = Character.toLowerCase(Character.toUpperCase(ca));
+                cb = Character.toLowerCase(Character.toUpperCase(cb));
+                if (ca != cb) {
+                    return ca - cb;
+                }
+            }
+        }
+        return la - lb;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public Instant createdAt() {
+        return createdAt == NONE ? null : Instant.ofEpochMilli(createdAt);
+    }
+
+    /** Epoch milliseconds, {@link Long#MIN_VALUE} when unknown: for comparators and the filter. */
+    public long createdAtMillis() {
+        return createdAt;
+    }
+
+    /** When Reelwatch first saw the task, by its own clock (never the provider's time); null when unknown. */
+    public Instant firstSeenAt() {
+        return firstSeenAt == NONE ? null : Instant.ofEpochMilli(firstSeenAt);
+    }
+
+    /** The provider's creation time, else when Reelwatch first saw the task: the list's order. */
     public Instant sortTime() {
-        return createdAt != null ? createdAt : firstSeenAt;
+        long at = sortTimeMillis();
+        return at == NONE ? null : Instant.ofEpochMilli(at);
+    }
+
+    /** {@link #sortTime()} in epoch milliseconds, {@link Long#MIN_VALUE} when neither is known. */
+    public long sortTimeMillis() {
+        return createdAt != NONE ? createdAt : firstSeenAt;
+    }
+
+    public Instant completedAt() {
+        return completedAt == NONE ? null : Instant.ofEpochMilli(completedAt);
+    }
+
+    public Duration duration() {
+        return durationMs == NONE ? null : Duration.ofMillis(durationMs);
+    }
+
+    /** Milliseconds, {@link Long#MIN_VALUE} when unknown. */
+    long durationMillis() {
+        return durationMs;
+    }
+
+    public String resolution() {
+        return resolution;
+    }
+
+    public String aspectRatio() {
+        return aspectRatio;
+    }
+
+    public Cost cost() {
+        return costScale == NO_COST ? null
+                : new Cost(BigDecimal.valueOf(costUnscaled, costScale), UNITS[costUnit], costCurrency);
+    }
+
+    /** Whether the task has a video output with a link (its URL is read from the store when copied). */
+    public boolean hasVideo() {
+        return (flags & HAS_VIDEO) != 0;
+    }
+
+    /** Whether the provider gave an image for the task. */
+    public boolean hasImage() {
+        return (flags & HAS_IMAGE) != 0;
+    }
+
+    public boolean onProvider() {
+        return (flags & ON_PROVIDER) != 0;
+    }
+
+    public boolean archived() {
+        return (flags & ARCHIVED) != 0;
+    }
+
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    public boolean starred() {
+        return (flags & STARRED) != 0;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    /**
+     * What a thumbnail of this row depends on (archived file, provider image): a cache remembers "no thumbnail"
+     * only for the state it asked in, so an archive or a new image brings the thumbnail at once.
+     */
+    public int mediaState() {
+        return flags & (ARCHIVED | HAS_IMAGE | HAS_VIDEO);
+    }
+
+    /** Whether every one of the lower-case words occurs in the row's searchable text (ids, prompt, model, …). */
+    boolean matches(SearchWords words) {
+        for (int w = 0; w < words.size(); w++) {
+            if ((signatureLow & words.low(w)) != words.low(w) || (signatureHigh & words.high(w)) != words.high(w)) {
+                return false;
+            }
+            String word = words.word(w);
+            if (!(SearchWords.contains(prompt, word) || SearchWords.contains(providerTaskId, word)
+                    || SearchWords.contains(model, word) || SearchWords.contains(accountName, word)
+                    || SearchWords.contains(note, word) || tagsContain(word)
+                    || SearchWords.contains(Long.toString(id), word))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean tagsContain(String word) {
+        for (String t : tags) {
+            if (SearchWords.contains(t, word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "1920×1080 · 16:9", or whichever half is known. */
@@ -69,17 +344,19 @@ public record TaskRow(long id, long accountId, String accountName, ProviderKind 
         return res + " · " + ratio;
     }
 
+    /** The cost formatted for its unit ({@link CostFormat}). */
     public String costText() {
-        return cost == null ? "" : cost.display();
+        return CostFormat.format(cost());
     }
 
     /** The first few words of the prompt, for notifications. */
     public String promptOpening(int words) {
-        String[] parts = promptFirstLine.split("\\s+");
+        String first = promptFirstLine();
+        String[] parts = first.split("\\s+");
         if (parts.length <= words) {
-            return promptFirstLine;
+            return first;
         }
-        return String.join(" ", java.util.Arrays.copyOf(parts, words)) + "…";
+        return String.join(" ", Arrays.copyOf(parts, words)) + "…";
     }
 
     /** Progress 0..1 for the bar: finished tasks are full, unknown progress is -1 (indeterminate). */
@@ -88,8 +365,36 @@ public record TaskRow(long id, long accountId, String accountName, ProviderKind 
             return 1.0;
         }
         if (status.isTerminal()) {
-            return progress == null ? 0 : progress / 100.0;
+            return progress < 0 ? 0 : progress / 100.0;
         }
-        return progress == null ? -1 : progress / 100.0;
+        return progress < 0 ? -1 : progress / 100.0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TaskRow r)) {
+            return false;
+        }
+        return id == r.id && accountId == r.accountId && createdAt == r.createdAt && completedAt == r.completedAt
+                && durationMs == r.durationMs && costUnscaled == r.costUnscaled && costScale == r.costScale
+                && costUnit == r.costUnit && etaSeconds == r.etaSeconds && progress == r.progress && flags == r.flags
+                && status == r.status && provider == r.provider && Objects.equals(accountName, r.accountName)
+                && Objects.equals(providerTaskId, r.providerTaskId) && Objects.equals(providerStatus, r.providerStatus)
+                && prompt.equals(r.prompt) && model.equals(r.model) && Objects.equals(resolution, r.resolution)
+                && Objects.equals(aspectRatio, r.aspectRatio) && Objects.equals(costCurrency, r.costCurrency)
+                && Objects.equals(errorMessage, r.errorMessage) && note.equals(r.note) && tags.equals(r.tags);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id) * 31 + status.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TaskRow[" + id + " " + providerTaskId + " " + status.wireName() + "]";
     }
 }

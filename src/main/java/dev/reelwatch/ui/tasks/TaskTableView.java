@@ -1,17 +1,17 @@
 package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.FxDialogService;
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.media.MediaHooks;
+import dev.reelwatch.ui.media.ThumbnailCache;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -32,14 +32,12 @@ import javafx.util.Callback;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
 /**
@@ -60,21 +58,40 @@ public final class TaskTableView extends StackPane {
     private final TableView<TaskRow> table = new TableView<>();
     private final Map<String, TableColumn<TaskRow, TaskRow>> columns = new LinkedHashMap<>();
     private final ThumbnailCache thumbnails;
+    private final DialogService dialogs;
+    private final TimeTicks ticks = new TimeTicks();
     private boolean restoring;
-    private java.util.function.Consumer<List<Long>> compare = ids -> { };
+    private boolean adapting;
+    private boolean thumbnailAutoHidden;
+    private Consumer<List<Long>> compare = ids -> { };
+    private Consumer<Long> openVideo;
     /** Issue 15: runs the multi-selection commands as one batch with one summary; null until handed in. */
     private dev.reelwatch.ui.bulk.BulkActionsViewModel bulk;
 
+    /** With dialogs owned by this view's window. */
     public TaskTableView(TaskListViewModel vm, MediaHooks media, ServerTaskDeleter deleter, Runnable openDetail,
                          Runnable addAccount, Runnable refresh) {
+        this(vm, media, deleter, openDetail, addAccount, refresh, null);
+    }
+
+    /**
+     * @param dialogs asks before removing and deleting, and for tags (null: dialogs owned by this view's window)
+     */
+    public TaskTableView(TaskListViewModel vm, MediaHooks media, ServerTaskDeleter deleter, Runnable openDetail,
+                         Runnable addAccount, Runnable refresh, DialogService dialogs) {
         this.vm = vm;
         this.media = media;
         this.deleter = deleter;
         this.openDetail = openDetail;
-        this.thumbnails = new ThumbnailCache(media, UiThread.fx(), 400, 96, 54);
+        this.openVideo = id -> openDetail.run();
+        this.dialogs = dialogs != null ? dialogs
+                : new FxDialogService(() -> getScene() == null ? null : getScene().getWindow());
+        this.thumbnails = new ThumbnailCache(media::thumbnailFile, UiThread.fx(), 400, 96, 54);
         getStyleClass().add("task-table-pane");
         getStylesheets().add(java.util.Objects.requireNonNull(
                 TaskTableView.class.getResource("/dev/reelwatch/ui/library/library.css")).toExternalForm());
+        getStylesheets().add(java.util.Objects.requireNonNull(
+                TaskTableView.class.getResource("/dev/reelwatch/ui/tasks/tasks.css")).toExternalForm());
         table.getStyleClass().add("task-table");
         table.setId("taskTable");
         table.setTableMenuButtonVisible(true);
@@ -102,6 +119,23 @@ public final class TaskTableView extends StackPane {
             });
             return row;
         });
+        // Enter plays the focused task's video; the table would otherwise only move the focus on.
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown()) {
+                openSelectedVideo();
+                e.consume();
+            }
+        });
+        vm.rows().addChangeListener(new KeepPlace());
+        readRestOfTheCacheAfterFirstPaint();
+        // Relative times tick while the table is in a window.
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                ticks.stop();
+            } else {
+                ticks.start();
+            }
+        });
         media.installDragExport(table, this::selectedIds);
         getChildren().add(table);
         keepPromptFilling();
@@ -113,6 +147,7 @@ public final class TaskTableView extends StackPane {
      */
     private void keepPromptFilling() {
         TableColumn<TaskRow, TaskRow> prompt = columns.get("prompt");
+        TableColumn<TaskRow, TaskRow> thumbnail = columns.get("thumbnail");
         InvalidationListener fit = o -> {
             double others = 0;
             for (TableColumn<TaskRow, ?> c : table.getVisibleLeafColumns()) {
@@ -122,6 +157,9 @@ public final class TaskTableView extends StackPane {
             }
             double free = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset()
                     - SCROLL_BAR_ALLOWANCE - others;
+            if (table.getWidth() > 0 && adaptToWidth(thumbnail, free)) {
+                return;
+            }
             double wanted = Math.max(PROMPT_MIN_WIDTH, Math.floor(free));
             if (table.getWidth() > 0 && Math.abs(prompt.getPrefWidth() - wanted) >= 1) {
                 prompt.setPrefWidth(wanted);
@@ -130,6 +168,61 @@ public final class TaskTableView extends StackPane {
         table.widthProperty().addListener(fit);
         table.getVisibleLeafColumns().addListener(fit);
         columns.values().stream().filter(c -> c != prompt).forEach(c -> c.widthProperty().addListener(fit));
+    }
+
+    /**
+     * The first page of rows is painted before the rest of the cache is read: a pulse after the rows arrived,
+     * plus one turn of the FX thread so the frame is rendered, then the list reads on.
+     */
+    private void readRestOfTheCacheAfterFirstPaint() {
+        vm.rows().readRestAfterPaint();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            if (!vm.allRows().isEmpty() || vm.loadedProperty().get()) {
+                getScene().removePostLayoutPulseListener(once[0]);
+                javafx.application.Platform.runLater(() -> vm.rows().painted());
+            }
+        };
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(once[0]);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(once[0]);
+            }
+        });
+    }
+
+    /**
+     * A narrow table (1024 px with sidebar and detail pane) gives up the thumbnail column before the prompt gets
+     * unreadable or Created scrolls out of view; it comes back when there is room. Not saved as the user's layout.
+     * Returns whether it changed the columns (the fit runs again from their change).
+     */
+    private boolean adaptToWidth(TableColumn<TaskRow, TaskRow> thumbnail, double free) {
+        if (!thumbnailAutoHidden && thumbnail.isVisible() && free < PROMPT_MIN_WIDTH) {
+            setThumbnailShown(thumbnail, false);
+            return true;
+        }
+        if (thumbnailAutoHidden && free - thumbnail.getPrefWidth() >= PROMPT_MIN_WIDTH + 24) {
+            setThumbnailShown(thumbnail, true);
+            return true;
+        }
+        return false;
+    }
+
+    private void setThumbnailShown(TableColumn<TaskRow, TaskRow> thumbnail, boolean shown) {
+        adapting = true;
+        try {
+            thumbnailAutoHidden = !shown;
+            thumbnail.setVisible(shown);
+        } finally {
+            adapting = false;
+        }
+    }
+
+    /** Whether the thumbnail column is hidden for lack of width (the saved layout still shows it). */
+    public boolean isThumbnailHiddenForWidth() {
+        return thumbnailAutoHidden;
     }
 
     // ---- columns -------------------------------------------------------------------------------------
@@ -145,21 +238,21 @@ public final class TaskTableView extends StackPane {
         add("status", 112, Comparator.comparing(TaskRow::status), c -> new TaskCells.StatusCell());
         add("thumbnail", 84, Comparator.comparing(TaskRow::archived), c -> new TaskCells.ThumbnailCell(thumbnails));
         columns.get("thumbnail").setSortable(false);
-        add("prompt", 320, Comparator.comparing(TaskRow::promptFirstLine, text), c -> new TaskCells.PromptCell());
+        add("prompt", 320, TaskRow::compareFirstLines, c -> new TaskCells.PromptCell());
         add("account", 160, Comparator.comparing(TaskRow::accountName, text), c -> new TaskCells.AccountCell());
         add("model", 120, Comparator.comparing(TaskRow::model, text),
                 c -> new TaskCells.TextCell(TaskRow::model, false));
         add("progress", 128, Comparator.comparingDouble(TaskRow::progressFraction),
                 c -> new TaskCells.ProgressCell());
-        add("created", 104, Comparator.comparing(TaskRow::sortTime, Comparator.nullsFirst(Comparator.naturalOrder())),
-                c -> new TaskCells.CreatedCell(vm.time()));
-        add("duration", 70, Comparator.comparing(TaskRow::duration, Comparator.nullsFirst(Comparator.naturalOrder())),
+        add("created", 104, Comparator.comparingLong(TaskRow::sortTimeMillis),
+                c -> new TaskCells.CreatedCell(vm.time(), ticks));
+        add("duration", 70, Comparator.comparingLong(TaskRow::durationMillis),
                 c -> new TaskCells.TextCell(TaskCells::durationText, true));
         add("resolution", 120, Comparator.comparing(TaskRow::resolutionAndRatio, text),
                 c -> new TaskCells.TextCell(TaskRow::resolutionAndRatio, false));
-        add("cost", 96, Comparator.comparing(TaskRow::cost,
+        add("cost", 120, Comparator.comparing(TaskRow::cost,
                         Comparator.nullsFirst(Comparator.comparing(c -> c.amount()))),
-                c -> new TaskCells.TextCell(TaskRow::costText, true));
+                c -> new TaskCells.CostCell());
         // The prompt cell's second line and the detail pane show these; here on demand through the column menu.
         for (String id : List.of("account", "model", "duration", "resolution", "cost")) {
             columns.get(id).setVisible(false);
@@ -212,8 +305,9 @@ public final class TaskTableView extends StackPane {
     public ColumnLayout currentLayout() {
         List<ColumnLayout.Column> cols = new ArrayList<>();
         for (TableColumn<TaskRow, ?> c : table.getColumns()) {
+            boolean visible = c.isVisible() || (thumbnailAutoHidden && "thumbnail".equals(c.getId()));
             cols.add(new ColumnLayout.Column(c.getId(), c.getWidth() > 0 ? c.getWidth() : c.getPrefWidth(),
-                    c.isVisible()));
+                    visible));
         }
         List<ColumnLayout.SortKey> sort = new ArrayList<>();
         for (TableColumn<TaskRow, ?> c : table.getSortOrder()) {
@@ -223,7 +317,11 @@ public final class TaskTableView extends StackPane {
     }
 
     private void watchLayout() {
-        InvalidationListener save = o -> vm.saveColumnLayout(currentLayout());
+        InvalidationListener save = o -> {
+            if (!adapting) {
+                vm.saveColumnLayout(currentLayout());
+            }
+        };
         table.getColumns().addListener(save);
         table.getSortOrder().addListener(save);
         for (TableColumn<TaskRow, TaskRow> c : columns.values()) {
@@ -251,29 +349,92 @@ public final class TaskTableView extends StackPane {
         });
     }
 
-    /** Selects the rows of these tasks (those the filter shows), the last one focused. */
+    /** Selects the rows of these tasks (those the filter shows), the last one focused; finds each by binary search. */
     public void select(List<Long> ids) {
-        Set<Long> wanted = new HashSet<>(ids);
-        Map<Long, Integer> index = new HashMap<>();
-        List<TaskRow> items = table.getItems();
-        for (int i = 0; i < items.size() && index.size() < wanted.size(); i++) {
-            if (wanted.contains(items.get(i).id())) {
-                index.put(items.get(i).id(), i);
+        List<Integer> indices = new ArrayList<>();
+        for (Long id : ids) {
+            int i = id == null ? -1 : vm.visibleIndexOf(id);
+            if (i >= 0) {
+                indices.add(i);
             }
         }
         restoring = true;
         try {
-            table.getSelectionModel().clearSelection();
-            // Issue 15: one call for the whole selection (a thousand selected rows were a thousand events).
-            int[] rows = ids.stream().map(index::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
-                    .toArray();
-            if (rows.length > 0) {
-                table.getSelectionModel().selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1, rows.length));
+            var selection = table.getSelectionModel();
+            if (!indices.equals(selection.getSelectedIndices())) {
+                selection.clearSelection();
+                // Issue 15: one call for the whole selection (a thousand selected rows were a thousand events).
+                if (!indices.isEmpty()) {
+                    int[] rows = indices.stream().mapToInt(Integer::intValue).toArray();
+                    selection.selectIndices(rows[0], java.util.Arrays.copyOfRange(rows, 1, rows.length));
+                }
+            }
+            if (!indices.isEmpty()) {
+                table.getFocusModel().focus(indices.get(indices.size() - 1));
             }
         } finally {
             restoring = false;
         }
         vm.selectionChanged(selectedIds());
+    }
+
+    /**
+     * Keeps the user's place through every change of the rows: the selection by task id, and the row at the top
+     * of the view stays at the top (unless the view is at the very top, where new tasks come in as in a feed).
+     */
+    private final class KeepPlace implements LiveTaskRows.ChangeListener {
+        private Long topId;
+
+        @Override
+        public void beforeChange(List<TaskRow[]> changed) {
+            restoring = true;
+            topId = null;
+            javafx.scene.control.skin.VirtualFlow<?> flow = flow();
+            if (flow != null && flow.getFirstVisibleCell() != null) {
+                int first = flow.getFirstVisibleCell().getIndex();
+                List<TaskRow> items = table.getItems();
+                if (first > 0 && first < items.size()) {
+                    topId = items.get(first).id();
+                }
+            }
+        }
+
+        @Override
+        public void afterChange() {
+            restoring = false;
+            select(List.copyOf(vm.selectedIds()));
+            if (topId != null) {
+                int i = vm.visibleIndexOf(topId);
+                javafx.scene.control.skin.VirtualFlow<?> flow = flow();
+                if (i >= 0 && flow != null && flow.getFirstVisibleCell() != null
+                        && flow.getFirstVisibleCell().getIndex() != i) {
+                    flow.scrollToTop(i);
+                }
+            }
+        }
+    }
+
+    private javafx.scene.control.skin.VirtualFlow<?> flow() {
+        return table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> f ? f : null;
+    }
+
+    /** The index of the first row in view (for tests and the place keeping), -1 before layout. */
+    public int firstVisibleIndex() {
+        javafx.scene.control.skin.VirtualFlow<?> flow = flow();
+        return flow == null || flow.getFirstVisibleCell() == null ? -1 : flow.getFirstVisibleCell().getIndex();
+    }
+
+    /** Enter: the focused task's video — in the detail pane's player, or the system player when there is none. */
+    public void openSelectedVideo() {
+        List<Long> ids = selectedIds();
+        if (!ids.isEmpty()) {
+            openVideo.accept(ids.get(ids.size() - 1));
+        }
+    }
+
+    /** What Enter does with the focused task (the composition root plays it); by default it opens the detail pane. */
+    public void setOnOpenVideo(Consumer<Long> action) {
+        this.openVideo = action;
     }
 
     public List<Long> selectedIds() {
@@ -297,12 +458,12 @@ public final class TaskTableView extends StackPane {
     // ---- commands ------------------------------------------------------------------------------------
 
     private ContextMenu contextMenu() {
-        MenuItem open = item("menu.open", new KeyCodeCombination(KeyCode.ENTER), openDetail);
+        MenuItem open = item("menu.open", new KeyCodeCombination(KeyCode.ENTER), this::openSelectedVideo);
         MenuItem copyId = item("menu.copyId", new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN),
                 () -> copy(vm.idsText(selectedIds())));
         MenuItem copyUrl = item("menu.copyUrl",
                 new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                () -> copy(vm.urlsText(selectedIds())));
+                () -> vm.videoUrls(selectedIds(), this::copy));
         MenuItem refresh = item("menu.refreshTask", null, () -> vm.refreshTasks(selectedIds()));
         MenuItem export = item("menu.export", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 this::exportSelected);
@@ -329,7 +490,7 @@ public final class TaskTableView extends StackPane {
             for (MenuItem m : menu.getItems()) {
                 m.setDisable(none);
             }
-            copyUrl.setDisable(rows.stream().allMatch(r -> r.videoUrl() == null));
+            copyUrl.setDisable(rows.stream().noneMatch(TaskRow::hasVideo));
             folder.setDisable(none || !rows.get(rows.size() - 1).archived());
             deleteOnServer.setVisible(rows.stream().anyMatch(r -> r.provider() == ProviderKind.MONEYPRINTERTURBO));
             star.setText(TEXT.getString(!rows.isEmpty() && rows.stream().allMatch(TaskRow::starred)
@@ -360,7 +521,7 @@ public final class TaskTableView extends StackPane {
     }
 
     /** What "Compare…" does with the selected ids (the composition root opens the compare window). */
-    public void setOnCompare(java.util.function.Consumer<List<Long>> action) {
+    public void setOnCompare(Consumer<List<Long>> action) {
         this.compare = action;
     }
 
@@ -374,16 +535,9 @@ public final class TaskTableView extends StackPane {
         if (ids.isEmpty()) {
             return;
         }
-        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog();
-        dialog.setTitle(TEXT.getString("tag.title"));
-        dialog.setHeaderText(ids.size() == 1 ? TEXT.getString("tag.header.one")
-                : String.format(TEXT.getString("tag.header.many"), ids.size()));
-        dialog.setContentText(TEXT.getString("tag.label"));
-        if (getScene() != null) {
-            dialog.initOwner(getScene().getWindow());
-            dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
-        }
-        dialog.showAndWait().ifPresent(t -> vm.addTag(ids, t));
+        String header = ids.size() == 1 ? TEXT.getString("tag.header.one")
+                : String.format(TEXT.getString("tag.header.many"), ids.size());
+        dialogs.askText(TEXT.getString("tag.title"), header, "").ifPresent(t -> vm.addTag(ids, t));
     }
 
     // ---- issue 15: bulk actions over the selection ------------------------------------------------------
@@ -463,18 +617,7 @@ public final class TaskTableView extends StackPane {
     }
 
     private boolean confirm(String title, String header, String content, String confirmText) {
-        ButtonType go = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, content, go, ButtonType.CANCEL);
-        alert.setTitle(title);
-        alert.setHeaderText(header);
-        if (getScene() != null) {
-            alert.initOwner(getScene().getWindow());
-            alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
-            alert.getDialogPane().getStyleClass().addAll(getScene().getRoot().getStyleClass());
-        }
-        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        ((Button) alert.getDialogPane().lookupButton(go)).setDefaultButton(false);
-        return alert.showAndWait().filter(go::equals).isPresent();
+        return dialogs.confirm(title, header, content, confirmText);
     }
 
     /** A star that toggles the row's star when clicked. */
@@ -542,7 +685,7 @@ public final class TaskTableView extends StackPane {
             title.setText(loading ? TEXT.getString("empty.loading")
                     : TEXT.getString(none ? "empty.none.title" : "empty.filtered.title"));
             message.setText(loading ? "" : none ? TEXT.getString("empty.none.message")
-                    : String.format(TEXT.getString("empty.filtered.message"), describe(vm.filterProperty().get())));
+                    : String.format(TEXT.getString("empty.filtered.message"), TaskFilterModel.describe(vm.filterProperty().get())));
             show(add, none && !loading);
             show(refreshButton, none && !loading);
             show(clear, !none && !loading);
@@ -561,24 +704,4 @@ public final class TaskTableView extends StackPane {
         node.setManaged(visible);
     }
 
-    private static String describe(TaskFilter f) {
-        List<String> parts = new ArrayList<>();
-        if (!f.search().isEmpty()) {
-            parts.add("“" + f.search() + "”");
-        }
-        if (!f.statuses().isEmpty()) {
-            parts.add(String.join(", ", f.statuses().stream().sorted().map(TaskCells::statusText).toList()));
-        }
-        if (!f.source().isAll()) {
-            parts.add(f.source().label());
-        }
-        if (f.model() != null) {
-            parts.add(f.model());
-        }
-        if (f.from() != null || f.to() != null) {
-            parts.add(TEXT.getString("empty.filtered.dates"));
-        }
-        Function<List<String>, String> join = l -> String.join(" · ", l);
-        return parts.isEmpty() ? TEXT.getString("empty.filtered.filter") : join.apply(parts);
-    }
 }

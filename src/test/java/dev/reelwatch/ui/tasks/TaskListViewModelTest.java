@@ -173,9 +173,9 @@ class TaskListViewModelTest {
     }
 
     @Test
-    void aSyncPageLargerThanOneUiTurnArrivesInSlicesNewestFirstWithExactCounts() {
+    void aLargeSyncPageArrivesWholeNewestFirstWithExactCounts() {
         List<Task> page = new ArrayList<>();
-        int n = TaskListViewModel.BULK_CHANGE * 2 + 7;
+        int n = 1007;
         for (int i = 0; i < n; i++) {
             page.add(TestCache.task(mesh, "burst-" + i, i % 2 == 0 ? TaskStatus.RUNNING : TaskStatus.SUCCEEDED,
                     "Burst " + i, i % 3 == 0 ? "burst-model" : "veo-3", NOW.plusSeconds(i)));
@@ -190,6 +190,73 @@ class TaskListViewModelTest {
         assertTrue(vm.models().contains("burst-model"));
         List<String> top = vm.allRows().subList(0, 3).stream().map(TaskRow::providerTaskId).toList();
         assertEquals(List.of("burst-" + (n - 1), "burst-" + (n - 2), "burst-" + (n - 3)), top);
+    }
+
+    private long idOf(String providerTaskId) {
+        return vm.allRows().stream().filter(r -> r.providerTaskId().equals(providerTaskId)).findFirst()
+                .orElseThrow().id();
+    }
+
+    @Test
+    void aStorePageOfInsertsAndUpdatesIsOneListChange() {
+        List<javafx.collections.ListChangeListener.Change<? extends TaskRow>> all = new ArrayList<>();
+        List<Object> visible = new ArrayList<>();
+        vm.allRows().addListener((javafx.collections.ListChangeListener<TaskRow>) all::add);
+        vm.visibleRows().addListener((javafx.collections.ListChangeListener<TaskRow>) visible::add);
+        List<Task> page = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            page.add(TestCache.task(mesh, "page-" + i, TaskStatus.RUNNING, "Page " + i, "veo-3",
+                    NOW.minusSeconds(i * 3600L)));
+        }
+        page.add(cache.tasks.find(mesh.id(), "mesh-2").orElseThrow().task().toBuilder().progress(50).build());
+        page.add(cache.tasks.find(mpt.id(), "mpt-1").orElseThrow().task().toBuilder().prompt("Renamed").build());
+        cache.tasks.upsert(mesh.id(), page.subList(0, 101));
+
+        assertEquals(1, all.size(), "one change for the whole page");
+        assertEquals(1, visible.size(), "the filter passes it on as one change");
+        assertEquals(104, vm.allRows().size());
+        List<TaskRow> ordered = new ArrayList<>(vm.allRows());
+        ordered.sort(Comparator.comparing(TaskRow::createdAt).reversed());
+        assertEquals(ordered, vm.allRows(), "inserted in order (newest first)");
+    }
+
+    @Test
+    void rowsWithEqualSortKeysKeepTheirOrderWhenOneIsStarredOrUpdated() {
+        List<Task> same = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            same.add(TestCache.task(mesh, "tie-" + i, TaskStatus.SUCCEEDED, "Tie " + i, "veo-3", NOW));
+        }
+        cache.tasks.upsert(mesh.id(), same);
+        vm.comparatorProperty().set(Comparator.comparing(TaskRow::status));
+        List<Long> before = vm.visibleRows().stream().map(TaskRow::id).toList();
+        long third = before.get(2);
+
+        vm.setStarred(List.of(third), true);
+        cache.put(cache.tasks.find(mesh.id(), "tie-7").orElseThrow().task().toBuilder().progress(99).build());
+
+        assertTrue(vm.row(third).orElseThrow().starred());
+        assertEquals(before, vm.visibleRows().stream().map(TaskRow::id).toList(), "nobody moved");
+        assertEquals(third, vm.visibleRows().get(2).id());
+    }
+
+    @Test
+    void aSelectedTaskThatStopsMatchingTheFilterStaysUntilTheUserMovesOn() {
+        long boat = idOf("mesh-1");
+        vm.showStatuses(Set.of(TaskStatus.RUNNING));
+        vm.selectionChanged(List.of(boat));
+        assertEquals(List.of("mesh-1"), visibleIds());
+
+        cache.put(cache.tasks.find(mesh.id(), "mesh-1").orElseThrow().task().toBuilder()
+                .status(TaskStatus.SUCCEEDED).progress(100).build());
+
+        assertEquals(TaskStatus.SUCCEEDED, vm.visibleRows().get(0).status(), "still shown, now succeeded");
+        assertEquals(List.of(boat), vm.selectedIds());
+        assertEquals(boat, vm.selectedTaskIdProperty().get());
+        assertTrue(vm.isPinned(boat));
+
+        vm.selectionChanged(List.of());
+        assertEquals(List.of(), visibleIds(), "gone once the user moved on");
+        assertFalse(vm.isPinned(boat));
     }
 
     @Test

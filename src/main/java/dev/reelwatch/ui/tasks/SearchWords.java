@@ -1,0 +1,125 @@
+package dev.reelwatch.ui.tasks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The words of a search, folded to lower case, each with its 128-bit bigram signature: a row whose signature
+ * lacks a bit of the word's cannot contain the word, so most rows are ruled out without reading their text.
+ * Matching folds case per character, so the rows need no lower-case copy of their prompts.
+ */
+final class SearchWords {
+    static final SearchWords NONE = new SearchWords(List.of());
+
+    private final String[] words;
+    private final long[] low;
+    private final long[] high;
+
+    private SearchWords(List<String> folded) {
+        words = folded.toArray(String[]::new);
+        low = new long[words.length];
+        high = new long[words.length];
+        long[] signature = new long[2];
+        for (int i = 0; i < words.length; i++) {
+            signature[0] = 0;
+            signature[1] = 0;
+            sign(words[i], signature);
+            low[i] = signature[0];
+            high[i] = signature[1];
+        }
+    }
+
+    /** Splits on white space and folds each word. */
+    static SearchWords of(String search) {
+        List<String> out = new ArrayList<>();
+        for (String w : search.strip().split("\\s+")) {
+            if (!w.isEmpty()) {
+                StringBuilder b = new StringBuilder(w.length());
+                for (int i = 0; i < w.length(); i++) {
+                    b.append(fold(w.charAt(i)));
+                }
+                out.add(b.toString());
+            }
+        }
+        return out.isEmpty() ? NONE : new SearchWords(out);
+    }
+
+    int size() {
+        return words.length;
+    }
+
+    String word(int i) {
+        return words[i];
+    }
+
+    long low(int i) {
+        return low[i];
+    }
+
+    long high(int i) {
+        return high[i];
+    }
+
+    /** One character in lower case, ASCII without a table look-up. */
+    static char fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    /** Adds the bigrams of {@code text} (folded) to the two-long signature. */
+    static void sign(String text, long[] signature) {
+        if (text == null || text.length() < 2) {
+            return;
+        }
+        char previous = fold(text.charAt(0));
+        for (int i = 1; i < text.length(); i++) {
+            char c = fold(text.charAt(i));
+            int bit = (previous * 31 + c) & 127;
+            signature[bit >>> 6] |= 1L << (bit & 63);
+            previous = c;
+        }
+    }
+
+    /**
+     * Whether {@code text} contains the folded {@code word}, ignoring case: the first letter is found in either
+     * case with {@link String#indexOf(int, int)} (vectorised in the JDK), the rest compared with
+     * {@link String#regionMatches(boolean, int, String, int, int)}, which folds as {@link #fold} does.
+     */
+    static boolean contains(String text, String word) {
+        if (text == null) {
+            return false;
+        }
+        int m = word.length();
+        if (m == 0) {
+            return true;
+        }
+        int last = text.length() - m;
+        if (last < 0) {
+            return false;
+        }
+        char lower = word.charAt(0);
+        char upper = Character.toUpperCase(lower);
+        int nextLower = text.indexOf(lower);
+        int nextUpper = upper == lower ? -1 : text.indexOf(upper);
+        while (true) {
+            int i;
+            if (nextLower < 0 && nextUpper < 0) {
+                return false;
+            } else if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
+                i = nextLower;
+                nextLower = text.indexOf(lower, i + 1);
+            } else {
+                i = nextUpper;
+                nextUpper = text.indexOf(upper, i + 1);
+            }
+            if (i > last) {
+                return false;
+            }
+            if (text.regionMatches(true, i + 1, word, 1, m - 1)) {
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package dev.reelwatch.ui.tasks;
+
+import javafx.collections.ObservableListBase;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * The task rows kept in one total order (the table's sort, then the task id), as an observable list of its own:
+ * a whole page of inserts, updates and removals is placed by binary search and merge and published as
+ * <em>one</em> list change, where a {@code SortedList} walks every row for each insert and the table does its
+ * per-change work once per row. Rows that keep their place are reported as updates, so the table keeps their
+ * selection and the rows around them never move. Read-only to everyone else.
+ */
+final class SortedTaskRows extends ObservableListBase<TaskRow> implements RandomAccess {
+    /** Newest first, as the store lists them: created time descending (unknown last), then id descending. */
+    static final Comparator<TaskRow> NEWEST_FIRST = (a, b) -> {
+        int c = Long.compare(b.sortTimeMillis(), a.sortTimeMillis());
+        return c != 0 ? c : Long.compare(b.id(), a.id());
+    };
+
+    private TaskRow[] rows = new TaskRow[16];
+    private int size;
+    private Comparator<TaskRow> order = NEWEST_FIRST;
+
+    @Override
+    public TaskRow get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return rows[index];
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** The total order in use. */
+    Comparator<TaskRow> order() {
+        return order;
+    }
+
+    /**
+     * The order for a comparator the table set (null: newest first), completed with the task id so no two rows
+     * ever compare equal and rows with equal sort keys never trade places.
+     */
+    static Comparator<TaskRow> totalOrder(Comparator<? super TaskRow> sort) {
+        if (sort == null) {
+            return NEWEST_FIRST;
+        }
+        Comparator<TaskRow> s = sort::compare;
+        return s.thenComparing((a, b) -> Long.compare(b.id(), a.id()));
+    }
+
+    /** Re-sorts for a new order, published as one permutation (the table keeps its selection). */
+    void setOrder(Comparator<TaskRow> newOrder) {
+        order = newOrder;
+        if (size < 2) {
+            return;
+        }
+        Integer[] byNewPosition = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            byNewPosition[i] = i;
+        }
+        TaskRow[] old = rows;
+        Arrays.sort(byNewPosition, (x, y) -> newOrder.compare(old[x], old[y]));
+        int[] permutation = new int[size];
+        TaskRow[] sorted = new TaskRow[rows.length];
+        boolean moved = false;
+        for (int i = 0; i < size; i++) {
+            int from = byNewPosition[i];
+            permutation[from] = i;
+            sorted[i] = old[from];
+            moved |= from != i;
+        }
+        rows = sorted;
+        if (moved) {
+            beginChange();
+            nextPermutation(0, size, permutation);
+            endChange();
+        }
+    }
+
+    /** Replaces every row with {@code all}, which is already in {@link #order()} — one change. */
+    void replaceAll(List<TaskRow> all) {
+        List<TaskRow> removed = new ArrayList<>(Arrays.asList(rows).subList(0, size));
+        TaskRow[] fresh = all.toArray(new TaskRow[Math.max(16, all.size())]);
+        beginChange();
+        if (!removed.isEmpty()) {
+            nextRemove(0, removed);
+        }
+        rows = fresh;
+        size = all.size();
+        if (size > 0) {
+            nextAdd(0, size);
+        }
+        endChange();
+    }
+
+    /** Where the row is (the very object or an equal-keyed one), or a negative insertion point as Arrays does. */
+    int indexOf(TaskRow row) {
+        return Arrays.binarySearch(rows, 0, size, row, order);
+    }
+
+    /** Tells the list's observers that this row (by its place) should be looked at again: one update. */
+    void touch(TaskRow row) {
+        int i = indexOf(row);
+        if (i >= 0) {
+            beginChange();
+            nextUpdate(i);
+            endChange();
+        }
+    }
+
+    /**
+     * Applies one page as one change: {@code changed} holds [before, after] pairs (before null for a new row),
+     * {@code removed} rows that are gone. A changed row that still sorts between its neighbours stays where it is
+     * (an update); one whose sort key moved it is taken out and merged back in at its new place.
+     */
+    void apply(List<TaskRow[]> changed, Collection<TaskRow> removed) {
+        if (changed.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        List<TaskRow> updated = new ArrayList<>();
+        List<TaskRow> toRemove = new ArrayList<>(removed);
+        List<TaskRow> toInsert = new ArrayList<>();
+        for (TaskRow[] pair : changed) {
+            TaskRow before = pair[0];
+            TaskRow after = pair[1];
+            int i = before == null ? -1 : indexOf(before);
+            if (i < 0) {
+                toInsert.add(after);
+            } else if ((i == 0 || order.compare(rows[i - 1], after) < 0)
+                    && (i == size - 1 || order.compare(after, rows[i + 1]) < 0)) {
+                rows[i] = after;
+                updated.add(after);
+            } else {
+                toRemove.add(before);
+                toInsert.add(after);
+            }
+        }
+        beginChange();
+        removeAll(toRemove);
+        insertAll(toInsert);
+        for (TaskRow r : updated) {
+            int i = indexOf(r);
+            if (i >= 0) {
+                nextUpdate(i);
+            }
+        }
+        endChange();
+    }
+
+    /** Takes the rows out in one pass; reported from the highest index down, each valid when reported. */
+    private void removeAll(List<TaskRow> gone) {
+        int[] at = new int[gone.size()];
+        int n = 0;
+        for (TaskRow r : gone) {
+            int i = indexOf(r);
+            if (i >= 0 && rows[i].id() == r.id()) {
+                at[n++] = i;
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        at = Arrays.copyOf(at, n);
+        Arrays.sort(at);
+        for (int k = n - 1; k >= 0; k--) {
+            if (k < n - 1 && at[k] == at[k + 1]) {
+                continue;
+            }
+            nextRemove(at[k], rows[at[k]]);
+        }
+        int write = at[0];
+        int next = 0;
+        for (int read = at[0]; read < size; read++) {
+            if (next < n && at[next] == read) {
+                while (next < n && at[next] == read) {
+                    next++;
+                }
+                continue;
+            }
+            rows[write++] = rows[read];
+        }
+        Arrays.fill(rows, write, size, null);
+        size = write;
+    }
+
+    /**
+     * Merges the rows in: sorted among themselves, each place found by binary search (k log n comparisons, not a
+     * comparison per row of the list), the runs between copied whole; adds reported in ascending order.
+     */
+    private void insertAll(List<TaskRow> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        TaskRow[] in = fresh.toArray(new TaskRow[0]);
+        Arrays.sort(in, order);
+        int total = size + in.length;
+        TaskRow[] merged = rows.length >= total ? rows : new TaskRow[total + total / 8 + 16];
+        int[] added = new int[in.length];
+        // From the last new row backwards, so the array can be shifted in place when it has room.
+        int oldEnd = size;
+        int write = total;
+        for (int j = in.length - 1; j >= 0; j--) {
+            int at = Arrays.binarySearch(rows, 0, oldEnd, in[j], order);
+            int insertion = at >= 0 ? at + 1 : -at - 1;
+            int run = oldEnd - insertion;
+            write -= run;
+            System.arraycopy(rows, insertion, merged, write, run);
+            oldEnd = insertion;
+            merged[--write] = in[j];
+            added[j] = write;
+        }
+        if (merged != rows) {
+            System.arraycopy(rows, 0, merged, 0, oldEnd);
+        }
+        rows = merged;
+        size = total;
+        int k = 0;
+        while (k < added.length) {
+            int from = added[k];
+            int to = from + 1;
+            while (k + 1 < added.length && added[k + 1] == to) {
+                k++;
+                to++;
+            }
+            nextAdd(from, to);
+            k++;
+        }
+    }
+}
