@@ -460,7 +460,17 @@ public final class FileDownloader {
                     + " bytes but the provider said " + request.expectedBytes() + " bytes; it was discarded.");
         }
         if (request.accept() == DownloadRequest.Accept.VIDEO) {
-            VideoSignature.check(part);
+            try {
+                VideoSignature.check(part);
+            } catch (DownloadFailure notVideo) {
+                if (notVideo.kind() == DownloadFailure.Kind.VERIFICATION && request.expiresAt() != null) {
+                    // A signed link past its life may answer 200 with an error body labelled as the video.
+                    throw new DownloadFailure(DownloadFailure.Kind.LINK_EXPIRED, "The link no longer works: the"
+                            + " server sent " + VideoSignature.whatItHolds(part) + " instead of the video; the link"
+                            + " has expired on the provider's side.", notVideo);
+                }
+                throw notVideo;
+            }
         }
         String sha256 = sha256(part);
         if (request.expectedSha256() != null && !request.expectedSha256().isBlank()

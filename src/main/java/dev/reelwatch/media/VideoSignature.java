@@ -49,6 +49,24 @@ final class VideoSignature {
         }
     }
 
+    /** What {@code file} holds instead of a video, for a sentence: "a web page", "an empty file"… */
+    static String whatItHolds(Path file) {
+        byte[] head = new byte[12];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return "something unreadable";
+        }
+        if (n == 0) {
+            return "an empty file";
+        }
+        if (n >= 2 && head[0] == 0x1f && (head[1] & 0xff) == 0x8b) {
+            return "gzip-compressed bytes";
+        }
+        return head[0] == '<' ? "a web page" : "bytes that are not a video";
+    }
+
     private static String describe(byte[] head, int n) {
         if (n == 0) {
             return ": it is empty";

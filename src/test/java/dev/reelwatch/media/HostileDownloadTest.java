@@ -198,6 +198,35 @@ class HostileDownloadTest {
     }
 
     @Test
+    void bytesThatAreNoVideoOnAnExpiringLinkMeanTheLinkHasExpired() throws Exception {
+        byte[] page = "<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code></Error>".getBytes(StandardCharsets.UTF_8);
+        URI url = serve(ex -> {
+            // The storage labels its error page as the video and answers 200.
+            ex.getResponseHeaders().set("Content-Type", "video/mp4");
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+        });
+        Path expiring = dir.resolve("expiring.mp4");
+        DownloadRequest withExpiry = new DownloadRequest(url, Map.of(), java.time.Instant.now().plusSeconds(3600),
+                null, null, 100L * 1024 * 1024, DownloadRequest.Accept.VIDEO);
+        DownloadFailure f = assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(DownloadFailure.class,
+                () -> downloader(TransferLimits.defaults()).download(withExpiry, expiring, FileDownloader.Progress.NONE)));
+        assertEquals(DownloadFailure.Kind.LINK_EXPIRED, f.kind(), f.getMessage());
+        assertTrue(f.getMessage().contains("a web page instead of the video; the link has expired"), f.getMessage());
+        assertFalse(f.retryable());
+        assertFalse(Files.exists(expiring));
+        assertFalse(Files.exists(FileDownloader.partFile(expiring)));
+
+        Path plain = dir.resolve("plain.mp4");
+        DownloadFailure without = assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(DownloadFailure.class,
+                () -> downloader(TransferLimits.defaults()).download(request(url, null), plain,
+                        FileDownloader.Progress.NONE)));
+        assertEquals(DownloadFailure.Kind.VERIFICATION, without.kind(), without.getMessage());
+        assertTrue(without.getMessage().contains("not a playable video"), without.getMessage());
+        assertFalse(Files.exists(plain));
+    }
+
+    @Test
     void webmAndQuickTimeSignaturesCountAsVideos() {
         byte[] webm = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 0, 0, 0, 0, 0, 0, 0, 0};
         byte[] mov = {0, 0, 0, 8, 'w', 'i', 'd', 'e', 0, 0, 0, 0};
