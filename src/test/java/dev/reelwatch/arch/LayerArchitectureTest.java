@@ -123,8 +123,6 @@ class LayerArchitectureTest {
      */
     private static final String[] TASK_LIST_SATELLITES = {"dev.reelwatch.ui.sidebar..", "dev.reelwatch.ui.status..",
             "dev.reelwatch.ui.notify.."};
-    /** ui.tasks still opens two dialogs itself; the task-list work (issue 13) moves them to the DialogService. */
-    private static final String DIALOGS_PENDING_CONVERSION = "dev.reelwatch.ui.tasks..";
 
     @Test
     void onlyTheDemoDependsOnTheSimulators() {
@@ -136,7 +134,7 @@ class LayerArchitectureTest {
 
     @Test
     void onlyTheDialogServiceCreatesDialogs() {
-        noClasses().that().resideOutsideOfPackages("dev.reelwatch.ui.common..", DIALOGS_PENDING_CONVERSION)
+        noClasses().that().resideOutsideOfPackage("dev.reelwatch.ui.common..")
                 .should().dependOnClassesThat(assignableTo(javafx.scene.control.Dialog.class))
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.FileChooser")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.DirectoryChooser")
@@ -146,8 +144,8 @@ class LayerArchitectureTest {
 
     @Test
     void uiFeaturesDependOnlyOnTheSharedUiPartsAndLowerLayers() {
-        for (String feature : new String[] {"accounts", "compare", "detail", "library", "tasks", "usage", "welcome",
-                "media", "theme"}) {
+        for (String feature : new String[] {"accounts", "compare", "detail", "failures", "history", "library",
+                "pause", "preferences", "rules", "tasks", "usage", "welcome", "media", "theme"}) {
             String own = "dev.reelwatch.ui." + feature + "..";
             classes().that().resideInAPackage(own)
                     .should().onlyDependOnClassesThat().resideInAnyPackage(allowed(own))

@@ -125,7 +125,7 @@ public final class MainView extends BorderPane {
                 MainView.class.getResource("/dev/reelwatch/ui/main/main.css")).toExternalForm());
 
         this.media = media;
-        table = new TaskTableView(vm.tasks(), media, deleter, this::openDetail, onAddAccount, vm::refresh);
+        table = new TaskTableView(vm.tasks(), media, deleter, this::openDetail, onAddAccount, vm::refresh, dialogs);
         table.setOnCompare(ids -> compareAction.accept(ids));
         galleryContextMenu = galleryMenu();
         gallery = new TaskGalleryView(vm.tasks(), media, this::openDetail, galleryContextMenu);
@@ -656,7 +656,9 @@ public final class MainView extends BorderPane {
 
     /** The table's and gallery's multi-selection commands run as batches; the summary strip shows under the list. */
     public void useBulkActions(BulkActionsViewModel bulk) {
-        table.useBulkActions(bulk);
+        table.useBulkActions(new dev.reelwatch.ui.tasks.SelectionBatch(ids -> BulkMenu.items(bulk, ids, true),
+                ids -> bulk.run(dev.reelwatch.ui.bulk.BulkAction.EXPORT, ids),
+                ids -> bulk.run(dev.reelwatch.ui.bulk.BulkAction.REMOVE_FROM_HISTORY, ids)));
         javafx.scene.control.ContextMenu galleryMenu = galleryContextMenu;
         if (galleryMenu != null) {
             galleryMenu.getItems().removeIf(m -> "menu-star".equals(m.getId()) || "menu-addTag".equals(m.getId())

@@ -2,7 +2,6 @@ package dev.reelwatch.ui.tasks;
 
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.ui.common.DialogService;
-import dev.reelwatch.ui.common.FxDialogService;
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.media.MediaHooks;
 import dev.reelwatch.ui.media.ThumbnailCache;
@@ -66,16 +65,11 @@ public final class TaskTableView extends StackPane {
     private Consumer<List<Long>> compare = ids -> { };
     private Consumer<Long> openVideo;
     /** Issue 15: runs the multi-selection commands as one batch with one summary; null until handed in. */
-    private dev.reelwatch.ui.bulk.BulkActionsViewModel bulk;
+    private SelectionBatch bulk;
 
     /** With dialogs owned by this view's window. */
-    public TaskTableView(TaskListViewModel vm, MediaHooks media, ServerTaskDeleter deleter, Runnable openDetail,
-                         Runnable addAccount, Runnable refresh) {
-        this(vm, media, deleter, openDetail, addAccount, refresh, null);
-    }
-
     /**
-     * @param dialogs asks before removing and deleting, and for tags (null: dialogs owned by this view's window)
+     * @param dialogs asks before removing and deleting, and for tags
      */
     public TaskTableView(TaskListViewModel vm, MediaHooks media, ServerTaskDeleter deleter, Runnable openDetail,
                          Runnable addAccount, Runnable refresh, DialogService dialogs) {
@@ -84,8 +78,7 @@ public final class TaskTableView extends StackPane {
         this.deleter = deleter;
         this.openDetail = openDetail;
         this.openVideo = id -> openDetail.run();
-        this.dialogs = dialogs != null ? dialogs
-                : new FxDialogService(() -> getScene() == null ? null : getScene().getWindow());
+        this.dialogs = java.util.Objects.requireNonNull(dialogs, "dialogs");
         this.thumbnails = new ThumbnailCache(media::thumbnailFile, UiThread.fx(), 400, 96, 54);
         getStyleClass().add("task-table-pane");
         getStylesheets().add(java.util.Objects.requireNonNull(
@@ -550,7 +543,7 @@ public final class TaskTableView extends StackPane {
      * Star, tags, refresh, export and the two removals run over the whole selection through {@code actions}:
      * one progress, one summary, Undo for the removals. Ctrl+A selects every row the filter shows.
      */
-    public void useBulkActions(dev.reelwatch.ui.bulk.BulkActionsViewModel actions) {
+    public void useBulkActions(SelectionBatch actions) {
         this.bulk = actions;
         ContextMenu menu = table.getContextMenu();
         menu.getItems().removeIf(m -> m.getId() != null && BATCH_ITEMS.contains(m.getId()));
@@ -562,14 +555,14 @@ public final class TaskTableView extends StackPane {
             }
         }
         menu.getItems().add(new SeparatorMenuItem());
-        menu.getItems().addAll(dev.reelwatch.ui.bulk.BulkMenu.items(actions, this::selectedIds, true));
+        menu.getItems().addAll(actions.menuItems().apply(this::selectedIds));
     }
 
     /** Ctrl+E: hands the selection to the media feature's export dialog (several tasks: one batch). */
     public void exportSelected() {
         List<Long> ids = selectedIds();
         if (bulk != null && ids.size() > 1) {
-            bulk.run(dev.reelwatch.ui.bulk.BulkAction.EXPORT, ids);
+            bulk.export().accept(ids);
             return;
         }
         if (!ids.isEmpty()) {
@@ -585,7 +578,7 @@ public final class TaskTableView extends StackPane {
         }
         if (bulk != null) {
             // Issue 15: one batch with Undo instead of a question per removal.
-            bulk.run(dev.reelwatch.ui.bulk.BulkAction.REMOVE_FROM_HISTORY, ids);
+            bulk.remove().accept(ids);
             return;
         }
         String header = ids.size() == 1

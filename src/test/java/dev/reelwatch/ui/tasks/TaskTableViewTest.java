@@ -101,7 +101,8 @@ class TaskTableViewTest extends FxThreadApplicationTest {
         vm = new TaskListViewModel(cache.tasks, new StoreChangeRelay(cache.tasks, UiThread.fx()),
                 new RecordingSyncService(), new SettingsWriter(cache.settings, UiThread.direct()), background,
                 UiThread.fx(), new RelativeTime(cache.clock));
-        view = new TaskTableView(vm, media, ServerTaskDeleter.UNSUPPORTED, () -> { }, () -> { }, () -> { });
+        view = new TaskTableView(vm, media, ServerTaskDeleter.UNSUPPORTED, () -> { }, () -> { }, () -> { },
+                new dev.reelwatch.ui.fixtures.RecordingDialogs());
         stage.setScene(new Scene(view, 1100, 600));
         stage.show();
         vm.reload();
