@@ -8,7 +8,7 @@ import dev.reelwatch.media.DiskSpace;
 import dev.reelwatch.media.FileDownloader;
 import dev.reelwatch.media.TransferLimits;
 import dev.reelwatch.media.OutputArchiver;
-import dev.reelwatch.media.VideoLibrary;
+import dev.reelwatch.media.VideoArchive;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.ProviderClients;
 import dev.reelwatch.store.CredentialResolver;
@@ -49,7 +49,7 @@ final class CliSync {
                 DiskSpace.system(), clock);
         return new OutputArchiver(services.tasks(), services.accounts(), services.settings(),
                 clients(services, env, clock, transport), downloader,
-                new VideoLibrary(services.dataDir(), services.settings()),
+                new VideoArchive(services.dataDir(), services.settings()),
                 ArchiveOptions.defaults());
     }
 

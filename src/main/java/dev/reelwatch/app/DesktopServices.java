@@ -8,7 +8,7 @@ import dev.reelwatch.media.OutputArchiver;
 import dev.reelwatch.media.ThumbnailStore;
 import dev.reelwatch.media.TransferLimits;
 import dev.reelwatch.media.VideoExporter;
-import dev.reelwatch.media.VideoLibrary;
+import dev.reelwatch.media.VideoArchive;
 import dev.reelwatch.rules.RuleEngine;
 import dev.reelwatch.rules.RuleExporter;
 import dev.reelwatch.store.RuleStore;
@@ -75,7 +75,7 @@ public final class DesktopServices implements AutoCloseable {
     private final ExecutorService background;
     private final PlainHttpConsent plainHttpConsent;
     private final Optional<String> recoveryNotice;
-    private final VideoLibrary library;
+    private final VideoArchive videoArchive;
     private final ArchiveService archive;
     private final ThumbnailStore thumbnails;
     private final RuleStore rules;
@@ -108,11 +108,11 @@ public final class DesktopServices implements AutoCloseable {
         // A download's time is bounded by its size at a minimum rate, and by 30 s without a byte.
         FileDownloader downloader = new FileDownloader(transport.client(), transport.userAgent(),
                 TransferLimits.defaults(), DiskSpace.system(), clock);
-        library = new VideoLibrary(dataDir, settings);
-        archive = new ArchiveService(new OutputArchiver(tasks, accounts, settings, clientFactory, downloader, library,
+        videoArchive = new VideoArchive(dataDir, settings);
+        archive = new ArchiveService(new OutputArchiver(tasks, accounts, settings, clientFactory, downloader, videoArchive,
                 ArchiveOptions.defaults()));
         closeInReverse.push(archive);
-        thumbnails = new ThumbnailStore(library, downloader);
+        thumbnails = new ThumbnailStore(videoArchive, downloader);
         rules = new SqliteRuleStore(database, clock);
         ExecutorService ruleExports = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "reelwatch-rule-exports");
@@ -209,8 +209,8 @@ public final class DesktopServices implements AutoCloseable {
         sync.applyCadence(cadence);
     }
 
-    public VideoLibrary library() {
-        return library;
+    public VideoArchive videoArchive() {
+        return videoArchive;
     }
 
     /** Archives finished videos in the background; started with the poller. */

@@ -170,7 +170,7 @@ final class DesktopWindow implements AutoCloseable {
         mainView.setOsNotifier(new CommandOsNotifier(System.getProperty("os.name", ""),
                 env.getOrDefault("PATH", ""), background));
         preferencesModel = new PreferencesViewModel(new SettingsWriter(services.settings(), executor),
-                services::applyCadence, services.library(), services.archive()::poke, services.tasks(),
+                services::applyCadence, services.videoArchive(), services.archive()::poke, services.tasks(),
                 mainModel.selectedTaskIdProperty(), mainModel.notifications().enabledProperty(),
                 mainModel.notifications().onlyFailuresProperty(), mainModel.theme().choiceProperty(),
                 services.dataDir(), opener, dialogs, executor, ZoneId.systemDefault());

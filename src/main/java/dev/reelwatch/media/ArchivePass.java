@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Archives everything waiting, now, and returns when done: the step {@code reelwatch sync} runs after
- * fetching, so a cron job keeps the library complete without the window open.
+ * fetching, so a cron job keeps the video archive complete without the window open.
  */
 public final class ArchivePass {
     private final OutputArchiver archiver;
@@ -24,7 +24,7 @@ public final class ArchivePass {
         this.archiver = archiver;
     }
 
-    /** Archives every output of a succeeded task not yet in the library (earliest expiry first). */
+    /** Archives every output of a succeeded task not yet in the video archive (earliest expiry first). */
     public ArchiveReport run() throws InterruptedException {
         if (!archiver.automaticArchiving()) {
             return new ArchiveReport(0, 0, 0, 0, true, List.of());

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Keeps the library complete in the background while the app runs: whenever the store changes (a task
+ * Keeps the video archive complete in the background while the app runs: whenever the store changes (a task
  * succeeded) or it is poked, it archives the outputs awaiting it, earliest expiry first, a few at a time.
  * Started and closed like the poller; its threads stop within a second of {@link #close()}.
  */
@@ -74,7 +74,7 @@ public final class ArchiveService implements TaskChangeListener, AutoCloseable {
     }
 
     /**
-     * Archives every output of the task that is not in the library yet, even when automatic archiving is off
+     * Archives every output of the task that is not in the video archive yet, even when automatic archiving is off
      * or failed before (the user asked: export, drag). Completes with the task as then stored.
      */
     public CompletableFuture<StoredTask> archiveTask(long taskId) {

@@ -112,7 +112,7 @@ public final class ExportNaming {
         }
         m.appendTail(out);
         String stem = out.toString().replaceAll("_{2,}", "_").replaceAll("^_|_$", "");
-        return SafeFileName.withExtension(stem, VideoLibrary.extension(output), MAX_NAME);
+        return SafeFileName.withExtension(stem, VideoArchive.extension(output), MAX_NAME);
     }
 
     private String value(StoredTask task, TaskOutput output, String name, String argument) {

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Archives one output of a task into the {@link VideoLibrary} and records every step in the store:
+ * Archives one output of a task into the {@link VideoArchive} and records every step in the store:
  * DOWNLOADING with its percentage, then ARCHIVED, FAILED (with why), LINK_EXPIRED or SKIPPED. Retries cut
  * downloads with growing delays, resuming where they stopped. Two callers asking for the same output share one
  * download. Keeps the HTTPS rule: nothing is fetched over plain HTTP from another machine unless the user allowed
@@ -40,19 +40,19 @@ public final class OutputArchiver {
     private final PlainHttpConsent plainHttp;
     private final ClientFactory clients;
     private final FileDownloader downloader;
-    private final VideoLibrary library;
+    private final VideoArchive videoArchive;
     private final ArchiveOptions options;
     private final Map<Long, Object> outputLocks = new ConcurrentHashMap<>();
 
     public OutputArchiver(TaskStore tasks, AccountStore accounts, SettingsStore settings, ClientFactory clients,
-                          FileDownloader downloader, VideoLibrary library, ArchiveOptions options) {
+                          FileDownloader downloader, VideoArchive videoArchive, ArchiveOptions options) {
         this.tasks = tasks;
         this.accounts = accounts;
         this.settings = settings;
         this.plainHttp = new PlainHttpConsent(settings);
         this.clients = clients;
         this.downloader = downloader;
-        this.library = library;
+        this.videoArchive = videoArchive;
         this.options = options;
     }
 
@@ -64,20 +64,20 @@ public final class OutputArchiver {
         return options;
     }
 
-    public VideoLibrary library() {
-        return library;
+    public VideoArchive videoArchive() {
+        return videoArchive;
     }
 
     /** Whether automatic archiving is on (explicit requests work either way). */
     public boolean automaticArchiving() {
-        return LibrarySettings.read(settings).enabled();
+        return ArchiveSettings.read(settings).enabled();
     }
 
     /**
-     * Archives the output unless it is already in the library, and returns it as now stored.
+     * Archives the output unless it is already in the video archive, and returns it as now stored.
      *
      * @param explicit the user asked for this file (export, drag): archive even when automatic archiving is off,
-     *                 the library is over its cap, or an earlier attempt failed
+     *                 the video archive is over its cap, or an earlier attempt failed
      */
     public StoredOutput archive(long outputId, long taskId, boolean explicit) throws InterruptedException {
         Object lock = outputLocks.computeIfAbsent(outputId, id -> new Object());
@@ -103,8 +103,8 @@ public final class OutputArchiver {
         if (!explicit && stored.archiveState() != ArchiveState.NONE && stored.archiveState() != ArchiveState.PENDING) {
             return stored;
         }
-        LibrarySettings librarySettings = LibrarySettings.read(settings);
-        if (!explicit && !librarySettings.enabled()) {
+        ArchiveSettings archiveSettings = ArchiveSettings.read(settings);
+        if (!explicit && !archiveSettings.enabled()) {
             return stored;
         }
         TaskOutput output = stored.output();
@@ -112,12 +112,12 @@ public final class OutputArchiver {
             // Decided when the task was read (e.g. a server path outside the task's folder): never requested.
             return record(stored, ArchiveState.FAILED, null, null, null, null, output.refusal());
         }
-        if (!explicit && librarySettings.capped()) {
-            long used = library.sizeBytes();
+        if (!explicit && archiveSettings.capped()) {
+            long used = videoArchive.sizeBytes();
             long coming = output.bytes() == null ? 0 : output.bytes();
-            if (used + coming > librarySettings.maxBytes()) {
+            if (used + coming > archiveSettings.maxBytes()) {
                 return record(stored, ArchiveState.SKIPPED, null, null, null, null,
-                        "The library is full (" + ByteSize.format(used) + " of " + ByteSize.format(librarySettings.maxBytes())
+                        "The video archive is full (" + ByteSize.format(used) + " of " + ByteSize.format(archiveSettings.maxBytes())
                                 + "); raise the cap in Settings or export and remove old videos.");
             }
         }
@@ -125,11 +125,11 @@ public final class OutputArchiver {
         if (insecure.isPresent()) {
             return record(stored, ArchiveState.FAILED, null, null, null, null, insecure.get());
         }
-        Path target = library.fileFor(task, output);
+        Path target = videoArchive.fileFor(task, output);
         DownloadRequest request;
         try {
             request = new DownloadRequest(URI.create(output.url()), headersFor(task, output), output.expiresAt(),
-                    output.bytes(), output.sha256(), librarySettings.maxFileBytes(),
+                    output.bytes(), output.sha256(), archiveSettings.maxFileBytes(),
                     output.kind() == OutputKind.IMAGE ? DownloadRequest.Accept.IMAGE : DownloadRequest.Accept.VIDEO);
         } catch (IllegalArgumentException badUrl) {
             return record(stored, ArchiveState.FAILED, null, null, null, null,

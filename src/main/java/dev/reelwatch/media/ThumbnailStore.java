@@ -17,18 +17,18 @@ public final class ThumbnailStore {
     private static final List<String> EXTENSIONS = List.of("jpg", "png");
     private static final long MAX_IMAGE_BYTES = 16L * 1024 * 1024;
 
-    private final VideoLibrary library;
+    private final VideoArchive videoArchive;
     private final FileDownloader downloader;
 
-    public ThumbnailStore(VideoLibrary library, FileDownloader downloader) {
-        this.library = library;
+    public ThumbnailStore(VideoArchive videoArchive, FileDownloader downloader) {
+        this.videoArchive = videoArchive;
         this.downloader = downloader;
     }
 
     /** The cached image of a task, if one was made before. */
     public Optional<Path> cached(long taskId) {
         for (String ext : EXTENSIONS) {
-            Path p = library.thumbnailsDir().resolve(taskId + "." + ext);
+            Path p = videoArchive.thumbnailsDir().resolve(taskId + "." + ext);
             if (Files.isRegularFile(p)) {
                 return Optional.of(p);
             }
@@ -46,7 +46,7 @@ public final class ThumbnailStore {
         try {
             DownloadRequest request = new DownloadRequest(URI.create(url), java.util.Map.of(), null, null, null,
                     MAX_IMAGE_BYTES, DownloadRequest.Accept.IMAGE);
-            return Optional.of(downloader.download(request, library.thumbnailsDir().resolve(task.id() + "." + ext),
+            return Optional.of(downloader.download(request, videoArchive.thumbnailsDir().resolve(task.id() + "." + ext),
                     FileDownloader.Progress.NONE).path());
         } catch (DownloadFailure | IllegalArgumentException e) {
             return Optional.empty();
@@ -55,7 +55,7 @@ public final class ThumbnailStore {
 
     /** Where a frame grabbed from the archived video is to be written (PNG); its folder exists. */
     public Path frameFile(long taskId) throws IOException {
-        Files.createDirectories(library.thumbnailsDir());
-        return library.thumbnailsDir().resolve(taskId + ".png");
+        Files.createDirectories(videoArchive.thumbnailsDir());
+        return videoArchive.thumbnailsDir().resolve(taskId + ".png");
     }
 }

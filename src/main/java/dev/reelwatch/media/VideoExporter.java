@@ -19,14 +19,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Copies tasks' videos out of the library to a folder or file of the user's choosing, archiving them first
+ * Copies tasks' videos out of the video archive to a folder or file of the user's choosing, archiving them first
  * when needed. Never overwrites: a taken name gets " (2)"; a cancelled or failed copy leaves nothing behind.
  */
 public final class VideoExporter {
     private final TaskStore tasks;
     private final Fetcher fetcher;
 
-    /** Brings a task's outputs into the library (blocking) and returns the task as then stored. */
+    /** Brings a task's outputs into the video archive (blocking) and returns the task as then stored. */
     @FunctionalInterface
     public interface Fetcher {
         StoredTask archive(long taskId) throws InterruptedException, ExportFailure;

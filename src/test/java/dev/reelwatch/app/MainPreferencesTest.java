@@ -1,7 +1,7 @@
 package dev.reelwatch.app;
 
 import dev.reelwatch.media.ExportNaming;
-import dev.reelwatch.media.LibrarySettings;
+import dev.reelwatch.media.ArchiveSettings;
 import dev.reelwatch.sim.DemoClips;
 import dev.reelwatch.sim.MeshApiSimulator;
 import dev.reelwatch.sim.SimOutcome;
@@ -68,14 +68,14 @@ class MainPreferencesTest {
                     "meshapi", "--name", "studio", "--base-url", mesh.baseUrl().toString(), "--api-key-stdin")
                     .exitCode());
 
-            store(dir, LibrarySettings.ENABLED, "false");
+            store(dir, ArchiveSettings.ENABLED, "false");
             CliRun off = main("", "--data-dir", dir.toString(), "sync");
             assertEquals(0, off.exitCode(), off.err());
             assertTrue(off.out().contains("turned off in the settings"), off.out());
             assertEquals(0, files(dir.resolve("videos")) + files(archive));
 
-            store(dir, LibrarySettings.ENABLED, "true");
-            store(dir, LibrarySettings.FOLDER, archive.toString());
+            store(dir, ArchiveSettings.ENABLED, "true");
+            store(dir, ArchiveSettings.FOLDER, archive.toString());
             CliRun on = main("", "--data-dir", dir.toString(), "sync");
             assertEquals(0, on.exitCode(), on.err());
             assertEquals(1, files(archive), "the video went to the folder chosen in Preferences");

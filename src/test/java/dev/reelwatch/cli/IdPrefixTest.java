@@ -54,7 +54,7 @@ class IdPrefixTest {
                 }, new dev.reelwatch.media.FileDownloader(dev.reelwatch.provider.HttpTransport.newHttpClient(
                         java.time.Duration.ofSeconds(1)), "test", java.time.Duration.ofSeconds(1),
                         dev.reelwatch.media.DiskSpace.system(), cli.clock),
-                new dev.reelwatch.media.VideoLibrary(s.dataDir()), dev.reelwatch.media.ArchiveOptions.defaults());
+                new dev.reelwatch.media.VideoArchive(s.dataDir()), dev.reelwatch.media.ArchiveOptions.defaults());
         Function<CliServices, TaskWaiter> noWaiter = s -> new TaskWaiter(s.tasks(), s.settings(), a -> {
             throw new AssertionError("no provider call expected for finished cached tasks");
         }, cli.clock, d -> { }, dev.reelwatch.sync.SyncSettings.defaults());

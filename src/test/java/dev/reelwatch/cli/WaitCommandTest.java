@@ -9,7 +9,7 @@ import dev.reelwatch.media.ArchiveOptions;
 import dev.reelwatch.media.DiskSpace;
 import dev.reelwatch.media.FileDownloader;
 import dev.reelwatch.media.OutputArchiver;
-import dev.reelwatch.media.VideoLibrary;
+import dev.reelwatch.media.VideoArchive;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.ProviderClients;
 import dev.reelwatch.sim.DemoClips;
@@ -122,7 +122,7 @@ class WaitCommandTest {
     private OutputArchiver archiver(CliServices s) {
         return new OutputArchiver(s.tasks(), s.accounts(), s.settings(), clients(),
                 new FileDownloader(http, "Reelwatch/test", Duration.ofSeconds(5), DiskSpace.system(), cli.clock),
-                new VideoLibrary(s.dataDir()), new ArchiveOptions(2, 2, Duration.ofMillis(10), Duration.ofSeconds(1)));
+                new VideoArchive(s.dataDir()), new ArchiveOptions(2, 2, Duration.ofMillis(10), Duration.ofSeconds(1)));
     }
 
     /** The sleeper moves the simulated clock instead of waiting, so a five-minute wait takes milliseconds. */

@@ -256,20 +256,20 @@ class ArchiveDownloadTest {
     void theLibrarySizeCapSkipsArchivingWithAReason() throws Exception {
         StoredTask first = bed.cacheFromProvider(studio, "cgt-1");
         assertEquals(ArchiveState.ARCHIVED, bed.archive(first).archiveState());
-        bed.settings.put(LibrarySettings.MAX_BYTES, "1000");
+        bed.settings.put(ArchiveSettings.MAX_BYTES, "1000");
         StoredTask second = bed.cacheFromProvider(studio, "cgt-2");
 
         StoredOutput done = bed.archive(second);
 
         assertEquals(ArchiveState.SKIPPED, done.archiveState());
-        assertTrue(done.archiveError().startsWith("The library is full"), done.archiveError());
+        assertTrue(done.archiveError().startsWith("The video archive is full"), done.archiveError());
         StoredOutput explicit = bed.archiver.archive(done.id(), second.id(), true);
         assertEquals(ArchiveState.ARCHIVED, explicit.archiveState(), "the user asked for it: the cap does not stop that");
     }
 
     @Test
     void aLibraryTurnedOffArchivesNothingByItself() throws Exception {
-        bed.settings.put(LibrarySettings.ENABLED, "false");
+        bed.settings.put(ArchiveSettings.ENABLED, "false");
         StoredTask task = bed.cacheFromProvider(studio, "cgt-1");
 
         StoredOutput done = bed.archive(task);

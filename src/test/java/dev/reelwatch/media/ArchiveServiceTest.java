@@ -70,7 +70,7 @@ class ArchiveServiceTest {
 
     @Test
     void anExplicitRequestArchivesEvenWithTheLibraryTurnedOff() throws Exception {
-        bed.settings.put(LibrarySettings.ENABLED, "false");
+        bed.settings.put(ArchiveSettings.ENABLED, "false");
         ArchiveService service = bed.closeLater(new ArchiveService(bed.archiver));
         service.start();
         StoredTask c = bed.cacheFromProvider(studio, "c");

@@ -52,7 +52,7 @@ public final class MediaTestbed implements AutoCloseable {
     public final Map<String, String> keys = new ConcurrentHashMap<>();
     public volatile long freeBytes = Long.MAX_VALUE;
     public final FileDownloader downloader;
-    public final VideoLibrary library;
+    public final VideoArchive library;
     public final ArchiveOptions options = new ArchiveOptions(2, 3, Duration.ofMillis(10), Duration.ofMillis(200));
     public final OutputArchiver archiver;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
@@ -66,7 +66,7 @@ public final class MediaTestbed implements AutoCloseable {
         clients = new ProviderClients(new HttpTransport(http, "Reelwatch/test", Duration.ofSeconds(5),
                 HttpTransport.DEFAULT_MAX_BODY_BYTES, clock));
         downloader = new FileDownloader(http, "Reelwatch/test", Duration.ofSeconds(10), dir -> freeBytes, clock);
-        library = new VideoLibrary(dataDir);
+        library = new VideoArchive(dataDir);
         archiver = new OutputArchiver(tasks, accounts, settings, clientFactory(), downloader, library, options);
     }
 

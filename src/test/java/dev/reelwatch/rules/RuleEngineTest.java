@@ -10,7 +10,7 @@ import dev.reelwatch.media.DiskSpace;
 import dev.reelwatch.media.FileDownloader;
 import dev.reelwatch.media.OutputArchiver;
 import dev.reelwatch.media.VideoExporter;
-import dev.reelwatch.media.VideoLibrary;
+import dev.reelwatch.media.VideoArchive;
 import dev.reelwatch.provider.HttpTransport;
 import dev.reelwatch.provider.ProviderClients;
 import dev.reelwatch.sim.AdjustableClock;
@@ -94,7 +94,7 @@ class RuleEngineTest {
         poller = new PollingSyncService(accounts, tasks, settings, clients(), clock, SyncSettings.defaults());
         OutputArchiver archiver = new OutputArchiver(tasks, accounts, settings, clients(),
                 new FileDownloader(http, "Reelwatch/test", Duration.ofSeconds(5), DiskSpace.system(), clock),
-                new VideoLibrary(temp.resolve("data")), new ArchiveOptions(1, 2, Duration.ofMillis(10),
+                new VideoArchive(temp.resolve("data")), new ArchiveOptions(1, 2, Duration.ofMillis(10),
                 Duration.ofSeconds(1)));
         engine = new RuleEngine(rules, tasks, RuleExporter.over(VideoExporter.over(archiver), settings,
                 ZoneOffset.UTC), Runnable::run, ArchiveOptions.defaults(), pauses::add, activity::add);

@@ -104,11 +104,11 @@ class SqliteAccountStoreTest {
         store.settings.put("theme", "dark");
         store.settings.put("theme", "system");
         store.settings.put("window.width", "1280");
-        store.settings.put("library.enabled", "true");
+        store.settings.put("archive.enabled", "true");
 
         assertEquals("system", store.settings.get("theme").orElseThrow());
         assertEquals(1280, store.settings.getLong("window.width", 0));
-        assertTrue(store.settings.getBoolean("library.enabled", false));
+        assertTrue(store.settings.getBoolean("archive.enabled", false));
 
         store.settings.remove("theme");
         assertTrue(store.settings.get("theme").isEmpty());

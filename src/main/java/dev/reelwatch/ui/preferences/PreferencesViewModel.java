@@ -3,9 +3,9 @@ package dev.reelwatch.ui.preferences;
 import dev.reelwatch.core.TaskOutput;
 import dev.reelwatch.media.ByteSize;
 import dev.reelwatch.media.ExportNaming;
-import dev.reelwatch.media.LibrarySettings;
+import dev.reelwatch.media.ArchiveSettings;
 import dev.reelwatch.media.SystemOpener;
-import dev.reelwatch.media.VideoLibrary;
+import dev.reelwatch.media.VideoArchive;
 import dev.reelwatch.store.StoredOutput;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskStore;
@@ -59,7 +59,7 @@ public final class PreferencesViewModel implements AutoCloseable {
 
     private final SettingsWriter settings;
     private final Consumer<SyncCadence> cadence;
-    private final VideoLibrary library;
+    private final VideoArchive library;
     private final Runnable archiveChanged;
     private final TaskStore tasks;
     private final ObservableValue<Long> selectedTaskId;
@@ -97,7 +97,7 @@ public final class PreferencesViewModel implements AutoCloseable {
      * @param onlyFailures         the notifier's "only failures" switch (stored by its owner)
      * @param theme                the theme choice (stored and applied by its owner)
      */
-    public PreferencesViewModel(SettingsWriter settings, Consumer<SyncCadence> cadence, VideoLibrary library,
+    public PreferencesViewModel(SettingsWriter settings, Consumer<SyncCadence> cadence, VideoArchive library,
                                 Runnable archiveChanged, TaskStore tasks, ObservableValue<Long> selectedTaskId,
                                 BooleanProperty notificationsEnabled, BooleanProperty onlyFailures,
                                 ObjectProperty<ThemeChoice> theme, Path dataDir, SystemOpener opener,
@@ -121,7 +121,7 @@ public final class PreferencesViewModel implements AutoCloseable {
         listInterval.addListener((o, was, now) -> cadenceChanged());
         fastInterval.addListener((o, was, now) -> cadenceChanged());
         archiveEnabled.addListener((o, was, now) -> {
-            settings.put(LibrarySettings.ENABLED, Boolean.toString(now));
+            settings.put(ArchiveSettings.ENABLED, Boolean.toString(now));
             archiveChanged.run();
         });
         capEnabled.addListener((o, was, now) -> capChanged());
@@ -137,7 +137,7 @@ public final class PreferencesViewModel implements AutoCloseable {
         SyncCadence stored = SyncCadence.read(settings.store());
         listInterval.set(stored.listInterval());
         fastInterval.set(stored.fastInterval());
-        LibrarySettings archive = LibrarySettings.read(settings.store());
+        ArchiveSettings archive = ArchiveSettings.read(settings.store());
         archiveEnabled.set(archive.enabled());
         capEnabled.set(archive.capped());
         if (archive.capped()) {
@@ -163,7 +163,7 @@ public final class PreferencesViewModel implements AutoCloseable {
 
     private void capChanged() {
         long bytes = capEnabled.get() ? Math.max(1, capGigabytes.get()) * GIB : 0;
-        settings.put(LibrarySettings.MAX_BYTES, Long.toString(bytes));
+        settings.put(ArchiveSettings.MAX_BYTES, Long.toString(bytes));
         archiveChanged.run();
     }
 
@@ -180,7 +180,7 @@ public final class PreferencesViewModel implements AutoCloseable {
             useDefaultArchiveFolder();
             return;
         }
-        settings.put(LibrarySettings.FOLDER, normal.toString());
+        settings.put(ArchiveSettings.FOLDER, normal.toString());
         archiveFolder.set(normal);
         archiveFolderIsDefault.set(false);
         archiveChanged.run();
@@ -189,7 +189,7 @@ public final class PreferencesViewModel implements AutoCloseable {
 
     /** "Use default": back to {@code videos} in the data directory. */
     public void useDefaultArchiveFolder() {
-        settings.put(LibrarySettings.FOLDER, "");
+        settings.put(ArchiveSettings.FOLDER, "");
         archiveFolder.set(library.defaultVideosDir());
         archiveFolderIsDefault.set(true);
         archiveChanged.run();
@@ -197,7 +197,7 @@ public final class PreferencesViewModel implements AutoCloseable {
     }
 
     private void showFolder() {
-        Optional<Path> chosen = LibrarySettings.folder(settings.store());
+        Optional<Path> chosen = ArchiveSettings.folder(settings.store());
         archiveFolder.set(chosen.orElse(library.defaultVideosDir()));
         archiveFolderIsDefault.set(chosen.isEmpty());
     }
@@ -209,7 +209,7 @@ public final class PreferencesViewModel implements AutoCloseable {
 
     private void refreshUsage(Path folder) {
         // Measures where the user's choice points, even before the settings write has landed.
-        BackgroundTask.wrap(() -> VideoLibrary.sizeOf(folder))
+        BackgroundTask.wrap(() -> VideoArchive.sizeOf(folder))
                 .describedAs(TEXT.getString("archive.usage.failed"))
                 .onRunning(() -> archiveUsage.set(TEXT.getString("archive.usage.measuring")))
                 .onSuccess(bytes -> archiveUsage.set(String.format(TEXT.getString("archive.usage"),

@@ -66,7 +66,7 @@ class MediaFeatureTest {
         mesh = bed.serve(new MeshApiSimulator(bed.clock, MediaTestbed.KEY, List.of(
                 MediaTestbed.finished("one", "testcard"), MediaTestbed.finished("two", "bars"))));
         studio = bed.addAccount(ProviderKind.MESHAPI, "studio", mesh.baseUrl(), MediaTestbed.KEY);
-        bed.settings.put("library.enabled", "false");
+        bed.settings.put("archive.enabled", "false");
         archive = bed.closeLater(new ArchiveService(bed.archiver));
         archive.start();
         feature = new MediaFeature(bed.tasks, bed.settings, archive, new ThumbnailStore(bed.library, bed.downloader),

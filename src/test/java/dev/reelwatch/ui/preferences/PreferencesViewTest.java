@@ -4,9 +4,9 @@ import dev.reelwatch.core.Account;
 import dev.reelwatch.core.ProviderKind;
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.media.ExportNaming;
-import dev.reelwatch.media.LibrarySettings;
+import dev.reelwatch.media.ArchiveSettings;
 import dev.reelwatch.media.SystemOpener;
-import dev.reelwatch.media.VideoLibrary;
+import dev.reelwatch.media.VideoArchive;
 import dev.reelwatch.sim.AdjustableClock;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.sync.PollingSyncService;
@@ -91,7 +91,7 @@ class PreferencesViewTest extends FxThreadApplicationTest {
                 dev.reelwatch.ui.fixtures.TestExecutors.direct());
         theme = themes.choiceProperty();
         vm = new PreferencesViewModel(new SettingsWriter(cache.settings, Runnable::run), sync::applyCadence,
-                new VideoLibrary(dir.resolve("data"), cache.settings), () -> archivePokes.add("poke"), cache.tasks,
+                new VideoArchive(dir.resolve("data"), cache.settings), () -> archivePokes.add("poke"), cache.tasks,
                 selected, notifications, onlyFailures, theme, dir.resolve("data"), opener, new FolderPicker(),
                 TaskExecutor.fx(background, (what, e) -> { }), ZoneOffset.UTC);
         view = new PreferencesView(vm);
@@ -168,20 +168,20 @@ class PreferencesViewTest extends FxThreadApplicationTest {
         waitUntil("the usage measured", () -> lookup("#archiveUsage").queryAs(Label.class).getText()
                 .equals("0 B in this folder"));
         clickOn("#archiveEnabled");
-        waitUntil("archiving off", () -> cache.settings.get(LibrarySettings.ENABLED).orElse("").equals("false"));
-        assertFalse(LibrarySettings.read(cache.settings).enabled());
+        waitUntil("archiving off", () -> cache.settings.get(ArchiveSettings.ENABLED).orElse("").equals("false"));
+        assertFalse(ArchiveSettings.read(cache.settings).enabled());
         assertFalse(archivePokes.isEmpty(), "the archive was told");
 
         clickOn("#archiveCapEnabled");
-        waitUntil("a cap", () -> LibrarySettings.read(cache.settings).capped());
-        assertEquals(20L * PreferencesViewModel.GIB, LibrarySettings.read(cache.settings).maxBytes());
+        waitUntil("a cap", () -> ArchiveSettings.read(cache.settings).capped());
+        assertEquals(20L * PreferencesViewModel.GIB, ArchiveSettings.read(cache.settings).maxBytes());
 
         clickOn("#archiveChoose");
         waitUntil("the chosen folder", () -> field("#archiveFolder").getText().equals(chosenFolder.toString()));
-        assertEquals(Optional.of(chosenFolder), LibrarySettings.folder(cache.settings));
-        assertEquals(chosenFolder, new VideoLibrary(dir.resolve("data"), cache.settings).videosDir());
+        assertEquals(Optional.of(chosenFolder), ArchiveSettings.folder(cache.settings));
+        assertEquals(chosenFolder, new VideoArchive(dir.resolve("data"), cache.settings).videosDir());
         clickOn("#archiveDefault");
-        waitUntil("the default folder", () -> LibrarySettings.folder(cache.settings).isEmpty());
+        waitUntil("the default folder", () -> ArchiveSettings.folder(cache.settings).isEmpty());
     }
 
     @Test

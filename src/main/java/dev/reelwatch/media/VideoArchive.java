@@ -17,27 +17,27 @@ import java.util.stream.Stream;
  * {@code videos/<provider>/<account>/<local task id>-<output index>.<ext>} and {@code thumbnails/<task id>.<ext>}.
  * File names come from our own ids only, never from the server.
  */
-public final class VideoLibrary {
+public final class VideoArchive {
     private final Path dataDir;
     private final SettingsStore settings;
 
     /** Videos always in {@code videos} under the data directory. */
-    public VideoLibrary(Path dataDir) {
+    public VideoArchive(Path dataDir) {
         this(dataDir, null);
     }
 
     /**
-     * Videos in the folder chosen in the settings ({@link LibrarySettings#FOLDER}), read on every use so a
+     * Videos in the folder chosen in the settings ({@link ArchiveSettings#FOLDER}), read on every use so a
      * change applies to the next download at once; {@code videos} under the data directory when none is set.
      */
-    public VideoLibrary(Path dataDir, SettingsStore settings) {
+    public VideoArchive(Path dataDir, SettingsStore settings) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.settings = settings;
     }
 
     /** The folder archived videos go into now. */
     public Path videosDir() {
-        return settings == null ? defaultVideosDir() : LibrarySettings.folder(settings).orElseGet(this::defaultVideosDir);
+        return settings == null ? defaultVideosDir() : ArchiveSettings.folder(settings).orElseGet(this::defaultVideosDir);
     }
 
     /** {@code videos} under the data directory: where videos go unless the user chose another folder. */
@@ -49,7 +49,7 @@ public final class VideoLibrary {
         return dataDir.resolve("thumbnails");
     }
 
-    /** The library file for one output of a task. */
+    /** The video archive file for one output of a task. */
     public Path fileFor(StoredTask task, TaskOutput output) {
         String account = SafeFileName.of(task.accountName(), 60, "account-" + task.accountId());
         return videosDir().resolve(task.provider().cliName()).resolve(account)
@@ -81,9 +81,9 @@ public final class VideoLibrary {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(VideoLibrary::sizeOrZero).sum();
+            return files.filter(Files::isRegularFile).mapToLong(VideoArchive::sizeOrZero).sum();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot measure the video library at " + dir, e);
+            throw new UncheckedIOException("cannot measure the video archive at " + dir, e);
         }
     }
 

@@ -3,29 +3,29 @@ package dev.reelwatch.media;
 import dev.reelwatch.store.SettingsStore;
 
 /**
- * The user's choices for the local video library, read from the settings store.
+ * The user's choices for the video archive (the downloaded videos), read from the settings store.
  *
  * @param enabled      whether finished videos are archived automatically
- * @param maxBytes     cap on the library's total size; 0 means no cap
+ * @param maxBytes     cap on the video archive's total size; 0 means no cap
  * @param maxFileBytes the largest single download accepted
  */
-public record LibrarySettings(boolean enabled, long maxBytes, long maxFileBytes) {
-    public static final String ENABLED = "library.enabled";
-    public static final String MAX_BYTES = "library.maxBytes";
-    public static final String MAX_FILE_BYTES = "library.maxFileBytes";
+public record ArchiveSettings(boolean enabled, long maxBytes, long maxFileBytes) {
+    public static final String ENABLED = "archive.enabled";
+    public static final String MAX_BYTES = "archive.maxBytes";
+    public static final String MAX_FILE_BYTES = "archive.maxFileBytes";
     /** Where archived videos go; unset: {@code videos} in the data directory. */
-    public static final String FOLDER = "library.folder";
+    public static final String FOLDER = "archive.folder";
     public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024 * 1024;
 
-    public static LibrarySettings defaults() {
-        return new LibrarySettings(true, 0, DEFAULT_MAX_FILE_BYTES);
+    public static ArchiveSettings defaults() {
+        return new ArchiveSettings(true, 0, DEFAULT_MAX_FILE_BYTES);
     }
 
     /** The current settings; missing or unreadable values fall back to the defaults. */
-    public static LibrarySettings read(SettingsStore settings) {
+    public static ArchiveSettings read(SettingsStore settings) {
         long cap = Math.max(0, settings.getLong(MAX_BYTES, 0));
         long perFile = settings.getLong(MAX_FILE_BYTES, DEFAULT_MAX_FILE_BYTES);
-        return new LibrarySettings(settings.getBoolean(ENABLED, true), cap,
+        return new ArchiveSettings(settings.getBoolean(ENABLED, true), cap,
                 perFile > 0 ? perFile : DEFAULT_MAX_FILE_BYTES);
     }
 
