@@ -157,7 +157,7 @@ public final class MediaFeature implements MediaHooks {
         }
         String template = template();
         ExportNaming naming = new ExportNaming(template, ZoneId.systemDefault());
-        return DragExportPlan.of(selected, clock.instant(), text, (task, output, archived) -> {
+        return DragExportPlan.of(selected, text, (task, output, archived) -> {
             try {
                 return dragOut.prepare(task, archived, DragOutFiles.name(task, output, naming, template)).toFile();
             } catch (java.io.IOException e) {
@@ -186,7 +186,7 @@ public final class MediaFeature implements MediaHooks {
         BackgroundTask.wrap(() -> {
             List<StoredTask> selected = new ArrayList<>();
             ids.forEach(id -> tasks.byId(id).ifPresent(selected::add));
-            return DragExportPlan.of(selected, clock.instant(), text, (task, output, archived) -> archived.toFile());
+            return DragExportPlan.of(selected, text, (task, output, archived) -> archived.toFile());
         }).describedAs("Checking which videos can be exported")
                 .onSuccess(plan -> {
                     List<Long> exportable = ids.stream().filter(id -> !plan.unavailable().contains(id)).toList();

@@ -82,7 +82,7 @@ class MediaFeatureTest {
     }
 
     @Test
-    void draggingRowsNotYetArchivedIsRefusedWithAReasonAndFetchesThem() throws Exception {
+    void draggingRowsNotYetArchivedIsRefusedWithAReasonAndFetchesThemEvenPastAStatedExpiry() throws Exception {
         StoredTask one = bed.cacheFromProvider(studio, "one");
         StoredTask two = bed.cacheFromProvider(studio, "two");
         StoredTask expired = expiredTask();
@@ -91,11 +91,17 @@ class MediaFeatureTest {
         DragExportPlan first = feature.plan(List.of(one.id(), two.id(), expired.id()));
 
         assertFalse(first.canDrag());
-        assertEquals(List.of(two.id()), first.toFetch());
-        assertEquals("1 of 3 videos are not archived yet \u2014 downloading; try again in a moment.",
+        assertEquals(List.of(two.id(), expired.id()), first.toFetch(),
+                "a provider-stated expiry in the past still gets one download attempt");
+        assertEquals("2 of 3 videos are not archived yet \u2014 downloading; try again in a moment.",
                 first.message().orElseThrow());
 
         archive.archiveTask(two.id()).get(10, TimeUnit.SECONDS);
+        mesh.resetCounts();
+        archive.archiveTask(expired.id()).handle((done, failure) -> done).get(10, TimeUnit.SECONDS);
+        assertEquals(1, mesh.requestCount("file"), "the stale link was requested once");
+        assertEquals(dev.reelwatch.core.ArchiveState.LINK_EXPIRED, bed.output(expired.id()).archiveState(),
+                "the server's refusal is what marks it expired");
         DragExportPlan second = feature.plan(List.of(one.id(), two.id(), expired.id()));
 
         assertTrue(second.canDrag());
