@@ -38,6 +38,11 @@ public record DragExportPlan(List<File> files, List<Long> toFetch, List<Long> un
         File fileFor(StoredTask task, StoredOutput output, Path archived);
     }
 
+    /** Nothing can be dragged or fetched: e.g. the export name template is invalid ({@code message} says why). */
+    public static DragExportPlan refused(List<Long> taskIds, String message) {
+        return new DragExportPlan(List.of(), List.of(), taskIds, Optional.of(message));
+    }
+
     /**
      * A provider-stated expiry in the past does not make a video unavailable: the link still gets one download
      * attempt, and only the server's refusal (archive state LINK_EXPIRED) or Reelwatch's own refusal of the
