@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,10 +29,29 @@ import java.util.logging.Logger;
 public final class DesktopApp {
     private static final Logger LOG = Logger.getLogger(DesktopApp.class.getName());
 
+    private final Predicate<Path> writable;
     private DesktopServices services;
     private DemoEnvironment demo;
     private DesktopWindow window;
     private String startupProblem;
+    private volatile boolean backgroundWorkStarted;
+
+    public DesktopApp() {
+        this(DataDirectory::isWritable);
+    }
+
+    /**
+     * @param writable decides whether the data directory can be written to; a directory that cannot, but holds
+     *                 a cache, is opened read-only (tests hand in the decision: root can write anywhere)
+     */
+    DesktopApp(Predicate<Path> writable) {
+        this.writable = writable;
+    }
+
+    /** Whether the poller and the archiver were started (never for a read-only data directory). */
+    boolean backgroundWorkStarted() {
+        return backgroundWorkStarted;
+    }
 
     /** Runs on the launcher thread, so opening the database and starting servers never block the FX thread. */
     public void init(Application.Parameters parameters) {
@@ -39,12 +59,15 @@ public final class DesktopApp {
         List<String> flags = parameters.getUnnamed();
         Map<String, String> env = System.getenv();
         try {
-            Path dir = DataDirectory.prepare(DataDirectory.resolve(named.get("data-dir"), env,
+            // As the CLI does: a data directory that cannot be written to but holds a cache is opened read-only.
+            Path dir = DataDirectory.prepareForReading(DataDirectory.resolve(named.get("data-dir"), env,
                     System.getProperty("os.name", ""), System.getProperty("user.home", ".")));
-            services = new DesktopServices(dir, env, Clock.systemUTC());
+            services = new DesktopServices(dir, env, Clock.systemUTC(), writable.test(dir));
             demo = new DemoEnvironment(services.accounts(), services.settings(), services.credentials(),
                     services.clock());
-            if (flags.contains("--demo")) {
+            if (services.readOnly()) {
+                LOG.warning(() -> "the data directory " + dir + " is read-only: browsing the cache only");
+            } else if (flags.contains("--demo")) {
                 demo.start();
             } else {
                 demo.resumeIfPresent();
@@ -67,6 +90,11 @@ public final class DesktopApp {
         window = new DesktopWindow(services, demo, System.getenv(), stage);
         stage.getIcons().addAll(AppIcons.load());
         window.show(stage);
+        if (services.readOnly()) {
+            // Nothing may be written: no poller, no archiver, no rule exports; the window says so.
+            window.showReadOnly(services.dataDir());
+            return;
+        }
         // The poller and the archiver wait until the task table has loaded: on two cores their first reads of
         // a large cache (counts, active tasks, outputs to archive) would hold up the window's first frames.
         window.afterTasksLoaded(() -> {
@@ -74,6 +102,7 @@ public final class DesktopApp {
             services.archive().start();
             // Exports a rule left failed or unfinished last time are taken up again, off the FX thread.
             services.background().execute(services.ruleEngine()::resumeExports);
+            backgroundWorkStarted = true;
         });
         services.recoveryNotice().ifPresent(notice -> Platform.runLater(() ->
                 window.dialogs().showInfo("Reelwatch rebuilt its cache", notice)));

@@ -82,9 +82,17 @@ public final class DesktopServices implements AutoCloseable {
     private final RuleEngine ruleEngine;
 
     public DesktopServices(Path dataDir, Map<String, String> env, Clock clock) {
+        this(dataDir, env, clock, true);
+    }
+
+    /**
+     * @param writable false (see {@link DataDirectory#isWritable}) opens the cache read-only: it can be browsed,
+     *                 every write fails with a ReadOnlyCacheException, and no accounts backup is written
+     */
+    public DesktopServices(Path dataDir, Map<String, String> env, Clock clock, boolean writable) {
         this.dataDir = dataDir;
         this.clock = clock;
-        CacheRecovery.OpenedCache opened = CacheRecovery.open(dataDir, clock);
+        CacheRecovery.OpenedCache opened = CacheRecovery.open(dataDir, clock, writable);
         database = opened.database();
         recoveryNotice = opened.notice();
         closeInReverse.push(database);
@@ -93,7 +101,9 @@ public final class DesktopServices implements AutoCloseable {
         plainHttpConsent = new PlainHttpConsent(settings);
         BackedUpAccountStore backedUp = new BackedUpAccountStore(new SqliteAccountStore(database), plainHttpConsent,
                 new AccountsBackup(DataDirectory.accountsBackupFile(dataDir)));
-        backedUp.writeBackup();
+        if (!database.isReadOnly()) {
+            backedUp.writeBackup();
+        }
         backedUpAccounts = backedUp;
         accounts = backedUp;
         credentials = new CredentialStore(DataDirectory.credentialsFile(dataDir));
@@ -161,7 +171,14 @@ public final class DesktopServices implements AutoCloseable {
 
     /** Writes {@code accounts.json} again, e.g. after an account's plain-HTTP consent changed. */
     public void writeAccountsBackup() {
-        backedUpAccounts.writeBackup();
+        if (!readOnly()) {
+            backedUpAccounts.writeBackup();
+        }
+    }
+
+    /** Whether the cache was opened read-only: nothing is saved, and the poller and the archiver stay off. */
+    public boolean readOnly() {
+        return database.isReadOnly();
     }
 
     public Path dataDir() {

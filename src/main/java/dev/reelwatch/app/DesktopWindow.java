@@ -94,6 +94,7 @@ final class DesktopWindow implements AutoCloseable {
     private final PreferencesViewModel preferencesModel;
     private final PreferencesWindow preferences;
     private final FailuresViewModel failuresModel;
+    private final ProblemArea problems;
 
     DesktopWindow(DesktopServices services, DemoEnvironment demo, Map<String, String> env, Stage stage) {
         this.services = services;
@@ -101,8 +102,8 @@ final class DesktopWindow implements AutoCloseable {
         Executor background = services.background();
         String osName = System.getProperty("os.name", "");
         // The problem area exists before anything that could fail into it.
-        ProblemArea problems = new ProblemArea();
-        TaskExecutor executor = TaskExecutor.fx(background, problems);
+        problems = new ProblemArea();
+        TaskExecutor executor = TaskExecutor.fx(background, services.readOnly() ? readOnlyAware(problems) : problems);
         relay = new StoreChangeRelay(services.tasks(), fx);
         mainModel = new MainViewModel(services.tasks(), services.accounts(), services.settings(), services.sync(),
                 relay, new OsThemeDetector(), executor, background, fx, services.clock(), problems);
@@ -210,7 +211,7 @@ final class DesktopWindow implements AutoCloseable {
     private static Path dragOutFolder(DesktopServices services) {
         Path folder = services.dataDir().resolve("drag-out");
         try {
-            if (Files.isDirectory(folder)) {
+            if (!services.readOnly() && Files.isDirectory(folder)) {
                 try (Stream<Path> old = Files.walk(folder)) {
                     for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
                         if (!p.equals(folder)) {
@@ -288,6 +289,33 @@ final class DesktopWindow implements AutoCloseable {
         PauseTransition fallback = new PauseTransition(LOAD_FALLBACK);
         fallback.setOnFinished(e -> once.run());
         fallback.play();
+    }
+
+    /**
+     * Over a read-only cache, a save refused for that reason (a column width, a divider) is logged rather than
+     * shown: the problem area already says once that nothing can be saved, and keeps saying it.
+     */
+    private static ProblemReporter readOnlyAware(ProblemArea problems) {
+        ProblemReporter logging = ProblemReporter.logging();
+        return (what, failure) -> {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof dev.reelwatch.store.ReadOnlyCacheException) {
+                    logging.report(what, failure);
+                    return;
+                }
+                if (t.getCause() == t) {
+                    break;
+                }
+            }
+            problems.report(what, failure);
+        };
+    }
+
+    /** Tells, in the problem area, that the data directory is read-only and nothing can be saved. */
+    void showReadOnly(Path dataDir) {
+        java.util.ResourceBundle text = java.util.ResourceBundle.getBundle("dev.reelwatch.app.messages");
+        problems.report(text.getString("readOnly.what"),
+                java.text.MessageFormat.format(text.getString("readOnly.message"), dataDir));
     }
 
     /** The dialogs of the main window. */

@@ -31,7 +31,14 @@ public interface RuleExporter {
             }
             String chosen = template != null ? template
                     : settings.get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE);
-            return exporter.exportOne(taskId, folder, new ExportNaming(chosen, zone), VideoExporter.Listener.NONE,
+            ExportNaming naming;
+            try {
+                naming = new ExportNaming(chosen, zone);
+            } catch (IllegalArgumentException badPattern) {
+                // Told as the rule's export failure (the Rules page and the CLI show it), not an uncaught throw.
+                throw new ExportFailure(badPattern.getMessage(), badPattern);
+            }
+            return exporter.exportOne(taskId, folder, naming, VideoExporter.Listener.NONE,
                     () -> Thread.currentThread().isInterrupted());
         };
     }

@@ -246,6 +246,27 @@ class RuleEngineTest {
     }
 
     @Test
+    void anInvalidDatePatternInTheStoredNameTemplateIsTheRulesExportFailureNotAnUncaughtThrow() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("client-b"));
+        settings.put(dev.reelwatch.media.ExportNaming.SETTING, "{created:bb}_{id}.mp4");
+        addRule("deliver", new RuleConditions(null, null, null, "boats", null),
+                new RuleActions(List.of(), false, folder.toString(), null, null));
+
+        pollUntilFinished();
+
+        List<RuleFiring> failed = rules.unfinishedExports();
+        assertEquals(1, failed.size());
+        assertEquals("failed", failed.get(0).exportState());
+        assertTrue(failed.get(0).exportError().startsWith("The date pattern in {created:bb}"),
+                failed.get(0).exportError());
+        assertTrue(activity.stream().anyMatch(a -> a.problem() && a.message().contains("{created:bb}")),
+                activity::toString);
+        try (var files = Files.list(folder)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
     void notificationChoicesSilenceWinsOverNotifyAndFollowRuleEdits() {
         tasks.upsert(studio.id(), List.of(Task.builder("n1", TaskStatus.FAILED).prompt("loud").build()));
         TaskSummary failed = tasks.summariesOf(List.of(task("n1").id())).get(0);

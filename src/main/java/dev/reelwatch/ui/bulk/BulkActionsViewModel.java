@@ -88,7 +88,7 @@ public final class BulkActionsViewModel {
     }
 
     /** What the batch needs besides the tasks: the export folder or the tag. */
-    private record Input(Path folder, String tag) {
+    private record Input(Path folder, String tag, ExportNaming naming) {
     }
 
     /** A task the batch will act on, or the reason it will not. */
@@ -135,20 +135,35 @@ public final class BulkActionsViewModel {
     private Optional<Input> ask(BulkAction action, int n) {
         String many = count(n);
         return switch (action) {
-            case EXPORT -> dialogs.chooseFolder(String.format(TEXT.getString("ask.folder"), many),
+            case EXPORT -> exportNaming().flatMap(named -> dialogs.chooseFolder(
+                    String.format(TEXT.getString("ask.folder"), many),
                     settings.get(LAST_FOLDER).map(Path::of).orElse(null)).map(folder -> {
                         settings.put(LAST_FOLDER, folder.toAbsolutePath().toString());
-                        return new Input(folder, null);
-                    });
+                        return new Input(folder, null, named);
+                    }));
             case ADD_TAG -> dialogs.askText(TEXT.getString("ask.addTag.title"),
-                    String.format(TEXT.getString("ask.addTag"), many), "").map(tag -> new Input(null, tag));
+                    String.format(TEXT.getString("ask.addTag"), many), "").map(tag -> new Input(null, tag, null));
             case REMOVE_TAG -> dialogs.askText(TEXT.getString("ask.removeTag.title"),
-                    String.format(TEXT.getString("ask.removeTag"), many), "").map(tag -> new Input(null, tag));
+                    String.format(TEXT.getString("ask.removeTag"), many), "").map(tag -> new Input(null, tag, null));
             case REMOVE_FROM_HISTORY -> n < 2 || dialogs.confirm(TEXT.getString("ask.remove.title"),
                     String.format(TEXT.getString("ask.remove"), many), TEXT.getString("ask.remove.details"),
-                    TEXT.getString("ask.remove.confirm")) ? Optional.of(new Input(null, null)) : Optional.empty();
-            default -> Optional.of(new Input(null, null));
+                    TEXT.getString("ask.remove.confirm")) ? Optional.of(new Input(null, null, null)) : Optional.empty();
+            default -> Optional.of(new Input(null, null, null));
         };
+    }
+
+    /**
+     * The naming for one export batch, built once; an invalid stored template ({@code {created:…}} pattern) is
+     * told in an error dialog before a folder is asked for, rather than failing every task.
+     */
+    private Optional<ExportNaming> exportNaming() {
+        try {
+            return Optional.of(naming.get());
+        } catch (IllegalArgumentException e) {
+            dialogs.showError(TEXT.getString("export.badTemplate.title"), e.getMessage(),
+                    TEXT.getString("export.badTemplate.details"));
+            return Optional.empty();
+        }
     }
 
     /** Off the FX thread: reads the tasks and decides, per task, to act or to skip (and why). */
@@ -199,7 +214,7 @@ public final class BulkActionsViewModel {
         List<Step> going = steps.stream().filter(s -> s.skip() == null).toList();
         long skipped = steps.size() - going.size();
         if (going.isEmpty()) {
-            new Batch(BulkAction.DELETE_ON_SERVER, new Input(null, null), steps).next();
+            new Batch(BulkAction.DELETE_ON_SERVER, new Input(null, null, null), steps).next();
             return false;
         }
         StringBuilder names = new StringBuilder();
@@ -321,7 +336,7 @@ public final class BulkActionsViewModel {
             long id = s.taskId();
             try {
                 switch (action) {
-                    case EXPORT -> exporter.exportOne(id, input.folder(), naming.get(), VideoExporter.Listener.NONE,
+                    case EXPORT -> exporter.exportOne(id, input.folder(), input.naming(), VideoExporter.Listener.NONE,
                             cancelled::get);
                     case REFRESH -> sync.refreshTask(id);
                     case DELETE_ON_SERVER -> {

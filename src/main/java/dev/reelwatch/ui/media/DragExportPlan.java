@@ -38,7 +38,17 @@ public record DragExportPlan(List<File> files, List<Long> toFetch, List<Long> un
         File fileFor(StoredTask task, StoredOutput output, Path archived);
     }
 
-    public static DragExportPlan of(List<StoredTask> tasks, java.time.Instant now, ResourceBundle text, Namer names) {
+    /** Nothing can be dragged or fetched: e.g. the export name template is invalid ({@code message} says why). */
+    public static DragExportPlan refused(List<Long> taskIds, String message) {
+        return new DragExportPlan(List.of(), List.of(), taskIds, Optional.of(message));
+    }
+
+    /**
+     * A provider-stated expiry in the past does not make a video unavailable: the link still gets one download
+     * attempt, and only the server's refusal (archive state LINK_EXPIRED) or Reelwatch's own refusal of the
+     * output (e.g. a path outside the task's folder) leaves it out.
+     */
+    public static DragExportPlan of(List<StoredTask> tasks, ResourceBundle text, Namer names) {
         List<File> files = new ArrayList<>();
         List<Long> toFetch = new ArrayList<>();
         List<Long> unavailable = new ArrayList<>();
@@ -51,7 +61,7 @@ public record DragExportPlan(List<File> files, List<Long> toFetch, List<Long> un
             StoredOutput o = video.get();
             if (o.archiveState() == ArchiveState.ARCHIVED && o.localPath() != null && Files.isRegularFile(Path.of(o.localPath()))) {
                 files.add(names.fileFor(t, o, Path.of(o.localPath())));
-            } else if (o.archiveState() == ArchiveState.LINK_EXPIRED || o.output().isExpiredAt(now)) {
+            } else if (o.archiveState() == ArchiveState.LINK_EXPIRED || o.output().refusal() != null) {
                 unavailable.add(t.id());
             } else {
                 toFetch.add(t.id());

@@ -156,8 +156,13 @@ public final class MediaFeature implements MediaHooks {
             tasks.byId(id).ifPresent(selected::add);
         }
         String template = template();
-        ExportNaming naming = new ExportNaming(template, ZoneId.systemDefault());
-        return DragExportPlan.of(selected, clock.instant(), text, (task, output, archived) -> {
+        Optional<ExportNaming> built = naming(template);
+        if (built.isEmpty()) {
+            return DragExportPlan.refused(selected.stream().map(StoredTask::id).toList(),
+                    ExportNaming.problem(template).orElse(""));
+        }
+        ExportNaming naming = built.get();
+        return DragExportPlan.of(selected, text, (task, output, archived) -> {
             try {
                 return dragOut.prepare(task, archived, DragOutFiles.name(task, output, naming, template)).toFile();
             } catch (java.io.IOException e) {
@@ -173,6 +178,16 @@ public final class MediaFeature implements MediaHooks {
         return settings.get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE);
     }
 
+    /** The stored template as an ExportNaming; an invalid {created:…} pattern is shown to the user instead. */
+    private Optional<ExportNaming> naming(String template) {
+        try {
+            return Optional.of(new ExportNaming(template, ZoneId.systemDefault()));
+        } catch (IllegalArgumentException e) {
+            dialogs.showError(text.getString("export.title"), e.getMessage(), text.getString("export.badTemplate"));
+            return Optional.empty();
+        }
+    }
+
     /**
      * Export…: videos known to be unavailable are not offered (the user is told why); for the rest a folder is
      * chosen and the progress window shows the export.
@@ -186,10 +201,15 @@ public final class MediaFeature implements MediaHooks {
         BackgroundTask.wrap(() -> {
             List<StoredTask> selected = new ArrayList<>();
             ids.forEach(id -> tasks.byId(id).ifPresent(selected::add));
-            return DragExportPlan.of(selected, clock.instant(), text, (task, output, archived) -> archived.toFile());
+            return DragExportPlan.of(selected, text, (task, output, archived) -> archived.toFile());
         }).describedAs("Checking which videos can be exported")
                 .onSuccess(plan -> {
                     List<Long> exportable = ids.stream().filter(id -> !plan.unavailable().contains(id)).toList();
+                    if (ExportNaming.problem(template()).isPresent()) {
+                        // Told before a folder is asked for: the export could not name a single file.
+                        naming(template());
+                        return;
+                    }
                     if (exportable.isEmpty()) {
                         dialogs.showInfo(text.getString("export.title"), text.getString("export.noneAvailable"));
                         return;
@@ -197,23 +217,28 @@ public final class MediaFeature implements MediaHooks {
                     Optional<Path> last = settings.get("export.lastFolder").map(Path::of);
                     dialogs.chooseFolder(text.getString("export.chooseFolder"), last.orElse(null)).ifPresent(folder -> {
                         settings.put("export.lastFolder", folder.toAbsolutePath().toString());
-                        ExportViewModel vm = exportTo(exportable, folder);
-                        if (!plan.unavailable().isEmpty()) {
-                            vm.leftOut(List.of(java.text.MessageFormat.format(text.getString("export.leftOut"),
-                                    plan.unavailable().size())));
-                        }
+                        exportTo(exportable, folder).ifPresent(vm -> {
+                            if (!plan.unavailable().isEmpty()) {
+                                vm.leftOut(List.of(java.text.MessageFormat.format(text.getString("export.leftOut"),
+                                        plan.unavailable().size())));
+                            }
+                        });
                     });
                 })
                 .executeWith(executor);
     }
 
-    /** Exports into a known folder with the progress window (Export… after its folder was chosen). */
-    public ExportViewModel exportTo(List<Long> taskIds, Path folder) {
-        ExportNaming naming = new ExportNaming(template(), ZoneId.systemDefault());
-        ExportViewModel viewModel = new ExportViewModel(exporter, naming, executor, ui);
-        new ExportDialog(viewModel, windows).show();
-        viewModel.start(taskIds, folder);
-        return viewModel;
+    /**
+     * Exports into a known folder with the progress window (Export… after its folder was chosen); empty, with
+     * the reason shown in an error dialog, when the stored name template is invalid.
+     */
+    public Optional<ExportViewModel> exportTo(List<Long> taskIds, Path folder) {
+        return naming(template()).map(naming -> {
+            ExportViewModel viewModel = new ExportViewModel(exporter, naming, executor, ui);
+            new ExportDialog(viewModel, windows).show();
+            viewModel.start(taskIds, folder);
+            return viewModel;
+        });
     }
 
     @Override

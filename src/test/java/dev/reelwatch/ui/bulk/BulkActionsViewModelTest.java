@@ -248,6 +248,36 @@ class BulkActionsViewModelTest {
     }
 
     @Test
+    void anInvalidDatePatternInTheStoredNameTemplateIsToldOnceBeforeAFolderIsAsked() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        StoredTask t = cache.put(Task.builder("ok", TaskStatus.SUCCEEDED).accountId(studio.id()).createdAt(NOW)
+                .addOutput(TaskOutput.video(0, "https://cdn.example/ok.mp4")).build());
+        Path file = Files.writeString(dir.resolve("ok.mp4"), "video");
+        cache.tasks.updateArchive(t.outputs().get(0).id(), ArchiveState.ARCHIVED, file.toString(), Files.size(file),
+                null, null, null);
+        cache.settings.put(ExportNaming.SETTING, "{created:bb}_{id}.mp4");
+        // As the app builds it: the naming is read from the stored template for each batch.
+        BulkActionsViewModel fromSettings = new BulkActionsViewModel(cache.tasks, cache.accounts, cache.settings,
+                sync, new VideoExporter(cache.tasks, id -> cache.tasks.byId(id).orElseThrow()),
+                () -> new ExportNaming(cache.settings.get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE),
+                        ZoneOffset.UTC), deleted::add, dialogs,
+                TaskExecutor.direct((what, e) -> problems.add(what + ": " + e)));
+        dialogs.folderAnswer = out;
+
+        fromSettings.run(BulkAction.EXPORT, List.of(t.id()));
+
+        assertEquals(1, dialogs.asked.size(), "no folder was asked for: " + dialogs.asked);
+        AnsweringDialogs.Asked error = dialogs.asked.get(0);
+        assertEquals("error", error.kind());
+        assertTrue(error.message().startsWith("The date pattern in {created:bb}"), error.message());
+        assertFalse(fromSettings.runningProperty().get());
+        assertTrue(problems.isEmpty(), problems.toString());
+        try (var files = Files.list(out)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
     void exportTroubleIsSortedIntoPlainReasons() {
         assertEquals("disk full", BulkActionsViewModel.exportProblem(1, "t", new ExportFailure(
                 "Copying to /mnt/out/a.mp4 failed: No space left on device")).reason());

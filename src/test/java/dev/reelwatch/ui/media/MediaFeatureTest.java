@@ -82,7 +82,7 @@ class MediaFeatureTest {
     }
 
     @Test
-    void draggingRowsNotYetArchivedIsRefusedWithAReasonAndFetchesThem() throws Exception {
+    void draggingRowsNotYetArchivedIsRefusedWithAReasonAndFetchesThemEvenPastAStatedExpiry() throws Exception {
         StoredTask one = bed.cacheFromProvider(studio, "one");
         StoredTask two = bed.cacheFromProvider(studio, "two");
         StoredTask expired = expiredTask();
@@ -91,11 +91,17 @@ class MediaFeatureTest {
         DragExportPlan first = feature.plan(List.of(one.id(), two.id(), expired.id()));
 
         assertFalse(first.canDrag());
-        assertEquals(List.of(two.id()), first.toFetch());
-        assertEquals("1 of 3 videos are not archived yet \u2014 downloading; try again in a moment.",
+        assertEquals(List.of(two.id(), expired.id()), first.toFetch(),
+                "a provider-stated expiry in the past still gets one download attempt");
+        assertEquals("2 of 3 videos are not archived yet \u2014 downloading; try again in a moment.",
                 first.message().orElseThrow());
 
         archive.archiveTask(two.id()).get(10, TimeUnit.SECONDS);
+        mesh.resetCounts();
+        archive.archiveTask(expired.id()).handle((done, failure) -> done).get(10, TimeUnit.SECONDS);
+        assertEquals(1, mesh.requestCount("file"), "the stale link was requested once");
+        assertEquals(dev.reelwatch.core.ArchiveState.LINK_EXPIRED, bed.output(expired.id()).archiveState(),
+                "the server's refusal is what marks it expired");
         DragExportPlan second = feature.plan(List.of(one.id(), two.id(), expired.id()));
 
         assertTrue(second.canDrag());
@@ -134,13 +140,44 @@ class MediaFeatureTest {
     }
 
     @Test
+    void anInvalidDatePatternInTheNameTemplateIsToldForDragExportAndExportInsteadOfThrown(FxRobot robot)
+            throws Exception {
+        StoredTask one = bed.cacheFromProvider(studio, "one");
+        archive.archiveTask(one.id()).get(10, TimeUnit.SECONDS);
+        bed.settings.put(dev.reelwatch.media.ExportNaming.SETTING, "{created:bb}_{id}.mp4");
+        Path out = Files.createDirectories(dir.resolve("out"));
+
+        DragExportPlan drag = feature.plan(List.of(one.id()));
+
+        assertFalse(drag.canDrag());
+        assertTrue(drag.toFetch().isEmpty());
+        assertTrue(drag.message().orElseThrow().contains("{created:bb}"), drag.message().orElseThrow());
+        assertTrue(dialogs.asked.get(0).startsWith("error: Export videos \u2014 The date pattern in {created:bb}"),
+                dialogs.asked.toString());
+
+        java.util.concurrent.atomic.AtomicReference<Optional<ExportViewModel>> started =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> started.set(feature.exportTo(List.of(one.id()), out)));
+        assertTrue(started.get().isEmpty(), "no export starts with a template that cannot name a file");
+        assertEquals(2, dialogs.asked.size(), dialogs.asked.toString());
+
+        dialogs.pathAnswer = Optional.of(out);
+        robot.interact(() -> feature.exportTasks(List.of(one.id()), null));
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> dialogs.asked.size() == 3);
+        assertTrue(dialogs.asked.get(2).contains("{created:bb}"), dialogs.asked.toString());
+        try (var files = Files.list(out)) {
+            assertEquals(0, files.count(), "nothing was exported");
+        }
+    }
+
+    @Test
     void exportCopiesTheSelectedVideosWithProgressAndWithoutOverwriting(FxRobot robot) throws Exception {
         StoredTask one = bed.cacheFromProvider(studio, "one");
         StoredTask two = bed.cacheFromProvider(studio, "two");
         Path out = Files.createDirectories(dir.resolve("out"));
 
         ExportViewModel[] vm = new ExportViewModel[1];
-        robot.interact(() -> vm[0] = feature.exportTo(List.of(one.id(), two.id()), out));
+        robot.interact(() -> vm[0] = feature.exportTo(List.of(one.id(), two.id()), out).orElseThrow());
         MediaTestbed.await("export finished", Duration.ofSeconds(15),
                 () -> !vm[0].runningProperty().get() && vm[0].progressProperty().get() == 1.0);
 

@@ -11,7 +11,7 @@ public record PlaybackProblem(Kind kind, String message) {
 
     /** The failures the player tells apart, each with its own advice. */
     public enum Kind {
-        NO_AUDIO_DEVICE, MISSING_FFMPEG, UNSUPPORTED_FORMAT, UNREACHABLE, LINK_EXPIRED, NEEDS_ARCHIVE, OTHER
+        NO_AUDIO_DEVICE, MISSING_FFMPEG, UNSUPPORTED_FORMAT, UNREACHABLE, LINK_EXPIRED, NEEDS_ARCHIVE, REFUSED, OTHER
     }
 
     public static PlaybackProblem of(Kind kind, ResourceBundle text, Object detail) {

@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.media.player;
 
+import dev.reelwatch.core.ArchiveState;
 import dev.reelwatch.core.TaskOutput;
 import dev.reelwatch.media.SystemOpener;
 import dev.reelwatch.media.VideoExporter;
@@ -100,6 +101,11 @@ public final class PlayerViewModel {
             return;
         }
         TaskOutput output = video.get().output();
+        if (output.refusal() != null) {
+            // Reelwatch refused this output (e.g. a path outside the task's folder): never streamed or offered.
+            fail(PlaybackProblem.of(PlaybackProblem.Kind.REFUSED, text, output.refusal()));
+            return;
+        }
         link = output.url();
         hasLink.set(link.startsWith("http://") || link.startsWith("https://"));
         String archived = video.get().localPath();
@@ -110,15 +116,18 @@ public final class PlayerViewModel {
             open(localFile.toUri().toString());
             return;
         }
-        if (output.isExpiredAt(clock.instant())) {
-            fail(PlaybackProblem.of(PlaybackProblem.Kind.LINK_EXPIRED, text, output.expiresAt()));
+        // Only a server's refusal stops the player; a provider-stated expiry in the past still gets one try.
+        if (video.get().archiveState() == ArchiveState.LINK_EXPIRED) {
+            fail(PlaybackProblem.of(PlaybackProblem.Kind.LINK_EXPIRED, text, ""));
             return;
         }
         if (output.requiresAuth()) {
             fail(PlaybackProblem.of(PlaybackProblem.Kind.NEEDS_ARCHIVE, text, ""));
             return;
         }
-        sourceText.set(text.getString("source.streaming"));
+        sourceText.set(output.isExpiredAt(clock.instant())
+                ? java.text.MessageFormat.format(text.getString("source.streamingMayHaveExpired"), output.expiresAt())
+                : text.getString("source.streaming"));
         open(link);
     }
 

@@ -123,18 +123,57 @@ class PlayerViewTest {
     }
 
     @Test
-    void aLinkThatExpiredBeforeArchivingIsToldWithoutTryingToPlay(FxRobot robot) {
-        Task task = Task.builder("gone-" + (++taskCounter), TaskStatus.SUCCEEDED)
-                .addOutput(new TaskOutput(0, "https://cdn.example/v.mp4", dev.reelwatch.core.OutputKind.VIDEO,
+    void aLinkPastItsProviderStatedExpiryIsStillStreamedWithAWarning(FxRobot robot) throws Exception {
+        MediaLibraries.require();
+        Task task = Task.builder("stale-" + (++taskCounter), TaskStatus.SUCCEEDED)
+                .addOutput(new TaskOutput(0, "http://127.0.0.1:9/v.mp4", dev.reelwatch.core.OutputKind.VIDEO,
                         MediaTestbed.T0.minusSeconds(5), null, null, "video/mp4", false)).build();
         long id = bed.cache(account, task).id();
 
-        robot.interact(() -> viewModel.select(id));
+        // Read in the same FX pulse as the selection: what the player decided before any engine event.
+        List<Object> seen = WaitForAsyncUtils.asyncFx(() -> {
+            viewModel.select(id);
+            return List.<Object>of(viewModel.stateProperty().get(), engines.livePlayers(),
+                    viewModel.sourceTextProperty().get());
+        }).get();
+
+        assertEquals(PlayerState.LOADING, seen.get(0), "one attempt is made despite the stated expiry");
+        assertEquals(1, seen.get(1), "an engine was opened on the link");
+        assertTrue(((String) seen.get(2)).contains("may have expired"), (String) seen.get(2));
+    }
+
+    @Test
+    void aLinkTheServerRefusedIsToldWithoutTryingToPlay(FxRobot robot) {
+        Task task = Task.builder("gone-" + (++taskCounter), TaskStatus.SUCCEEDED)
+                .addOutput(TaskOutput.video(0, "https://cdn.example/v.mp4")).build();
+        StoredTask stored = bed.cache(account, task);
+        bed.tasks.updateArchive(stored.outputs().get(0).id(), ArchiveState.LINK_EXPIRED, null, null, null, null,
+                "HTTP 403");
+
+        robot.interact(() -> viewModel.select(stored.id()));
 
         assertEquals(PlayerState.PROBLEM, viewModel.stateProperty().get());
         assertEquals(PlaybackProblem.Kind.LINK_EXPIRED, viewModel.problemProperty().get().kind());
         assertTrue(viewModel.problemProperty().get().message().contains("expired"));
         assertEquals(0, engines.livePlayers());
+    }
+
+    @Test
+    void anOutputReelwatchRefusedIsNeverStreamed(FxRobot robot) {
+        Task task = Task.builder("refused-" + (++taskCounter), TaskStatus.SUCCEEDED)
+                .addOutput(TaskOutput.refused(0, "http://127.0.0.1:9/../../etc/v.mp4",
+                        dev.reelwatch.core.OutputKind.VIDEO, "video/mp4",
+                        "the server named a file outside the task's folder")).build();
+        long id = bed.cache(account, task).id();
+
+        robot.interact(() -> viewModel.select(id));
+
+        assertEquals(PlayerState.PROBLEM, viewModel.stateProperty().get());
+        assertEquals(PlaybackProblem.Kind.REFUSED, viewModel.problemProperty().get().kind());
+        assertTrue(viewModel.problemProperty().get().message().contains("outside the task's folder"),
+                viewModel.problemProperty().get().message());
+        assertEquals(0, engines.livePlayers());
+        assertEquals(false, viewModel.hasLinkProperty().get(), "the refused link is not offered either");
     }
 
     private StoredTask archivedTask(Path source) throws Exception {
