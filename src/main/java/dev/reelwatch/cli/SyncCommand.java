@@ -104,7 +104,7 @@ public final class SyncCommand implements Callable<Integer> {
             err.println("reelwatch sync: archiving was interrupted");
             return false;
         }
-        if (archived.libraryOff()) {
+        if (archived.archiveOff()) {
             out.println("Library: turned off in the settings; no videos downloaded.");
             return true;
         }

@@ -178,9 +178,10 @@ class MainViewTest extends FxThreadApplicationTest {
         long corgi = idOf("task-corgi");
         interact(() -> view.taskTable().select(List.of(corgi)));
         clickOn(lookup(".table-row-cell").nth(2).queryAs(Node.class));
+        dialogs.confirmAnswer = true;
         type(KeyCode.DELETE);
-        waitUntil(() -> lookup("Remove “Corgi astronaut on the moon” from local history?").tryQuery().isPresent());
-        clickOn("Remove from history");
+        waitUntil(() -> dialogs.asked.stream().anyMatch(a -> a.startsWith("confirm: ")
+                && a.contains("Remove “Corgi astronaut on the moon” from local history?")));
         waitUntil(() -> table().getItems().size() == 2);
         assertTrue(cache.tasks.byId(corgi).isEmpty());
         assertTrue(sync.calls.stream().noneMatch(c -> c.contains(Long.toString(corgi))));
@@ -191,9 +192,10 @@ class MainViewTest extends FxThreadApplicationTest {
         waitUntil(() -> table().getItems().size() == 3);
         clickOn(lookup(".table-row-cell").nth(0).queryAs(Node.class));
         press(KeyCode.SHIFT).clickOn(lookup(".table-row-cell").nth(1).queryAs(Node.class)).release(KeyCode.SHIFT);
+        dialogs.confirmAnswer = false;
         type(KeyCode.DELETE);
-        waitUntil(() -> lookup("Remove 2 tasks from local history?").tryQuery().isPresent());
-        clickOn("Cancel");
+        waitUntil(() -> dialogs.asked.stream().anyMatch(a -> a.startsWith("confirm: ")
+                && a.contains("Remove 2 tasks from local history?")));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, cache.tasks.count(dev.reelwatch.store.TaskQuery.all()));
     }
