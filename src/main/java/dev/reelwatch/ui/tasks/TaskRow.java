@@ -318,11 +318,22 @@ public final class TaskRow {
             if (!(SearchWords.contains(prompt, word) || SearchWords.contains(providerTaskId, word)
                     || SearchWords.contains(model, word) || SearchWords.contains(accountName, word)
                     || SearchWords.contains(note, word) || tagsContain(word)
-                    || SearchWords.contains(Long.toString(id), word))) {
+                    || idContains(word))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Only a word of digits can occur in the id, so other words skip formatting it (one String per row). */
+    private boolean idContains(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return Long.toString(id).contains(word);
     }
 
     private boolean tagsContain(String word) {
