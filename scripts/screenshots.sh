@@ -151,7 +151,10 @@ close_window() {
     sleep 1
     if xwininfo -id "$1" 2>/dev/null | grep -q 'IsViewable'; then wmctrl -ic "$1" 2>/dev/null || true; sleep 1; fi
     # By title too: the id xdotool found may be one of the toolkit's inner windows.
-    if [ -n "${3:-}" ]; then wmctrl -c "$3" 2>/dev/null || true; sleep 1; fi
+    if [ -n "${3:-}" ]; then
+        wmctrl -l | awk -v t="$3" 'index($0, t) { print $1 }' | while read -r w; do wmctrl -ic "$w" || true; done
+        sleep 1
+    fi
 }
 park_mouse() { xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 4)) 2>/dev/null || true; sleep 0.5; }
 
@@ -169,8 +172,9 @@ shot main-window.png
 
 echo "screenshots: gallery (Ctrl+G)"
 key ctrl+g
+# The pointer over the status bar, not over a card (its tooltip would show in the shot).
+xdotool mousemove $((X + WIDTH - 200)) $((Y + HEIGHT - 8)) 2>/dev/null || true
 sleep 4
-park_mouse
 shot gallery.png
 key ctrl+g
 sleep 1
@@ -214,7 +218,7 @@ done
 if [ -n "$COMPARE" ]; then
     sleep 5
     shot compare.png "$COMPARE"
-    close_window "$COMPARE" Escape
+    close_window "$COMPARE" Escape "Compare"
 else
     echo "screenshots: the compare window did not open" >&2
 fi
