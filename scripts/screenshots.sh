@@ -2,8 +2,8 @@
 # Regenerates the README screenshots from the demo: builds the app, runs it under a private Xvfb screen with a
 # window manager (openbox, so windows get frames, focus and real placement as on a desktop) and a fresh data
 # directory, waits until tasks are listed, and captures at 1440x900:
-#   main-window, detail-view, gallery, usage, compare, accounts, preferences (when the app has it),
-#   main-window-dark
+#   main-window, detail-view, gallery, usage, compare, accounts, preferences, rules (the Preferences' Rules
+#   page), bulk-summary (a batch Star over Ctrl+A), failures (the sidebar's Failures view), main-window-dark
 # and at 1024x768: main-window-1024.
 #
 # Needs: Xvfb, openbox, xdotool, wmctrl, ImageMagick (import, convert); sqlite3 is used if present to turn off
@@ -145,6 +145,17 @@ click_at() { xdotool mousemove $((X + $1)) $((Y + $2)) click 1; }
 # Keys go to the focused window as a user's would (JavaFX ignores events sent to a window directly).
 key_to() { xdotool windowactivate --sync "$1" 2>/dev/null || true; xdotool windowfocus --sync "$1" 2>/dev/null || true; shift; xdotool key "$@"; }
 key() { key_to "$WID" "$@"; }
+# Closes window $1 with the keys $2 as a user would; if it is still mapped after that, as its close button does.
+close_window() {
+    key_to "$1" "$2"
+    sleep 1
+    if xwininfo -id "$1" 2>/dev/null | grep -q 'IsViewable'; then wmctrl -ic "$1" 2>/dev/null || true; sleep 1; fi
+    # By title too: the id xdotool found may be one of the toolkit's inner windows.
+    if [ -n "${3:-}" ]; then
+        wmctrl -l | awk -v t="$3" 'index($0, t) { print $1 }' | while read -r w; do wmctrl -ic "$w" || true; done
+        sleep 1
+    fi
+}
 park_mouse() { xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 4)) 2>/dev/null || true; sleep 0.5; }
 
 # ---- 1440x900 ------------------------------------------------------------------------------------------
@@ -161,8 +172,9 @@ shot main-window.png
 
 echo "screenshots: gallery (Ctrl+G)"
 key ctrl+g
+# The pointer over the status bar, not over a card (its tooltip would show in the shot).
+xdotool mousemove $((X + WIDTH - 200)) $((Y + HEIGHT - 8)) 2>/dev/null || true
 sleep 4
-park_mouse
 shot gallery.png
 key ctrl+g
 sleep 1
@@ -173,8 +185,7 @@ USAGE="$(window_named 'Usage — Reelwatch' 20)"
 if [ -n "$USAGE" ]; then
     sleep 4
     shot usage.png "$USAGE"
-    key_to "$USAGE" ctrl+w   # tool windows close with Ctrl+W
-    sleep 1
+    close_window "$USAGE" ctrl+w "Usage — Reelwatch"   # tool windows close with Ctrl+W
 else
     echo "screenshots: the usage window did not open" >&2
 fi
@@ -207,8 +218,7 @@ done
 if [ -n "$COMPARE" ]; then
     sleep 5
     shot compare.png "$COMPARE"
-    key_to "$COMPARE" Escape
-    sleep 1
+    close_window "$COMPARE" Escape "Compare"
 else
     echo "screenshots: the compare window did not open" >&2
 fi
@@ -228,8 +238,7 @@ if [ -n "$ACCOUNTS" ]; then
     sleep 2
     geometry "$WID"
     screen_shot accounts.png
-    key_to "$ACCOUNTS" Escape
-    sleep 1
+    close_window "$ACCOUNTS" Escape "Accounts"
 else
     echo "screenshots: the accounts dialog did not open" >&2
 fi
@@ -240,11 +249,39 @@ PREFS="$(window_named 'Preferences.*' 10)"
 if [ -n "$PREFS" ]; then
     sleep 2
     screen_shot preferences.png
-    key_to "$PREFS" Escape
-    sleep 1
+    # The Rules page: the last entry of the page list on the left.
+    geometry "$PREFS"; PX=$X; PY=$Y
+    xdotool mousemove $((PX + 60)) $((PY + 24)) click 1
+    sleep 0.5
+    key_to "$PREFS" End
+    sleep 3
+    geometry "$WID"
+    screen_shot rules.png
+    close_window "$PREFS" Escape "Preferences — Reelwatch"
 else
     echo "screenshots: no Preferences window in this build; preferences.png left as it was"
 fi
+
+echo "screenshots: bulk summary (Ctrl+A in the table, Star from the context menu)"
+click_at 80 "${ALL_TASKS_Y:-130}"      # the sidebar's "All tasks"
+sleep 1.5
+click_at 560 128
+key ctrl+a
+sleep 1
+xdotool mousemove $((X + 560)) $((Y + 160)) click 3
+sleep 1
+# Star is the first of the batch items, after Open, Copy ID and Copy URL (Compare and Open folder are off for
+# a selection this large, and the keyboard skips them).
+xdotool key Down Down Down Down Return
+sleep 3
+park_mouse
+shot bulk-summary.png
+
+echo "screenshots: failures (the sidebar's Failures entry)"
+click_at 80 "${FAILURES_Y:-338}"
+sleep 3
+park_mouse
+shot failures.png
 
 stop_app
 set_setting ui.theme DARK

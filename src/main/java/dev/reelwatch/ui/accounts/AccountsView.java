@@ -112,7 +112,14 @@ public final class AccountsView extends BorderPane {
                 .then(text.getString("action.resume")).otherwise(text.getString("action.pause")));
         pause.disableProperty().bind(model.selectedProperty().isNull());
         pause.setOnAction(e -> model.togglePause());
-        HBox buttons = new HBox(8, add, remove, pause);
+        // Add on a row of its own, Remove and Pause sharing the next: three in one row get clipped ("Re…")
+        // in a list as narrow as the Accounts window gives it.
+        add.setMaxWidth(Double.MAX_VALUE);
+        remove.setMaxWidth(Double.MAX_VALUE);
+        pause.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(remove, Priority.ALWAYS);
+        HBox.setHgrow(pause, Priority.ALWAYS);
+        VBox buttons = new VBox(8, add, new HBox(8, remove, pause));
         Label error = errorLabel(model.errorProperty());
         VBox box = new VBox(10, title, list, buttons, error);
         box.getStyleClass().add("accounts-sidebar");

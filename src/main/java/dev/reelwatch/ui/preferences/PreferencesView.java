@@ -70,6 +70,8 @@ public final class PreferencesView extends BorderPane {
         pageList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showPage(now));
         pageHolder.getStyleClass().add("preferences-scroll");
         pageHolder.setFitToWidth(true);
+        // A page that scrolls by itself (the rules editor) gets the window's height, not a second scroll bar.
+        pageHolder.setFitToHeight(true);
         pageHolder.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
         close.setId("preferencesClose");

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  */
 public final class PreferencesWindow {
     private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.preferences.messages");
-    static final double WIDTH = 820;
-    static final double HEIGHT = 600;
+    static final double WIDTH = 960;
+    static final double HEIGHT = 680;
 
     private final PreferencesView view;
     private final Consumer<Scene> theme;

@@ -48,7 +48,7 @@ public final class TaskTableView extends StackPane {
 
     private static final double PROMPT_MIN_WIDTH = 180;
     /** Room for the vertical scroll bar, so a full table does not need a horizontal one. */
-    private static final double SCROLL_BAR_ALLOWANCE = 16;
+    private static final double SCROLL_BAR_ALLOWANCE = 20;
 
     private final TaskListViewModel vm;
     private final MediaHooks media;
@@ -237,7 +237,7 @@ public final class TaskTableView extends StackPane {
                 c -> new TaskCells.TextCell(TaskRow::model, false));
         add("progress", 128, Comparator.comparingDouble(TaskRow::progressFraction),
                 c -> new TaskCells.ProgressCell());
-        add("created", 104, Comparator.comparingLong(TaskRow::sortTimeMillis),
+        add("created", 150, Comparator.comparingLong(TaskRow::sortTimeMillis),
                 c -> new TaskCells.CreatedCell(vm.time(), ticks));
         add("duration", 70, Comparator.comparingLong(TaskRow::durationMillis),
                 c -> new TaskCells.TextCell(TaskCells::durationText, true));
