@@ -137,6 +137,10 @@ public final class DetailView extends StackPane {
         box.getStyleClass().add("detail-placeholder");
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(340);
+        // The hint wraps rather than widening the pane: on a 1024 px screen the task list keeps its columns.
+        titleLabel.setMinWidth(0);
+        hintLabel.setMinWidth(0);
+        box.setMinWidth(0);
         return box;
     }
 

@@ -595,7 +595,9 @@ public final class MainView extends BorderPane {
     /** First-run panes in pixels: a sidebar that fits its names (narrower on small screens), a roomy detail pane. */
     static double[] defaultDividers(double width) {
         double sidebar = width < 1200 ? NARROW_SIDEBAR_WIDTH : SIDEBAR_WIDTH;
-        double detail = Math.min(DETAIL_WIDTH, Math.max(300, width * 0.3));
+        // Below 1200 px the table keeps status, prompt, progress and created time: the detail pane narrows first.
+        double detail = width < 1200 ? Math.max(260, width * 0.26)
+                : Math.min(DETAIL_WIDTH, Math.max(300, width * 0.3));
         return new double[]{sidebar / width, 1 - detail / width};
     }
 

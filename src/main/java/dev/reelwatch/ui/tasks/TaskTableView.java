@@ -237,7 +237,7 @@ public final class TaskTableView extends StackPane {
                 c -> new TaskCells.TextCell(TaskRow::model, false));
         add("progress", 128, Comparator.comparingDouble(TaskRow::progressFraction),
                 c -> new TaskCells.ProgressCell());
-        add("created", 150, Comparator.comparingLong(TaskRow::sortTimeMillis),
+        add("created", 128, Comparator.comparingLong(TaskRow::sortTimeMillis),
                 c -> new TaskCells.CreatedCell(vm.time(), ticks));
         add("duration", 70, Comparator.comparingLong(TaskRow::durationMillis),
                 c -> new TaskCells.TextCell(TaskCells::durationText, true));
