@@ -305,45 +305,7 @@ public final class FileDownloader {
         }
         TimedBody body = new TimedBody(limits.inactivity(), System.nanoTime() + limits.allowance(0).toNanos());
         response.body().subscribe(body);
-        return new BodyResponse(response, body);
-    }
-
-    /** A response whose body is the {@link TimedBody} it was subscribed to. */
-    private record BodyResponse(HttpResponse<?> inner, InputStream body) implements HttpResponse<InputStream> {
-        @Override
-        public int statusCode() {
-            return inner.statusCode();
-        }
-
-        @Override
-        public HttpRequest request() {
-            return inner.request();
-        }
-
-        @Override
-        public Optional<HttpResponse<InputStream>> previousResponse() {
-            return Optional.empty();
-        }
-
-        @Override
-        public java.net.http.HttpHeaders headers() {
-            return inner.headers();
-        }
-
-        @Override
-        public Optional<javax.net.ssl.SSLSession> sslSession() {
-            return inner.sslSession();
-        }
-
-        @Override
-        public URI uri() {
-            return inner.uri();
-        }
-
-        @Override
-        public HttpClient.Version version() {
-            return inner.version();
-        }
+        return new dev.reelwatch.provider.TimedResponse(response, body);
     }
 
     /**

@@ -224,44 +224,6 @@ public final class HttpTransport {
         return new TimedResponse(response, body);
     }
 
-    /** A response whose body is the {@link TimedBody} it was subscribed to. */
-    private record TimedResponse(HttpResponse<?> inner, InputStream body) implements HttpResponse<InputStream> {
-        @Override
-        public int statusCode() {
-            return inner.statusCode();
-        }
-
-        @Override
-        public HttpRequest request() {
-            return inner.request();
-        }
-
-        @Override
-        public Optional<HttpResponse<InputStream>> previousResponse() {
-            return Optional.empty();
-        }
-
-        @Override
-        public java.net.http.HttpHeaders headers() {
-            return inner.headers();
-        }
-
-        @Override
-        public Optional<javax.net.ssl.SSLSession> sslSession() {
-            return inner.sslSession();
-        }
-
-        @Override
-        public URI uri() {
-            return inner.uri();
-        }
-
-        @Override
-        public HttpClient.Version version() {
-            return inner.version();
-        }
-    }
-
     private static String hostOf(URI uri) {
         return uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
