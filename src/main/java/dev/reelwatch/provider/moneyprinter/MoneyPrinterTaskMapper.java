@@ -102,7 +102,8 @@ public final class MoneyPrinterTaskMapper {
             for (String reported : LenientList.strings(record.get(field))) {
                 MoneyPrinterUrls.TaskFile file = MoneyPrinterUrls.taskFile(id, reported);
                 if (file.refused()) {
-                    LOG.warning(file::refusal);
+                    // The reason travels on the output (detail pane, tasks --json); every refresh would repeat it.
+                    LOG.fine(file::refusal);
                     b.addOutput(TaskOutput.refused(index++, reported, kind, mimeType(reported), file.refusal()));
                     continue;
                 }

@@ -103,7 +103,10 @@ class TaskTableViewTest extends FxThreadApplicationTest {
                 UiThread.fx(), new RelativeTime(cache.clock));
         view = new TaskTableView(vm, media, ServerTaskDeleter.UNSUPPORTED, () -> { }, () -> { }, () -> { },
                 new dev.reelwatch.ui.fixtures.RecordingDialogs());
-        stage.setScene(new Scene(view, 1100, 600));
+        Scene scene = new Scene(view, 1100, 600);
+        // The real theme, so every -rw-* colour the task list's stylesheet looks up resolves.
+        dev.reelwatch.ui.theme.ThemeStylesheets.apply(scene, false);
+        stage.setScene(scene);
         stage.show();
         vm.reload();
     }
