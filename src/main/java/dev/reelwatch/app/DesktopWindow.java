@@ -210,20 +210,26 @@ final class DesktopWindow implements AutoCloseable {
     /** Where dragged-out files are staged under their export names; emptied at each start (see DragOutFiles). */
     private static Path dragOutFolder(DesktopServices services) {
         Path folder = services.dataDir().resolve("drag-out");
-        try {
-            if (!services.readOnly() && Files.isDirectory(folder)) {
-                try (Stream<Path> old = Files.walk(folder)) {
-                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                        if (!p.equals(folder)) {
-                            Files.deleteIfExists(p);
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not empty " + folder, e);
+        if (!services.readOnly()) {
+            // Off the FX thread: the last session's staged files may be many.
+            services.background().execute(() -> emptyFolder(folder));
         }
         return folder;
+    }
+
+    private static void emptyFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> old = Files.walk(folder)) {
+            for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(folder)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.log(Level.WARNING, "could not empty " + folder, e);
+        }
     }
 
     /**
