@@ -98,6 +98,8 @@ public final class DesktopApp {
         // The poller and the archiver wait until the task table has loaded: on two cores their first reads of
         // a large cache (counts, active tasks, outputs to archive) would hold up the window's first frames.
         window.afterTasksLoaded(() -> {
+            // The accounts backup a rebuilt cache recovers them from, refreshed at each start.
+            services.background().execute(services::writeAccountsBackup);
             services.sync().start();
             services.archive().start();
             // Exports a rule left failed or unfinished last time are taken up again, off the FX thread.

@@ -101,9 +101,7 @@ public final class DesktopServices implements AutoCloseable {
         plainHttpConsent = new PlainHttpConsent(settings);
         BackedUpAccountStore backedUp = new BackedUpAccountStore(new SqliteAccountStore(database), plainHttpConsent,
                 new AccountsBackup(DataDirectory.accountsBackupFile(dataDir)));
-        if (!database.isReadOnly()) {
-            backedUp.writeBackup();
-        }
+        // The accounts backup is written once the window is up (writeAccountsBackup): JSON is not in its first frame.
         backedUpAccounts = backedUp;
         accounts = backedUp;
         credentials = new CredentialStore(DataDirectory.credentialsFile(dataDir));

@@ -33,6 +33,7 @@ import dev.reelwatch.ui.detail.DetailViewModel;
 import dev.reelwatch.ui.library.TaskLibraryView;
 import dev.reelwatch.ui.library.TaskLibraryViewModel;
 import dev.reelwatch.ui.main.MainView;
+import dev.reelwatch.ui.main.MainWindowFactory;
 import dev.reelwatch.ui.main.MainViewModel;
 import dev.reelwatch.ui.media.DragOutFiles;
 import dev.reelwatch.ui.media.MediaFeature;
@@ -91,8 +92,7 @@ final class DesktopWindow implements AutoCloseable {
     private final DialogService dialogs;
     private final LazyPane detailPane;
     private Stage usageWindow;
-    private final PreferencesViewModel preferencesModel;
-    private final PreferencesWindow preferences;
+    private final Lazy<OpenedPreferences> preferences;
     private final FailuresViewModel failuresModel;
     private final ProblemArea problems;
 
@@ -105,8 +105,10 @@ final class DesktopWindow implements AutoCloseable {
         problems = new ProblemArea();
         TaskExecutor executor = TaskExecutor.fx(background, services.readOnly() ? readOnlyAware(problems) : problems);
         relay = new StoreChangeRelay(services.tasks(), fx);
-        mainModel = new MainViewModel(services.tasks(), services.accounts(), services.settings(), services.sync(),
-                relay, new OsThemeDetector(), executor, background, fx, services.clock(), problems);
+        mainModel = MainWindowFactory.model(services.tasks(), services.accounts(), services.settings(),
+                services.sync(), relay, new OsThemeDetector(), executor, background, fx, services.clock(), problems);
+        // Reading starts now, while the views are built: the first page is ready when the window first paints.
+        mainModel.start();
         mainModel.statusBar().followDownloads(services.archive()::activeDownloads);
         Consumer<Scene> theme = scene -> ThemeStylesheets.follow(scene, mainModel.theme());
         FxWindows windows = new FxWindows(() -> stage, theme);
@@ -119,8 +121,9 @@ final class DesktopWindow implements AutoCloseable {
         detailModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
         libraryModel = new TaskLibraryViewModel(services.tasks(), relay, executor);
         libraryModel.taskIdProperty().bind(mainModel.selectedTaskIdProperty());
-        // The detail pane, its player and library panel are built on first use, after the first frame.
-        detailPane = new LazyPane(() -> {
+        // The detail pane, its player and library panel are built on first use, after the first rows painted.
+        detailPane = new LazyPane(() -> !mainModel.tasks().allRows().isEmpty()
+                || mainModel.tasks().loadedProperty().get(), () -> {
             DetailView detailView = new DetailView(detailModel);
             detailView.setPlayer(media.createPlayer(detailModel.taskIdProperty()));
             detailView.setLibraryPanel(new TaskLibraryView(libraryModel));
@@ -140,19 +143,22 @@ final class DesktopWindow implements AutoCloseable {
                     services.sync().accountsChanged();
                 },
                 mainModel::accountsChanged, executor);
-        mainView = new MainView(mainModel, detailPane, new WelcomeView(welcomeModel), media,
+        mainView = MainWindowFactory.view(mainModel, detailPane, new WelcomeView(welcomeModel), media,
                 () -> openAccounts(accountsDialog, null),
                 id -> openAccounts(accountsDialog, id),
                 serverDeleter(), dialogs);
         // Issue 15: bulk actions over the selection and the Failures view.
-        mainView.useBulkActions(new BulkActionsViewModel(services.tasks(), services.accounts(), services.settings(),
+        MainWindowFactory.addBulkActions(mainView, new BulkActionsViewModel(services.tasks(), services.accounts(), services.settings(),
                 services.sync(), VideoExporter.over(services.archive(), services.tasks()),
                 () -> new ExportNaming(services.settings().get(ExportNaming.SETTING, ExportNaming.DEFAULT_TEMPLATE),
                         ZoneId.systemDefault()),
                 serverDeleter()::deleteOnServer, dialogs, mainModel.executor()));
         failuresModel = new FailuresViewModel(services.tasks(), relay, mainModel.executor(), services.clock(),
                 ZoneId.systemDefault());
-        mainView.useFailures(failuresModel);
+        MainWindowFactory.addFailures(mainView, mainModel, failuresModel);
+        // The sidebar's count of failure groups: a read of every failed task, after the table has loaded.
+        afterTasksLoaded(failuresModel::reload);
+        afterTasksLoaded(detailPane::readyNow);
         // Compare plays each task's archived file, or streams its link, in players of its own.
         // Built on first use: nothing of Compare exists before it is asked for.
         CompareWindow[] compare = new CompareWindow[1];
@@ -170,12 +176,6 @@ final class DesktopWindow implements AutoCloseable {
                 AboutInfo.bundledLibraries()));
         mainView.setOsNotifier(new CommandOsNotifier(System.getProperty("os.name", ""),
                 env.getOrDefault("PATH", ""), background));
-        preferencesModel = new PreferencesViewModel(new SettingsWriter(services.settings(), executor),
-                services::applyCadence, services.videoArchive(), services.archive()::poke, services.tasks(),
-                mainModel.selectedTaskIdProperty(), mainModel.notifications().enabledProperty(),
-                mainModel.notifications().onlyFailuresProperty(), mainModel.theme().choiceProperty(),
-                services.dataDir(), opener, dialogs, executor, ZoneId.systemDefault());
-        preferences = new PreferencesWindow(new PreferencesView(preferencesModel), theme);
         mainView.setOnUsage(() -> {
             if (usageWindow != null && usageWindow.isShowing()) {
                 usageWindow.toFront();
@@ -184,17 +184,18 @@ final class DesktopWindow implements AutoCloseable {
             usageWindow = UsageWindow.show(windows, new UsageViewModel(services.tasks(), relay, executor,
                     services.clock(), ZoneId.systemDefault()), dialogs);
         });
-        // Preferences → Rules: the rules editor is a page of Preferences; Tools → Rules… opens it there.
-        RulesViewModel rulesModel = new RulesViewModel(services.rules(), services.ruleEngine(), executor, dialogs);
-        preferences.view().addPage(RULES_PAGE, new RulesView(rulesModel));
+        // Preferences (and its Rules page) are built the first time they are opened; Tools → Rules… opens that page.
+        preferences = new Lazy<>(() -> createPreferences(stage, theme, opener, executor));
         mainView.setOnPreferences(() -> {
-            rulesModel.reload();
-            preferences.show(stage);
+            OpenedPreferences p = preferences.get();
+            p.rules().reload();
+            p.window().show(stage);
         });
         mainView.setOnRules(() -> {
-            rulesModel.reload();
-            preferences.show(stage);
-            preferences.view().selectPage(RULES_PAGE);
+            OpenedPreferences p = preferences.get();
+            p.rules().reload();
+            p.window().show(stage);
+            p.window().view().selectPage(RULES_PAGE);
         });
         HistoryExportViewModel history = new HistoryExportViewModel(services.tasks(), dialogs, executor,
                 services.clock(), () -> java.nio.file.Path.of(System.getProperty("user.home", ".")));
@@ -205,6 +206,23 @@ final class DesktopWindow implements AutoCloseable {
                 row.providerStatus(), row.progress(), row.etaSeconds(), row.prompt(), row.model(), row.createdAt(),
                 row.completedAt(), row.duration(), row.resolution(), row.aspectRatio(), row.cost(), null,
                 row.onProvider(), row.archived(), null, row.starred(), row.note(), row.tags())));
+    }
+
+    /** The Preferences window with its model and the rules editor on its Rules page. */
+    private record OpenedPreferences(PreferencesViewModel model, PreferencesWindow window, RulesViewModel rules) {
+    }
+
+    private OpenedPreferences createPreferences(Stage stage, Consumer<Scene> theme, SystemOpener opener,
+                                                TaskExecutor executor) {
+        PreferencesViewModel model = new PreferencesViewModel(new SettingsWriter(services.settings(), executor),
+                services::applyCadence, services.videoArchive(), services.archive()::poke, services.tasks(),
+                mainModel.selectedTaskIdProperty(), mainModel.notifications().enabledProperty(),
+                mainModel.notifications().onlyFailuresProperty(), mainModel.theme().choiceProperty(),
+                services.dataDir(), opener, dialogs, executor, ZoneId.systemDefault());
+        PreferencesWindow window = new PreferencesWindow(new PreferencesView(model), theme);
+        RulesViewModel rules = new RulesViewModel(services.rules(), services.ruleEngine(), executor, dialogs);
+        window.view().addPage(RULES_PAGE, new RulesView(rules));
+        return new OpenedPreferences(model, window, rules);
     }
 
     /** Where dragged-out files are staged under their export names; emptied at each start (see DragOutFiles). */
@@ -267,7 +285,6 @@ final class DesktopWindow implements AutoCloseable {
             StartupMarks.watch(scene, mainModel.tasks().allRows(), mainModel.tasks().loadedProperty());
         }
         stage.show();
-        mainModel.start();
     }
 
     /**
@@ -333,9 +350,9 @@ final class DesktopWindow implements AutoCloseable {
         return mainModel;
     }
 
-    /** The Preferences window, e.g. to add the pages of other features ({@code preferences().view().addPage}). */
+    /** The Preferences window (built now if it was not yet), e.g. to add pages ({@code view().addPage}). */
     PreferencesWindow preferences() {
-        return preferences;
+        return preferences.get().window();
     }
 
     /** Deletes a MoneyPrinterTurbo task on its server, with the account's own client and key. */
@@ -353,7 +370,7 @@ final class DesktopWindow implements AutoCloseable {
 
     @Override
     public void close() {
-        preferencesModel.close();
+        preferences.ifBuilt(p -> p.model().close());
         failuresModel.close();
         libraryModel.close();
         detailModel.close();

@@ -4,19 +4,21 @@ import javafx.beans.InvalidationListener;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * A place in the window whose content is built on first use: when it is first shown, and never before the
- * window's first frame. The start-up frame then only holds what it shows (the task table), and the detail pane,
- * player and library panel follow in the next turn — or not at all while the pane stays hidden.
+ * A place in the window whose content is built on first use: when it is first shown, and never before a frame
+ * in which {@code ready} holds (the task table has painted its first rows). The start-up frames then only hold
+ * what they show (the task table), and the detail pane, player and library panel follow in the next turn — or
+ * not at all while the pane stays hidden. Asking for the content ({@link #built()}, focus) builds it at once.
  */
 final class LazyPane extends StackPane {
     private final Supplier<? extends Node> content;
     private Node built;
     private boolean firstFrameDone;
 
-    LazyPane(Supplier<? extends Node> content) {
+    LazyPane(BooleanSupplier ready, Supplier<? extends Node> content) {
         this.content = content;
         getStyleClass().add("lazy-pane");
         InvalidationListener check = o -> buildIfShown();
@@ -26,6 +28,9 @@ final class LazyPane extends StackPane {
             if (scene != null && !firstFrameDone) {
                 Runnable[] once = new Runnable[1];
                 once[0] = () -> {
+                    if (!ready.getAsBoolean()) {
+                        return;
+                    }
                     scene.removePostLayoutPulseListener(once[0]);
                     firstFrameDone = true;
                     // After this pulse has been rendered: the next turn of the FX thread.
@@ -36,6 +41,12 @@ final class LazyPane extends StackPane {
                 buildIfShown();
             }
         });
+    }
+
+    /** The window is past its start: build when shown, whatever the pulses said (no pulse may follow a load). */
+    void readyNow() {
+        firstFrameDone = true;
+        buildIfShown();
     }
 
     private void buildIfShown() {

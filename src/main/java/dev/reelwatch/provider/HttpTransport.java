@@ -83,8 +83,10 @@ public final class HttpTransport {
                 .build();
     }
 
+    /** The app's transport; its client is built on the first request (see {@link DeferredHttpClient}). */
     public static HttpTransport standard(String version, Clock clock) {
-        return new HttpTransport(newHttpClient(Duration.ofSeconds(10)), "Reelwatch/" + version,
+        return new HttpTransport(new DeferredHttpClient(() -> newHttpClient(Duration.ofSeconds(10))),
+                "Reelwatch/" + version,
                 Duration.ofSeconds(30), DEFAULT_MAX_BODY_BYTES, clock, DEFAULT_EXCHANGE_DEADLINE);
     }
 

@@ -26,7 +26,11 @@ import java.util.logging.Logger;
 public final class AccountsBackup {
     public static final String FILE_NAME = "accounts.json";
     private static final Logger LOG = Logger.getLogger(AccountsBackup.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Made on first use (holder idiom): opening the desktop app writes the backup only after its first frame. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private final Path file;
 
@@ -44,7 +48,7 @@ public final class AccountsBackup {
 
     /** Writes the accounts atomically; a failure is logged, never thrown: the cache stays the source of truth. */
     public synchronized void save(List<Entry> entries) {
-        ArrayNode list = JSON.createArrayNode();
+        ArrayNode list = Mapper.JSON.createArrayNode();
         for (Entry e : entries) {
             Account a = e.account();
             ObjectNode o = list.addObject();
@@ -57,12 +61,12 @@ public final class AccountsBackup {
             o.put("demo", a.demo());
             o.put("allowPlainHttp", e.allowPlainHttp());
         }
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Mapper.JSON.createObjectNode();
         root.put("version", 1);
         root.set("accounts", list);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            Files.write(tmp, Mapper.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -80,7 +84,7 @@ public final class AccountsBackup {
             return out;
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
+            JsonNode root = Mapper.JSON.readTree(file.toFile());
             for (JsonNode o : root.path("accounts")) {
                 try {
                     ProviderKind kind = ProviderKind.fromCliName(o.path("provider").asText()).orElseThrow();

@@ -21,22 +21,25 @@ class LazyPaneTest extends FxThreadApplicationTest {
     private final AtomicInteger builtBeforeFirstFrame = new AtomicInteger();
     private LazyPane hidden;
     private LazyPane shown;
+    private LazyPane waiting;
+    private final java.util.concurrent.atomic.AtomicBoolean rowsPainted = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public void start(Stage stage) {
         boolean[] framed = {false};
-        hidden = new LazyPane(() -> {
+        hidden = new LazyPane(() -> true, () -> {
             builds.incrementAndGet();
             return new Label("detail");
         });
         hidden.setVisible(false);
-        shown = new LazyPane(() -> {
+        shown = new LazyPane(() -> true, () -> {
             if (!framed[0]) {
                 builtBeforeFirstFrame.incrementAndGet();
             }
             return new Label("shown");
         });
-        Scene scene = new Scene(new HBox(new Label("table"), hidden, shown), 600, 400);
+        waiting = new LazyPane(rowsPainted::get, () -> new Label("waits for the rows"));
+        Scene scene = new Scene(new HBox(new Label("table"), hidden, shown, waiting), 600, 400);
         scene.addPostLayoutPulseListener(() -> framed[0] = true);
         stage.setScene(scene);
         stage.show();
@@ -63,5 +66,26 @@ class LazyPaneTest extends FxThreadApplicationTest {
         });
         assertEquals(1, builds.get(), "built once");
         assertTrue(onFxThread(() -> hidden.getChildren().size() == 1));
+    }
+
+    @Test
+    void aShownPaneWaitsForTheFrameWithRowsOrForTheLoad() {
+        waitUntil("the other shown pane is built", () -> shown.isBuilt());
+        // Frames come and go while the table has no rows yet: the pane stays empty.
+        for (int i = 0; i < 3; i++) {
+            interact(() -> waiting.requestLayout());
+            WaitForAsyncUtils.waitForFxEvents(3);
+        }
+        assertFalse(onFxThread(waiting::isBuilt), "no rows painted yet");
+        rowsPainted.set(true);
+        interact(() -> waiting.requestLayout());
+        waitUntil("built after the frame with rows", () -> waiting.isBuilt());
+    }
+
+    @Test
+    void readyNowBuildsAShownPaneWithoutAnotherFrame() {
+        assertFalse(onFxThread(waiting::isBuilt));
+        interact(() -> waiting.readyNow());
+        assertTrue(onFxThread(waiting::isBuilt), "the load is over: built at once");
     }
 }

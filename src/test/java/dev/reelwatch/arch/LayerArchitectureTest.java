@@ -171,6 +171,39 @@ class LayerArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Issue 13: the composition root (app) and {@code ui.main.MainWindowFactory} are the only places that make
+     * another feature's Views and ViewModels; a feature makes only its own (Usage its UsageView, media its player).
+     */
+    @Test
+    void onlyTheCompositionRootAndTheMainWindowFactoryMakeOtherFeaturesViews() {
+        String factory = "dev.reelwatch.ui.main.MainWindowFactory";
+        java.util.List<String> violations = new java.util.ArrayList<>();
+        for (com.tngtech.archunit.core.domain.JavaClass caller : classes) {
+            if (!caller.getPackageName().startsWith("dev.reelwatch.ui.") || caller.getName().equals(factory)) {
+                continue;
+            }
+            for (com.tngtech.archunit.core.domain.JavaConstructorCall call : caller.getConstructorCallsFromSelf()) {
+                com.tngtech.archunit.core.domain.JavaClass made = call.getTargetOwner();
+                String name = made.getSimpleName();
+                boolean view = name.endsWith("View") || name.endsWith("ViewModel");
+                if (view && made.getPackageName().startsWith("dev.reelwatch.ui.")
+                        && !feature(made.getPackageName()).equals(feature(caller.getPackageName()))) {
+                    violations.add(call.getDescription());
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), violations,
+                "only app and MainWindowFactory make the Views and ViewModels of other features");
+    }
+
+    /** {@code dev.reelwatch.ui.media.player} → {@code media}. */
+    private static String feature(String uiPackage) {
+        String rest = uiPackage.substring("dev.reelwatch.ui.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
     /** A feature's own package, the shared ui parts, the lower layers, the JDK, JavaFX and the libraries. */
     private static String[] allowed(String... extra) {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(SHARED_UI));

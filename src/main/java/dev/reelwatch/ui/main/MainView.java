@@ -3,15 +3,11 @@ package dev.reelwatch.ui.main;
 import dev.reelwatch.ui.common.DialogService;
 import dev.reelwatch.ui.common.ProblemArea;
 import dev.reelwatch.ui.media.MediaHooks;
-import dev.reelwatch.ui.notify.DesktopNotifier;
 import dev.reelwatch.ui.notify.OsNotifier;
 import dev.reelwatch.ui.sidebar.AccountProblemView;
 import dev.reelwatch.ui.bulk.BulkActionsViewModel;
 import dev.reelwatch.ui.bulk.BulkMenu;
-import dev.reelwatch.ui.bulk.BulkSummaryBar;
-import dev.reelwatch.ui.failures.FailuresView;
 import dev.reelwatch.ui.failures.FailuresViewModel;
-import dev.reelwatch.ui.failures.SubsetChip;
 import dev.reelwatch.ui.sidebar.SidebarView;
 import dev.reelwatch.ui.tasks.TaskSubset;
 import dev.reelwatch.ui.status.StatusBarView;
@@ -56,6 +52,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The main window: menu bar and tool bar on top, sidebar | task table | detail pane in a split pane, status
@@ -107,16 +104,26 @@ public final class MainView extends BorderPane {
     private double detailWidth = -1;
     private boolean arranging;
     private Runnable rulesAction = () -> { };
+    private javafx.beans.binding.BooleanBinding failuresShown;
     private Consumer<List<Long>> historyExportAction = ids -> { };
 
-    public MainView(MainViewModel vm, Node detailPane, Node welcome, MediaHooks media, Runnable onAddAccount,
-                    Consumer<Long> onEditAccount, ServerTaskDeleter deleter, DialogService dialogs) {
+    /**
+     * The views of the main window's parts, created by {@link MainWindowFactory}; the detail pane, welcome view
+     * and media feature come from the composition root.
+     */
+    record Parts(TaskTableView table, TaskGalleryView gallery, TaskFilterBar filters, SidebarView sidebar,
+                 StatusBarView statusBar, AccountProblemView accountProblem, Node detailPane, Node welcome,
+                 MediaHooks media, Runnable onAddAccount, Consumer<Long> onEditAccount, DialogService dialogs) {
+    }
+
+    MainView(MainViewModel vm, Parts parts) {
         this.vm = vm;
-        this.dialogs = dialogs;
-        this.detailPane = detailPane;
-        this.onAddAccount = onAddAccount;
-        this.onEditAccount = onEditAccount;
+        this.dialogs = parts.dialogs();
+        this.detailPane = parts.detailPane();
+        this.onAddAccount = parts.onAddAccount();
+        this.onEditAccount = parts.onEditAccount();
         this.accountsAction = onAddAccount;
+        Node welcome = parts.welcome();
         getStyleClass().add("main-view");
         setId("mainView");
         getStylesheets().add(java.util.Objects.requireNonNull(
@@ -124,20 +131,20 @@ public final class MainView extends BorderPane {
         getStylesheets().add(java.util.Objects.requireNonNull(
                 MainView.class.getResource("/dev/reelwatch/ui/main/main.css")).toExternalForm());
 
-        this.media = media;
-        table = new TaskTableView(vm.tasks(), media, deleter, this::openDetail, onAddAccount, vm::refresh, dialogs);
+        this.media = parts.media();
+        table = parts.table();
         table.setOnCompare(ids -> compareAction.accept(ids));
         galleryContextMenu = galleryMenu();
-        gallery = new TaskGalleryView(vm.tasks(), media, this::openDetail, galleryContextMenu);
-        filters = new TaskFilterBar(vm.tasks(), vm.accounts().entries());
-        sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount, dialogs);
-        sidebar.setPauseActions(vm.pause());
+        gallery = parts.gallery();
+        gallery.setContextMenu(galleryContextMenu);
+        filters = parts.filters();
+        sidebar = parts.sidebar();
 
         lists = new StackPane(table, gallery, welcome);
         VBox.setVgrow(lists, Priority.ALWAYS);
         // A failing account's problem sits over its tasks; with none cached it takes their place, so the user
         // sees what is wrong instead of an empty "Nothing matches".
-        AccountProblemView problem = new AccountProblemView(vm.accountProblem(), onEditAccount);
+        AccountProblemView problem = parts.accountProblem();
         HBox problemHolder = new HBox(problem);
         problemHolder.getStyleClass().add("account-problem-holder");
         problemHolder.visibleProperty().bind(problem.visibleProperty());
@@ -180,19 +187,17 @@ public final class MainView extends BorderPane {
         notificationPane = new NotificationPane(split);
         notificationPane.getStyleClass().add("main-notifications");
         setCenter(notificationPane);
-        statusBarView = new StatusBarView(vm.statusBar());
-        statusBarView.showSelectionAndPause(vm.selectionSummary(), vm.pause());
+        statusBarView = parts.statusBar();
         setBottom(statusBarView);
         // The problem panel's "2 min ago" follows the status bar's clock tick.
         vm.statusBar().lastSyncTextProperty().addListener((o, was, now) -> vm.accountProblem().update());
 
         vm.tasks().addProblemListener(this::showProblem);
-        new DesktopNotifier(vm.notifications(), notificationPane,
-                () -> getScene() == null ? null : getScene().getWindow(),
-                () -> vm.theme().darkProperty().get(), id -> {
-            table.select(List.of(id));
-            openDetail();
-        }, new OsNotifier() {
+    }
+
+    /** The OS notifications the in-window notifier falls back on: whatever {@link #setOsNotifier} set last. */
+    OsNotifier osNotifier() {
+        return new OsNotifier() {
             @Override
             public boolean available() {
                 return osNotifier.available();
@@ -202,9 +207,8 @@ public final class MainView extends BorderPane {
             public void show(String title, String text, boolean failure) {
                 osNotifier.show(title, text, failure);
             }
-        });
+        };
     }
-
 
     /** A scene holding this view, with the theme applied now and on every switch. */
     public Scene createScene() {
@@ -654,10 +658,10 @@ public final class MainView extends BorderPane {
         return banner;
     }
 
-    // ---- issue 15: bulk actions and the Failures view, handed in by the composition root -------------------
+    // ---- issue 15: bulk actions and the Failures view, made by MainWindowFactory ---------------------------
 
     /** The table's and gallery's multi-selection commands run as batches; the summary strip shows under the list. */
-    public void useBulkActions(BulkActionsViewModel bulk) {
+    void useBulkActions(BulkActionsViewModel bulk, Node summaryBar) {
         table.useBulkActions(new dev.reelwatch.ui.tasks.SelectionBatch(ids -> BulkMenu.items(bulk, ids, true),
                 ids -> bulk.run(dev.reelwatch.ui.bulk.BulkAction.EXPORT, ids),
                 ids -> bulk.run(dev.reelwatch.ui.bulk.BulkAction.REMOVE_FROM_HISTORY, ids)));
@@ -672,21 +676,31 @@ public final class MainView extends BorderPane {
             galleryMenu.getItems().add(new SeparatorMenuItem());
             galleryMenu.getItems().addAll(BulkMenu.items(bulk, this::selectedIds, false));
         }
-        centerArea.setBottom(new BulkSummaryBar(bulk));
+        centerArea.setBottom(summaryBar);
     }
 
     /**
-     * The sidebar's "Failures" line shows the grouped view in place of the list; choosing a group narrows the list
-     * to its tasks, with a chip above it to go back.
+     * The sidebar's "Failures" line shows the grouped view in place of the list (built the first time it is
+     * shown); choosing a group narrows the list to its tasks, with {@code chip} above it to go back.
      */
-    public void useFailures(FailuresViewModel failures) {
-        FailuresView view = new FailuresView(failures);
-        lists.getChildren().add(view);
+    void useFailures(FailuresViewModel failures, Supplier<Node> failuresView, Node chip) {
         javafx.beans.binding.BooleanBinding shown = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             var s = vm.sidebar().selectionProperty().get();
             return s != null && s.isFailures() && s.failures().isEmpty();
         }, vm.sidebar().selectionProperty());
-        view.visibleProperty().bind(shown.and(vm.showWelcomeBinding().not()));
+        javafx.beans.binding.BooleanBinding viewShown = shown.and(vm.showWelcomeBinding().not());
+        // Held here: until the view is built and bound to it, nothing else holds the binding (its listeners are weak).
+        failuresShown = viewShown;
+        Node[] view = new Node[1];
+        Runnable build = () -> {
+            if (view[0] == null && viewShown.get()) {
+                view[0] = failuresView.get();
+                view[0].visibleProperty().bind(viewShown);
+                lists.getChildren().add(view[0]);
+            }
+        };
+        viewShown.addListener(o -> build.run());
+        build.run();
         table.visibleProperty().unbind();
         gallery.visibleProperty().unbind();
         table.visibleProperty().bind(vm.showWelcomeBinding().not().and(vm.galleryModeProperty().not())
@@ -701,11 +715,8 @@ public final class MainView extends BorderPane {
             vm.sidebar().showFailureGroup(group.key(), new TaskSubset(label, java.util.Set.copyOf(group.taskIds())));
             table.table().requestFocus();
         });
-        centerArea.setTop(new SubsetChip(vm.tasks().subsetProperty(),
-                () -> vm.sidebar().selectionProperty().set(dev.reelwatch.ui.sidebar.SidebarSelection.FAILURES),
-                () -> vm.sidebar().selectionProperty().set(dev.reelwatch.ui.sidebar.SidebarSelection.ALL)));
+        centerArea.setTop(chip);
         sidebar.showFailureGroupCount(failures.groupCountProperty());
-        failures.reload();
     }
 
     private static MenuItem item(String key, Shortcut shortcut, Runnable action) {

@@ -1,15 +1,11 @@
 package dev.reelwatch.ui.main;
 
-import dev.reelwatch.store.AccountStore;
 import dev.reelwatch.store.SettingsStore;
-import dev.reelwatch.store.TaskStore;
 import dev.reelwatch.sync.SyncService;
 import dev.reelwatch.ui.common.BackgroundTask;
 import dev.reelwatch.ui.common.LiveAccounts;
 import dev.reelwatch.ui.common.ProblemArea;
-import dev.reelwatch.ui.common.RelativeTime;
 import dev.reelwatch.ui.common.SettingsWriter;
-import dev.reelwatch.ui.common.StoreChangeRelay;
 import dev.reelwatch.ui.common.TaskExecutor;
 import dev.reelwatch.ui.pause.SyncPauseViewModel;
 import dev.reelwatch.ui.status.SelectionSummaryViewModel;
@@ -18,7 +14,6 @@ import dev.reelwatch.ui.sidebar.AccountProblemViewModel;
 import dev.reelwatch.ui.sidebar.SidebarViewModel;
 import dev.reelwatch.ui.status.StatusBarViewModel;
 import dev.reelwatch.ui.tasks.TaskListViewModel;
-import dev.reelwatch.ui.theme.SystemTheme;
 import dev.reelwatch.ui.theme.ThemeViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -26,16 +21,14 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
- * The main window's state: the task list, sidebar, status bar, theme and notifications ViewModels wired to
- * each other, plus the window's remembered geometry. {@link #start()} loads; {@link #close()} lets go.
+ * The main window's state: the task list, sidebar, status bar, theme and notifications ViewModels (made and
+ * wired to each other by {@link MainWindowFactory}), plus the window's remembered geometry and pane toggles. {@link #start()} loads; {@link #close()} lets go.
  */
 public final class MainViewModel implements AutoCloseable {
     static final String WINDOW_KEY = "ui.window";
@@ -65,29 +58,33 @@ public final class MainViewModel implements AutoCloseable {
     private final SelectionSummaryViewModel selection;
 
     /**
-     * @param executor   background work with its results on the FX thread; unhandled failures go to {@code problems}
-     * @param background and {@code ui}: the task list's own threads (it hands its results over itself)
-     * @param problems   the window's problem area, shown by the main view
+     * The ViewModels of the main window's parts, created and wired to each other by {@link MainWindowFactory}.
+     *
+     * @param executor background work with its results on the FX thread; unhandled failures go to {@code problems}
+     * @param problems the window's problem area, shown by the main view
      */
-    public MainViewModel(TaskStore taskStore, AccountStore accountStore, SettingsStore settingsStore,
-                         SyncService sync, StoreChangeRelay relay, SystemTheme systemTheme, TaskExecutor executor,
-                         Executor background, Executor ui, Clock clock, ProblemArea problems) {
-        this.sync = sync;
-        this.executor = executor;
-        this.problems = problems;
-        this.settings = new SettingsWriter(settingsStore, executor);
-        RelativeTime time = new RelativeTime(clock);
-        this.accounts = new LiveAccounts(accountStore, sync, executor, ui);
-        this.tasks = new TaskListViewModel(taskStore, relay, sync, settings, background, ui, time);
-        this.sidebar = new SidebarViewModel(tasks, accounts);
-        this.statusBar = new StatusBarViewModel(accounts, tasks);
-        this.theme = new ThemeViewModel(settings, systemTheme, executor);
-        this.notifications = new TaskNotificationsViewModel(settings, clock);
-        this.accountProblem = new AccountProblemViewModel(sidebar, accounts, time, sync::refreshAccount);
-        tasks.addTransitionListener(notifications::onTransitions);
-        this.pause = new SyncPauseViewModel(accountStore, settingsStore, sync, accounts, executor,
-                problems::report);
-        this.selection = new SelectionSummaryViewModel(tasks.selectedIds(), taskStore, executor);
+    record Parts(SettingsStore settingsStore, SyncService sync, TaskExecutor executor, ProblemArea problems,
+                 SettingsWriter settings, LiveAccounts accounts, TaskListViewModel tasks, SidebarViewModel sidebar,
+                 StatusBarViewModel statusBar, ThemeViewModel theme, TaskNotificationsViewModel notifications,
+                 AccountProblemViewModel accountProblem, SyncPauseViewModel pause,
+                 SelectionSummaryViewModel selection) {
+    }
+
+    MainViewModel(Parts parts) {
+        this.sync = parts.sync();
+        this.executor = parts.executor();
+        this.problems = parts.problems();
+        this.settings = parts.settings();
+        this.accounts = parts.accounts();
+        this.tasks = parts.tasks();
+        this.sidebar = parts.sidebar();
+        this.statusBar = parts.statusBar();
+        this.theme = parts.theme();
+        this.notifications = parts.notifications();
+        this.accountProblem = parts.accountProblem();
+        this.pause = parts.pause();
+        this.selection = parts.selection();
+        SettingsStore settingsStore = parts.settingsStore();
         galleryMode.set(Boolean.parseBoolean(settingsStore.get(GALLERY_KEY, "false")));
         galleryMode.addListener((o, was, now) -> settings.put(GALLERY_KEY, String.valueOf(now)));
         detailShown.set(settingsStore.getBoolean(DETAIL_KEY, true));

@@ -48,7 +48,7 @@ public final class TaskGalleryView extends StackPane {
     private final ThumbnailCache thumbnails;
     private final Runnable openDetail;
     private final MediaHooks media;
-    private final ContextMenu contextMenu;
+    private ContextMenu contextMenu;
     private boolean built;
     private Long anchor;
 
@@ -77,6 +77,11 @@ public final class TaskGalleryView extends StackPane {
         });
     }
 
+    /** The same commands as the table's (Star, Compare…, Export…), on a right click in the grid; null for none. */
+    public void setContextMenu(ContextMenu menu) {
+        this.contextMenu = menu;
+    }
+
     private void build() {
         if (built) {
             return;
@@ -89,9 +94,11 @@ public final class TaskGalleryView extends StackPane {
         grid.setHorizontalCellSpacing(8);
         grid.setVerticalCellSpacing(8);
         grid.setCellFactory(g -> new Tile());
-        if (contextMenu != null) {
-            grid.setOnContextMenuRequested(e -> contextMenu.show(grid, e.getScreenX(), e.getScreenY()));
-        }
+        grid.setOnContextMenuRequested(e -> {
+            if (contextMenu != null) {
+                contextMenu.show(grid, e.getScreenX(), e.getScreenY());
+            }
+        });
         grid.setFocusTraversable(true);
         grid.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
         media.installDragExportFrom(grid, vm::selectedIds);

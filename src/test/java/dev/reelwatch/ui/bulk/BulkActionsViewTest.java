@@ -88,10 +88,10 @@ class BulkActionsViewTest extends FxThreadApplicationTest {
         dialogs = new AnsweringDialogs();
         background = Executors.newFixedThreadPool(2);
         StoreChangeRelay relay = new StoreChangeRelay(cache.tasks, UiThread.fx());
-        vm = new MainViewModel(cache.tasks, cache.accounts, cache.settings, sync, relay,
+        vm = dev.reelwatch.ui.main.MainWindowFactory.model(cache.tasks, cache.accounts, cache.settings, sync, relay,
                 () -> java.util.Optional.of(false), dev.reelwatch.ui.fixtures.TestExecutors.fx(background), background,
                 UiThread.fx(), cache.clock, new dev.reelwatch.ui.common.ProblemArea());
-        view = new MainView(vm, new Label("detail"), new Label("welcome"), MediaHooks.NONE, () -> { }, id -> { },
+        view = dev.reelwatch.ui.main.MainWindowFactory.view(vm, new Label("detail"), new Label("welcome"), MediaHooks.NONE, () -> { }, id -> { },
                 ServerTaskDeleter.UNSUPPORTED, dialogs);
         bulk = new BulkActionsViewModel(cache.tasks, cache.accounts, cache.settings, sync,
                 new VideoExporter(cache.tasks, id -> cache.tasks.byId(id).orElseThrow()),
@@ -102,8 +102,11 @@ class BulkActionsViewTest extends FxThreadApplicationTest {
                 summaries.add(now);
             }
         });
-        view.useBulkActions(bulk);
-        view.useFailures(new FailuresViewModel(cache.tasks, relay, vm.executor(), cache.clock, ZoneOffset.UTC));
+        dev.reelwatch.ui.main.MainWindowFactory.addBulkActions(view, bulk);
+        FailuresViewModel failures = new FailuresViewModel(cache.tasks, relay, vm.executor(), cache.clock,
+                ZoneOffset.UTC);
+        dev.reelwatch.ui.main.MainWindowFactory.addFailures(view, vm, failures);
+        failures.reload();
         stage.setScene(view.createScene());
         stage.setWidth(1280);
         stage.setHeight(800);
@@ -223,8 +226,10 @@ class BulkActionsViewTest extends FxThreadApplicationTest {
     void failuresGroupsFilterTheTableAndTheChipLeadsBack() {
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             waitUntil("1,005 rows", () -> table().getItems().size() == 1005);
+            assertTrue(lookup("#failuresView").tryQuery().isEmpty(), "built the first time it is shown");
             clickOn("#sidebar-failures");
-            waitUntil("the Failures view", () -> lookup("#failuresView").query().isVisible());
+            waitUntil("the Failures view", () -> lookup("#failuresView").tryQuery().map(Node::isVisible)
+                    .orElse(false));
             waitUntil("two groups", () -> lookup(".failure-card").queryAll().size() == 2);
             assertEquals("5 failed tasks in 2 groups · 5 in the last 30 days", text("#failuresSummary"));
             assertTrue(lookup("Refused by the provider's content rules").tryQuery().isPresent());

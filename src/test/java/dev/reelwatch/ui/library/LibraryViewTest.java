@@ -64,12 +64,12 @@ class LibraryViewTest extends FxThreadApplicationTest {
                 NOW.minusSeconds(6000)));
         background = Executors.newSingleThreadExecutor();
         StoreChangeRelay relay = new StoreChangeRelay(cache.tasks, UiThread.fx());
-        vm = new MainViewModel(cache.tasks, cache.accounts, cache.settings, new RecordingSyncService(), relay,
+        vm = dev.reelwatch.ui.main.MainWindowFactory.model(cache.tasks, cache.accounts, cache.settings, new RecordingSyncService(), relay,
                 () -> java.util.Optional.of(false), TestExecutors.fx(background), background, UiThread.fx(),
                 cache.clock, new ProblemArea());
         library = new TaskLibraryViewModel(cache.tasks, relay, TestExecutors.fx(background));
         library.taskIdProperty().bind(vm.selectedTaskIdProperty());
-        view = new MainView(vm, new BorderPane(new TaskLibraryView(library)), new Label("welcome"), MediaHooks.NONE,
+        view = dev.reelwatch.ui.main.MainWindowFactory.view(vm, new BorderPane(new TaskLibraryView(library)), new Label("welcome"), MediaHooks.NONE,
                 () -> { }, id -> { }, ServerTaskDeleter.UNSUPPORTED, new RecordingDialogs());
         Scene scene = view.createScene();
         stage.setScene(scene);

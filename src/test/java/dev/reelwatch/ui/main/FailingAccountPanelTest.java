@@ -70,11 +70,11 @@ class FailingAccountPanelTest extends FxThreadApplicationTest {
         sync = new PollingSyncService(cache.accounts, cache.tasks, cache.settings, a -> clients.create(a, KEY), clock,
                 SyncSettings.defaults().withTick(Duration.ofMillis(20)));
         background = Executors.newFixedThreadPool(2);
-        vm = new MainViewModel(cache.tasks, cache.accounts, cache.settings, sync,
+        vm = MainWindowFactory.model(cache.tasks, cache.accounts, cache.settings, sync,
                 new StoreChangeRelay(cache.tasks, UiThread.fx()), () -> Optional.of(false),
                 dev.reelwatch.ui.fixtures.TestExecutors.fx(background), background, UiThread.fx(), clock,
                 new dev.reelwatch.ui.common.ProblemArea());
-        MainView view = new MainView(vm, new Label("detail"), new Label("welcome"), dev.reelwatch.ui.media.MediaHooks.NONE, () -> { },
+        MainView view = MainWindowFactory.view(vm, new Label("detail"), new Label("welcome"), dev.reelwatch.ui.media.MediaHooks.NONE, () -> { },
                 edited::add, ServerTaskDeleter.UNSUPPORTED, new dev.reelwatch.ui.fixtures.RecordingDialogs());
         stage.setScene(view.createScene());
         stage.setWidth(1280);

@@ -106,11 +106,11 @@ class MainViewTest extends FxThreadApplicationTest {
     }
 
     private Scene createView() {
-        vm = new MainViewModel(cache.tasks, cache.accounts, cache.settings, sync,
+        vm = MainWindowFactory.model(cache.tasks, cache.accounts, cache.settings, sync,
                 new StoreChangeRelay(cache.tasks, UiThread.fx()), () -> java.util.Optional.of(false),
                 TestExecutors.fx(background), background, UiThread.fx(), cache.clock, problems);
         detail = new Label("detail");
-        view = new MainView(vm, detail, new Label("welcome"), exports, () -> actions.add("add"),
+        view = MainWindowFactory.view(vm, detail, new Label("welcome"), exports, () -> actions.add("add"),
                 id -> actions.add("edit " + id), ServerTaskDeleter.UNSUPPORTED, dialogs);
         view.setOnAccounts(() -> actions.add("accounts"));
         view.setOnPreferences(() -> actions.add("preferences"));

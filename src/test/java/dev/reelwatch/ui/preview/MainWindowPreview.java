@@ -82,7 +82,7 @@ public final class MainWindowPreview extends Application {
             return t;
         });
         StoreChangeRelay relay = new StoreChangeRelay(cache.tasks, UiThread.fx());
-        MainViewModel vm = new MainViewModel(cache.tasks, cache.accounts, cache.settings, sync, relay,
+        MainViewModel vm = dev.reelwatch.ui.main.MainWindowFactory.model(cache.tasks, cache.accounts, cache.settings, sync, relay,
                 () -> Optional.of(false), TestExecutors.fx(background), background, UiThread.fx(), clock,
                 new dev.reelwatch.ui.common.ProblemArea());
         Path thumb = Path.of("src/main/resources/dev/reelwatch/sim/clips/aurora.jpg").toAbsolutePath();
@@ -112,7 +112,7 @@ public final class MainWindowPreview extends Application {
         Label detail = new Label("Detail pane");
         detail.setStyle("-fx-padding: 16;");
         Label welcome = new Label("Welcome view");
-        MainView view = new MainView(vm, detail, welcome, media, () -> { }, id -> { },
+        MainView view = dev.reelwatch.ui.main.MainWindowFactory.view(vm, detail, welcome, media, () -> { }, id -> { },
                 ServerTaskDeleter.UNSUPPORTED, new dev.reelwatch.ui.fixtures.RecordingDialogs());
         Scene scene = view.createScene();
         stage.setScene(scene);
