@@ -2,7 +2,7 @@
 # Measures the packaged Linux launcher from outside, as a user starts it: time from spawn to the main window
 # being mapped, the CPU time (user + system) the process had used by then (steadier than wall time on a
 # shared machine), and resident memory (VmRSS) 15 s after that, with and without the start-up archive (AppCDS,
-# lib/cds.sh) and the capped heap (package.heapOptions in pom.xml). Four variants of one copy of the
+# lib/cds.sh) and the capped heap (app.heapOptions in pom.xml). Four variants of one copy of the
 # app-image, alternated run by run so load from other work on the machine hits them alike; prints the median
 # and the spread of each. Runs under Xvfb with openbox.
 # Usage: scripts/launcher-bench.sh [RUNS, default 5] [CACHE.db]
@@ -40,7 +40,7 @@ cp -a "$IMAGE" "$app"
 cfg="$app/lib/app/Reelwatch.cfg"
 "$app/lib/cds.sh" enable
 grep -q SharedArchiveFile "$cfg" || { echo "launcher-bench: lib/cds.sh made no archive" >&2; exit 1; }
-heap_re='^java-options=-X(ms|mx)|HeapFreeRatio'
+heap_re='^java-options=-X(ms|mx)|HeapFreeRatio|ExplicitGCInvokesConcurrent|compactAfterLoad'
 cp "$cfg" "$work/cfg.both"
 grep -v SharedArchiveFile "$cfg" >"$work/cfg.heap"
 grep -v -E "$heap_re" "$cfg" >"$work/cfg.cds"

@@ -28,6 +28,8 @@ import java.util.logging.Logger;
  */
 public final class DesktopApp {
     private static final Logger LOG = Logger.getLogger(DesktopApp.class.getName());
+    /** Set by the launcher and {@code mvn javafx:run} with the JVM options that make it cheap (see pom.xml). */
+    static final String COMPACT_AFTER_LOAD = "reelwatch.compactAfterLoad";
 
     private final Predicate<Path> writable;
     private DesktopServices services;
@@ -106,6 +108,12 @@ public final class DesktopApp {
             services.background().execute(services.ruleEngine()::resumeExports);
             backgroundWorkStarted = true;
         });
+        if (Boolean.getBoolean(COMPACT_AFTER_LOAD)) {
+            // Reading the cache grew the heap far past what the rows keep. With the launcher's options (G1 with
+            // -XX:+ExplicitGCInvokesConcurrent and MaxHeapFreeRatio) this is one concurrent cycle that hands
+            // the rest back to the OS; the property is only set where the collection does not stop the app.
+            window.whenTasksLoaded(() -> services.background().execute(System::gc));
+        }
         services.recoveryNotice().ifPresent(notice -> Platform.runLater(() ->
                 window.dialogs().showInfo("Reelwatch rebuilt its cache", notice)));
     }

@@ -299,19 +299,30 @@ final class DesktopWindow implements AutoCloseable {
                 action.run();
             }
         };
+        whenTasksLoaded(once);
+        if (!done[0]) {
+            PauseTransition fallback = new PauseTransition(LOAD_FALLBACK);
+            fallback.setOnFinished(e -> once.run());
+            fallback.play();
+        }
+    }
+
+    /** Runs {@code action} once on the FX thread when the task table has loaded the whole cache (never if it fails). */
+    void whenTasksLoaded(Runnable action) {
         ReadOnlyBooleanProperty loaded = mainModel.tasks().loadedProperty();
         if (loaded.get()) {
-            once.run();
+            action.run();
             return;
         }
-        loaded.addListener((o, was, now) -> {
-            if (now) {
-                once.run();
+        loaded.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    loaded.removeListener(this);
+                    action.run();
+                }
             }
         });
-        PauseTransition fallback = new PauseTransition(LOAD_FALLBACK);
-        fallback.setOnFinished(e -> once.run());
-        fallback.play();
     }
 
     /**
