@@ -39,6 +39,7 @@ public final class SidebarView extends ScrollPane {
     private final VBox tagsBox = new VBox(2);
     private final Label tagsSection = section("section.tags");
     private final List<Row> rows = new ArrayList<>();
+    private final List<AccountLine> accountLines = new ArrayList<>();
     /** Issue 15: pausing from the account's context menu; null until the composition root hands it in. */
     private SyncPauseViewModel pause;
     private Label failuresCount;
@@ -88,7 +89,7 @@ public final class SidebarView extends ScrollPane {
         setContent(content);
 
         getStylesheets().add(LIBRARY_CSS);
-        vm.accountItems().addListener((Observable o) -> rebuildAccounts());
+        vm.accountItems().addListener((Observable o) -> updateAccounts());
         vm.tagItems().addListener((Observable o) -> rebuildTags());
         rebuildTags();
         vm.selectionProperty().addListener((obs, was, now) -> showSelection());
@@ -110,7 +111,45 @@ public final class SidebarView extends ScrollPane {
         showSelection();
     }
 
+    /** An account's line as built, with the parts a count or health change updates in place. */
+    private record AccountLine(AccountItem item, Region dot, Label count, Tooltip tip) {
+    }
+
+    /**
+     * The account list changed. While a sync runs it changes with every page (the counts): the lines are then
+     * updated in place, since building them again would restyle the whole sidebar each time.
+     */
+    private void updateAccounts() {
+        List<AccountItem> items = vm.accountItems();
+        boolean sameLines = items.size() == accountLines.size() && !items.isEmpty();
+        for (int i = 0; sameLines && i < items.size(); i++) {
+            AccountItem was = accountLines.get(i).item();
+            AccountItem now = items.get(i);
+            sameLines = was.id() == now.id() && was.name().equals(now.name()) && was.demo() == now.demo()
+                    && was.entry().paused() == now.entry().paused();
+        }
+        if (!sameLines) {
+            rebuildAccounts();
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            AccountLine line = accountLines.get(i);
+            AccountItem now = items.get(i);
+            if (now.taskCount() != line.item().taskCount()) {
+                line.count().setText(java.text.NumberFormat.getIntegerInstance().format(now.taskCount()));
+            }
+            if (now.level() != line.item().level()) {
+                line.dot().getStyleClass().setAll("health-dot", now.level().styleClass());
+            }
+            if (!now.tooltip().equals(line.item().tooltip())) {
+                line.tip().setText(now.tooltip());
+            }
+            accountLines.set(i, new AccountLine(now, line.dot(), line.count(), line.tip()));
+        }
+    }
+
     private void rebuildAccounts() {
+        accountLines.clear();
         rows.removeIf(r -> r.selection().accountId() != null);
         accountsBox.getChildren().clear();
         if (vm.accountItems().isEmpty()) {
@@ -135,13 +174,15 @@ public final class SidebarView extends ScrollPane {
                 badge.getStyleClass().add("paused-badge");
                 badge.setMinWidth(Region.USE_PREF_SIZE);
             }
-            HBox line = line(dot, item.name(), countLabel(item.taskCount()), badge);
+            Label count = countLabel(item.taskCount());
+            HBox line = line(dot, item.name(), count, badge);
             if (item.entry().paused()) {
                 line.getStyleClass().add("paused");
             }
             Tooltip tip = new Tooltip(item.tooltip());
             tip.setShowDelay(Duration.millis(300));
             Tooltip.install(line, tip);
+            accountLines.add(new AccountLine(item, dot, count, tip));
             MenuItem edit = new MenuItem(TEXT.getString("account.edit"));
             edit.setOnAction(e -> onEditAccount.accept(item.id()));
             MenuItem remove = new MenuItem(TEXT.getString("account.remove"));
