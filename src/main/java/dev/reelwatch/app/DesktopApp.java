@@ -36,6 +36,7 @@ public final class DesktopApp {
     private DemoEnvironment demo;
     private DesktopWindow window;
     private String startupProblem;
+    private List<javafx.scene.image.Image> icons = List.of();
     private volatile boolean backgroundWorkStarted;
 
     public DesktopApp() {
@@ -60,6 +61,8 @@ public final class DesktopApp {
         Map<String, String> named = parameters.getNamed();
         List<String> flags = parameters.getUnnamed();
         Map<String, String> env = System.getenv();
+        // Decoded here, on the launcher thread, rather than on the FX thread before the first frame.
+        icons = AppIcons.load();
         try {
             // As the CLI does: a data directory that cannot be written to but holds a cache is opened read-only.
             Path dir = DataDirectory.prepareForReading(DataDirectory.resolve(named.get("data-dir"), env,
@@ -90,7 +93,7 @@ public final class DesktopApp {
             return;
         }
         window = new DesktopWindow(services, demo, System.getenv(), stage);
-        stage.getIcons().addAll(AppIcons.load());
+        stage.getIcons().addAll(icons);
         window.show(stage);
         if (services.readOnly()) {
             // Nothing may be written: no poller, no archiver, no rule exports; the window says so.
