@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
+import java.util.List;
 import java.util.ResourceBundle;
 
 /** The strip at the bottom: offline chip, each account's sync dot, work in progress, last sync, task count. */
@@ -24,6 +25,8 @@ public final class StatusBarView extends HBox {
 
     private final StatusBarViewModel vm;
     private final HBox accountsBox = new HBox(12);
+
+    private List<String> shownAccounts = List.of();
 
     public StatusBarView(StatusBarViewModel vm) {
         this.vm = vm;
@@ -83,7 +86,19 @@ public final class StatusBarView extends HBox {
         });
     }
 
+    /**
+     * One dot and name per account. The list changes with every sync status an account reports: the nodes are
+     * built again only when what they show changed, as new nodes restyle the status bar.
+     */
     private void rebuildAccounts() {
+        List<String> shown = new java.util.ArrayList<>();
+        for (AccountEntry e : vm.accounts()) {
+            shown.add(e.name() + '\u0000' + e.level().styleClass() + '\u0000' + vm.accountTooltip(e));
+        }
+        if (shown.equals(shownAccounts)) {
+            return;
+        }
+        shownAccounts = shown;
         accountsBox.getChildren().clear();
         for (AccountEntry e : vm.accounts()) {
             Region dot = new Region();
