@@ -37,6 +37,10 @@ import java.util.Set;
  */
 public final class TaskGalleryView extends StackPane {
     static final double THUMB_WIDTH = 208;
+    /** Space on each side of a card, at least. */
+    static final double CELL_SPACING = 8;
+    /** The vertical scroll bar, shown as soon as the cards fill more than a screen. */
+    private static final double SCROLL_BAR_ALLOWANCE = 16;
     static final double THUMB_HEIGHT = 117;
     private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.tasks.messages");
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
@@ -86,7 +90,8 @@ public final class TaskGalleryView extends StackPane {
         grid.setItems(vm.visibleRows());
         grid.setCellWidth(THUMB_WIDTH + 16);
         grid.setCellHeight(THUMB_HEIGHT + 66);
-        grid.setHorizontalCellSpacing(8);
+        grid.setHorizontalCellSpacing(CELL_SPACING);
+        grid.widthProperty().addListener(o -> spreadCells());
         grid.setVerticalCellSpacing(8);
         grid.setCellFactory(g -> new Tile());
         if (contextMenu != null) {
@@ -99,6 +104,24 @@ public final class TaskGalleryView extends StackPane {
         empty.getStyleClass().add("muted");
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.visibleRows()));
         getChildren().addAll(grid, empty);
+    }
+
+    /**
+     * ControlsFX lines a row's cells up on the left, leaving an empty band on the right of up to a card's width:
+     * the spacing around the cards is spread so that each row fills the width.
+     */
+    private void spreadCells() {
+        double cell = grid.getCellWidth();
+        double width = grid.getWidth() - grid.snappedLeftInset() - grid.snappedRightInset() - SCROLL_BAR_ALLOWANCE;
+        if (width <= cell) {
+            grid.setHorizontalCellSpacing(CELL_SPACING);
+            return;
+        }
+        int perRow = Math.max(1, (int) Math.floor(width / (cell + 2 * CELL_SPACING)));
+        double spacing = Math.max(CELL_SPACING, Math.floor((width / perRow - cell) / 2));
+        if (spacing != grid.getHorizontalCellSpacing()) {
+            grid.setHorizontalCellSpacing(spacing);
+        }
     }
 
     /** Whether the grid was built (it is on first show). */
