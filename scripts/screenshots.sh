@@ -7,7 +7,10 @@
 # and at 1024x768: main-window-1024.
 #
 # Needs: Xvfb, openbox, xdotool, wmctrl, ImageMagick (import, convert); sqlite3 is used if present to turn off
-# the "Video ready" pop-ups for the shots. Run from anywhere: scripts/screenshots.sh [output-dir]
+# the "Video ready" pop-ups for the shots. The demo has Japanese and Chinese prompts: without a CJK font they show
+# as boxes, so install one first (Debian/Ubuntu: apt-get install fonts-noto-cjk; Fedora: google-noto-sans-cjk-fonts).
+# On Debian/Ubuntu: apt-get install xvfb openbox xdotool wmctrl x11-utils imagemagick sqlite3 fonts-noto-cjk
+# Run from anywhere: scripts/screenshots.sh [output-dir]
 # MVN_FLAGS (default "-o") is passed to Maven; set it empty to let Maven download. SKIP_BUILD=1 skips the build.
 set -euo pipefail
 
@@ -20,9 +23,12 @@ XVFB_PID=""
 WM_PID=""
 APP_PID=""
 
-for tool in Xvfb openbox xdotool wmctrl import convert java mvn; do
+for tool in Xvfb openbox xdotool wmctrl xwininfo import convert java mvn; do
     command -v "$tool" >/dev/null || { echo "screenshots: '$tool' is missing" >&2; exit 1; }
 done
+if command -v fc-list >/dev/null && ! fc-list :lang=ja family | grep -q .; then
+    echo "screenshots: no CJK font installed (e.g. fonts-noto-cjk): Japanese and Chinese prompts will show as boxes" >&2
+fi
 
 stop_app() {
     if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -149,7 +155,14 @@ key() { key_to "$WID" "$@"; }
 close_window() {
     key_to "$1" "$2"
     sleep 1
-    if xwininfo -id "$1" 2>/dev/null | grep -q 'IsViewable'; then wmctrl -ic "$1" 2>/dev/null || true; sleep 1; fi
+    if xwininfo -id "$1" 2>/dev/null | grep -q 'IsViewable'; then
+        # Worth knowing: the keys are what a user presses (a test covers them); the fallback only keeps the run going.
+        echo "screenshots: $2 did not close window $1; closing it as its close button does" >&2
+        wmctrl -ic "$1" 2>/dev/null || true
+        sleep 1
+    else
+        echo "screenshots: $2 closed window $1"
+    fi
     # By title too: the id xdotool found may be one of the toolkit's inner windows.
     if [ -n "${3:-}" ]; then
         wmctrl -l | awk -v t="$3" 'index($0, t) { print $1 }' | while read -r w; do wmctrl -ic "$w" || true; done
