@@ -219,8 +219,9 @@ xdotool keydown shift key Down keyup shift
 sleep 0.5
 click_at 117 14
 sleep 1
-# Compare… is the second-to-last item of the View menu: Up wraps to the last, one more Up.
-xdotool key Up Up Return
+# Compare… is third from the bottom of the View menu (… Compare…, Usage…, separator, Pause all): Up wraps to
+# Pause all, then Usage…, then Compare….
+xdotool key Up Up Up Return
 COMPARE="$(xdotool search --name ' — Reelwatch$' 2>/dev/null | while read -r w; do
     n="$(xdotool getwindowname "$w")"; [ "$n" != "Usage — Reelwatch" ] && echo "$w"; done | head -n 1 || true)"
 for _ in $(seq 1 10); do

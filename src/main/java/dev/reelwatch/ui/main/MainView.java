@@ -567,6 +567,10 @@ public final class MainView extends BorderPane {
         }
         boolean hasSide = split.getItems().get(0) == sidebar;
         boolean hasDetail = split.getItems().get(split.getItems().size() - 1) == detailHolder;
+        // The split pane's skin falls back on the panes' preferred widths when their content changes (the detail
+        // pane is built after the first frame, its placeholder preferring 340 px): make those the widths we want.
+        sidebar.setPrefWidth(side);
+        detailHolder.setPrefWidth(detail);
         if (hasSide && hasDetail) {
             split.setDividerPositions(side / width, 1 - detail / width);
         } else if (hasSide) {

@@ -54,6 +54,8 @@ class MainViewSmallScreenTest extends FxThreadApplicationTest {
     private MainViewModel vm;
     private MainView view;
     private Stage stage;
+    /** Like the app's lazy detail pane: empty until after the first frame. */
+    private final StackPane detailPane = new StackPane();
 
     @Override
     public void start(Stage stage) {
@@ -68,7 +70,7 @@ class MainViewSmallScreenTest extends FxThreadApplicationTest {
         vm = new MainViewModel(cache.tasks, cache.accounts, cache.settings, new RecordingSyncService(),
                 new StoreChangeRelay(cache.tasks, UiThread.fx()), () -> java.util.Optional.of(false),
                 TestExecutors.fx(background), background, UiThread.fx(), cache.clock, new ProblemArea());
-        view = new MainView(vm, placeholderLikeTheDetailView(), new Label("welcome"), MediaHooks.NONE, () -> { },
+        view = new MainView(vm, detailPane, new Label("welcome"), MediaHooks.NONE, () -> { },
                 id -> { }, ServerTaskDeleter.UNSUPPORTED, new RecordingDialogs());
         stage.setScene(view.createScene());
         // Under openbox the window is laid out at its minimum width before the window manager sizes it.
@@ -90,6 +92,14 @@ class MainViewSmallScreenTest extends FxThreadApplicationTest {
         return new StackPane(box);
     }
 
+    /** A few pulses: the split pane's skin settles new panes and content at its next layouts. */
+    private static void settle() {
+        for (int i = 0; i < 5; i++) {
+            org.testfx.util.WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
     @AfterEach
     void tearDown() throws TimeoutException {
         org.testfx.api.FxToolkit.cleanupStages();
@@ -106,11 +116,10 @@ class MainViewSmallScreenTest extends FxThreadApplicationTest {
         waitUntil(() -> table().getItems().size() == 2);
         interact(() -> stage.setWidth(1024));
         waitUntil(() -> table().getWidth() > 0 && stage.getScene().getWidth() == 1024);
-        // A few pulses: the split pane's skin settles new panes at its next layouts.
-        for (int i = 0; i < 5; i++) {
-            org.testfx.util.WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        }
+        settle();
+        // Then the detail pane is built, as the app's is after the window's first frame.
+        interact(() -> detailPane.getChildren().setAll(placeholderLikeTheDetailView()));
+        settle();
 
         List<String> shown = onFxThread(() -> table().getVisibleLeafColumns().stream().map(TableColumn::getId)
                 .toList());
