@@ -3,11 +3,14 @@
 # window manager (openbox, so windows get frames, focus and real placement as on a desktop) and a fresh data
 # directory, waits until tasks are listed, and captures at 1440x900:
 #   main-window, detail-view, gallery, usage, compare, accounts, preferences, rules (the Preferences' Rules
-#   page), bulk-summary (a batch Star over Ctrl+A), failures (the sidebar's Failures view), main-window-dark
+#   page), bulk-summary (a batch Star, Ctrl+Shift+S, over Ctrl+A), failures (the sidebar's Failures view), main-window-dark
 # and at 1024x768: main-window-1024.
 #
 # Needs: Xvfb, openbox, xdotool, wmctrl, ImageMagick (import, convert); sqlite3 is used if present to turn off
-# the "Video ready" pop-ups for the shots. Run from anywhere: scripts/screenshots.sh [output-dir]
+# the "Video ready" pop-ups for the shots. The demo has Japanese and Chinese prompts: without a CJK font they show
+# as boxes, so install one first (Debian/Ubuntu: apt-get install fonts-noto-cjk; Fedora: google-noto-sans-cjk-fonts).
+# On Debian/Ubuntu: apt-get install xvfb openbox xdotool wmctrl x11-utils imagemagick sqlite3 fonts-noto-cjk
+# Run from anywhere: scripts/screenshots.sh [output-dir]
 # MVN_FLAGS (default "-o") is passed to Maven; set it empty to let Maven download. SKIP_BUILD=1 skips the build.
 set -euo pipefail
 
@@ -20,9 +23,12 @@ XVFB_PID=""
 WM_PID=""
 APP_PID=""
 
-for tool in Xvfb openbox xdotool wmctrl import convert java mvn; do
+for tool in Xvfb openbox xdotool wmctrl xwininfo import convert java mvn; do
     command -v "$tool" >/dev/null || { echo "screenshots: '$tool' is missing" >&2; exit 1; }
 done
+if command -v fc-list >/dev/null && ! fc-list :lang=ja family | grep -q .; then
+    echo "screenshots: no CJK font installed (e.g. fonts-noto-cjk): Japanese and Chinese prompts will show as boxes" >&2
+fi
 
 stop_app() {
     if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -149,7 +155,14 @@ key() { key_to "$WID" "$@"; }
 close_window() {
     key_to "$1" "$2"
     sleep 1
-    if xwininfo -id "$1" 2>/dev/null | grep -q 'IsViewable'; then wmctrl -ic "$1" 2>/dev/null || true; sleep 1; fi
+    if xwininfo -id "$1" 2>/dev/null | grep -q 'IsViewable'; then
+        # Worth knowing: the keys are what a user presses (a test covers them); the fallback only keeps the run going.
+        echo "screenshots: $2 did not close window $1; closing it as its close button does" >&2
+        wmctrl -ic "$1" 2>/dev/null || true
+        sleep 1
+    else
+        echo "screenshots: $2 closed window $1"
+    fi
     # By title too: the id xdotool found may be one of the toolkit's inner windows.
     if [ -n "${3:-}" ]; then
         wmctrl -l | awk -v t="$3" 'index($0, t) { print $1 }' | while read -r w; do wmctrl -ic "$w" || true; done
@@ -206,8 +219,9 @@ xdotool keydown shift key Down keyup shift
 sleep 0.5
 click_at 117 14
 sleep 1
-# Compare… is the second-to-last item of the View menu: Up wraps to the last, one more Up.
-xdotool key Up Up Return
+# Compare… is third from the bottom of the View menu (… Compare…, Usage…, separator, Pause all): Up wraps to
+# Pause all, then Usage…, then Compare….
+xdotool key Up Up Up Return
 COMPARE="$(xdotool search --name ' — Reelwatch$' 2>/dev/null | while read -r w; do
     n="$(xdotool getwindowname "$w")"; [ "$n" != "Usage — Reelwatch" ] && echo "$w"; done | head -n 1 || true)"
 for _ in $(seq 1 10); do
@@ -262,17 +276,14 @@ else
     echo "screenshots: no Preferences window in this build; preferences.png left as it was"
 fi
 
-echo "screenshots: bulk summary (Ctrl+A in the table, Star from the context menu)"
+echo "screenshots: bulk summary (Ctrl+A in the table, then Star the selection: Ctrl+Shift+S)"
 click_at 80 "${ALL_TASKS_Y:-130}"      # the sidebar's "All tasks"
 sleep 1.5
 click_at 560 128
 key ctrl+a
 sleep 1
-xdotool mousemove $((X + 560)) $((Y + 160)) click 3
-sleep 1
-# Star is the first of the batch items, after Open, Copy ID and Copy URL (Compare and Open folder are off for
-# a selection this large, and the keyboard skips them).
-xdotool key Down Down Down Down Return
+# The row menu's batch Star (its accelerator): one batch over the selection, its summary strip under the list.
+key ctrl+shift+s
 sleep 3
 park_mouse
 shot bulk-summary.png

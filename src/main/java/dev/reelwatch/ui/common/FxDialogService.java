@@ -13,6 +13,7 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.stage.Modality;
 import javafx.stage.Window;
 
 import java.io.File;
@@ -79,6 +80,9 @@ public final class FxDialogService implements DialogService {
     @Override
     public void showInfo(String title, String message) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        // Information blocks nothing: not modal, so the owner is not disabled — on Linux JavaFX 21 pins a disabled
+        // window's size and the window manager un-maximises it (JDK-8332222; Help → About did that under openbox).
+        alert.initModality(Modality.NONE);
         prepare(alert, title, message, null);
         alert.showAndWait();
     }

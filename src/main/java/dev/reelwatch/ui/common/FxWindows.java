@@ -92,8 +92,29 @@ public final class FxWindows {
                 requestClose(stage);
             }
         });
+        // Except lists and tables: they swallow Esc even when nothing is being edited (the Accounts list did).
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && notEditing(scene.getFocusOwner())) {
+                e.consume();
+                requestClose(stage);
+            }
+        });
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> centreOn(stage, main, area));
         return stage;
+    }
+
+    /** A list or table that is not editing a cell: Esc means nothing to it. */
+    private static boolean notEditing(javafx.scene.Node focused) {
+        if (focused instanceof javafx.scene.control.ListView<?> list) {
+            return list.getEditingIndex() < 0;
+        }
+        if (focused instanceof javafx.scene.control.TableView<?> table) {
+            return table.getEditingCell() == null;
+        }
+        if (focused instanceof javafx.scene.control.TreeView<?> tree) {
+            return tree.getEditingItem() == null;
+        }
+        return false;
     }
 
     /** Closes as the window manager's close button would, so close handlers (cancel an export) run. */

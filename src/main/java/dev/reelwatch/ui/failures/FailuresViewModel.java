@@ -128,13 +128,18 @@ public final class FailuresViewModel implements AutoCloseable {
             String title = g.codeIfAny().orElse(g.withoutInformation() ? TEXT.getString("title.none")
                     : TEXT.getString("title.noCode"));
             String message = g.withoutInformation() ? TEXT.getString("message.none") : g.message();
+            // The times are glued (no-break spaces): a narrow card wraps between the parts, never inside a date.
             String details = String.format(TEXT.getString("details"), providerName, String.join(", ", g.accounts()),
-                    time.ago(g.lastAt()), time.exact(g.firstAt()))
+                    glued(time.ago(g.lastAt())), glued(time.exact(g.firstAt())))
                     + (g.models().isEmpty() ? "" : " · " + String.join(", ", g.models()));
             out.add(new FailureItem(g, cause, TEXT.getString(cause.key()), title, message, details,
                     Arrays.stream(days).boxed().toList(), Arrays.stream(days).sum()));
         }
         return out;
+    }
+
+    private static String glued(String text) {
+        return text.replace(' ', '\u00a0');
     }
 
     /** Narrows the task list to this group's tasks. */

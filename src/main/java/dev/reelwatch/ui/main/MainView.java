@@ -36,6 +36,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -68,7 +69,7 @@ public final class MainView extends BorderPane {
     /** Narrower than this, a window is still being sized (or a test's stub): pane widths are not learnt from it. */
     static final double MIN_LAYOUT_WIDTH = 700;
     static final double DEFAULT_LAYOUT_WIDTH = 1024;
-    static final double MIN_DETAIL = 260;
+    static final double MIN_DETAIL = 240;
     static final double DETAIL_WIDTH = 420;
 
     private final MainViewModel vm;
@@ -103,6 +104,8 @@ public final class MainView extends BorderPane {
     private double sidebarWidth = -1;
     private double detailWidth = -1;
     private boolean arranging;
+    /** The mouse is pressed on one of the split pane's dividers. */
+    private boolean draggingDivider;
     private Runnable rulesAction = () -> { };
     private javafx.beans.binding.BooleanBinding failuresShown;
     private Consumer<List<Long>> historyExportAction = ids -> { };
@@ -176,11 +179,25 @@ public final class MainView extends BorderPane {
 
         detailHolder.getStyleClass().add("detail-holder");
         detailHolder.getChildren().add(detailPane);
-        detailHolder.setMinWidth(260);
+        detailHolder.setMinWidth(MIN_DETAIL);
         split.getStyleClass().add("main-split");
         split.getItems().addAll(sidebar, centerArea, detailHolder);
         SplitPane.setResizableWithParent(sidebar, false);
         SplitPane.setResizableWithParent(detailHolder, false);
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> draggingDivider = onDivider(e.getTarget()));
+        split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> draggingDivider = false);
+        // A resized window keeps its side panes as wide as they were: while a window manager sizes a new window
+        // the split pane alone would squeeze them and leave them where they ended up.
+        split.widthProperty().addListener((o, was, now) -> {
+            if (sidebarWidth > 0 && !draggingDivider && now.doubleValue() >= MIN_LAYOUT_WIDTH) {
+                arranging = true;
+                try {
+                    applyWidths(now.doubleValue());
+                } finally {
+                    arranging = false;
+                }
+            }
+        });
         restoreDividers();
 
         setTop(new VBox(menuBar(), toolBar(), problemBanner()));
@@ -472,7 +489,6 @@ public final class MainView extends BorderPane {
      */
     private void arrangePanes() {
         double width = paneAreaWidth();
-        rememberWidths(width);
         boolean side = vm.sidebarShownProperty().get();
         boolean detail = vm.detailShownProperty().get() && !vm.showWelcomeBinding().get();
         List<Node> wanted = new ArrayList<>();
@@ -492,6 +508,29 @@ public final class MainView extends BorderPane {
         } finally {
             arranging = false;
         }
+        applyWidthsAfterNextLayout();
+    }
+
+    /**
+     * The split pane's skin places the dividers of panes it has not laid out yet from their preferred widths
+     * (the detail placeholder's 340 px) at its next layout, undoing {@link #applyWidths}: set them again after it.
+     */
+    private void applyWidthsAfterNextLayout() {
+        Scene scene = getScene();
+        if (scene == null) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            arranging = true;
+            try {
+                applyWidths(paneAreaWidth());
+            } finally {
+                arranging = false;
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private double paneAreaWidth() {
@@ -509,10 +548,12 @@ public final class MainView extends BorderPane {
         if (d.length == 0 || width < MIN_LAYOUT_WIDTH) {
             return;
         }
-        if (items.get(0) == sidebar) {
+        // While the window manager sizes the window the split pane squeezes panes to a pixel on its own: a width
+        // under a pane's minimum is not one the user chose, and would be restored as the split pane then clamps it.
+        if (items.get(0) == sidebar && d[0] * width >= MIN_SIDEBAR) {
             sidebarWidth = d[0] * width;
         }
-        if (items.get(items.size() - 1) == detailHolder) {
+        if (items.get(items.size() - 1) == detailHolder && (1 - d[d.length - 1]) * width >= MIN_DETAIL) {
             detailWidth = (1 - d[d.length - 1]) * width;
         }
     }
@@ -530,6 +571,10 @@ public final class MainView extends BorderPane {
         }
         boolean hasSide = split.getItems().get(0) == sidebar;
         boolean hasDetail = split.getItems().get(split.getItems().size() - 1) == detailHolder;
+        // The split pane's skin falls back on the panes' preferred widths when their content changes (the detail
+        // pane is built after the first frame, its placeholder preferring 340 px): make those the widths we want.
+        sidebar.setPrefWidth(side);
+        detailHolder.setPrefWidth(detail);
         if (hasSide && hasDetail) {
             split.setDividerPositions(side / width, 1 - detail / width);
         } else if (hasSide) {
@@ -584,9 +629,19 @@ public final class MainView extends BorderPane {
         });
     }
 
+    private boolean onDivider(Object target) {
+        for (Node n = target instanceof Node node ? node : null; n != null && n != split; n = n.getParent()) {
+            if (n.getStyleClass().contains("split-pane-divider")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The user dragged a divider: remember the shown panes' widths, as fractions of a three-pane window. */
     private void saveWidths() {
-        if (arranging || split.getWidth() < MIN_LAYOUT_WIDTH) {
+        // Only a drag: while the window manager sizes the window the split pane moves the dividers on its own.
+        if (arranging || !draggingDivider || split.getWidth() < MIN_LAYOUT_WIDTH) {
             return;
         }
         double width = split.getWidth();
@@ -600,7 +655,7 @@ public final class MainView extends BorderPane {
     static double[] defaultDividers(double width) {
         double sidebar = width < 1200 ? NARROW_SIDEBAR_WIDTH : SIDEBAR_WIDTH;
         // Below 1200 px the table keeps status, prompt, progress and created time: the detail pane narrows first.
-        double detail = width < 1200 ? Math.max(260, width * 0.26)
+        double detail = width < 1200 ? MIN_DETAIL
                 : Math.min(DETAIL_WIDTH, Math.max(300, width * 0.3));
         return new double[]{sidebar / width, 1 - detail / width};
     }

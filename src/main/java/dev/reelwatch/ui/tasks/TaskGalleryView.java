@@ -37,6 +37,12 @@ import java.util.Set;
  */
 public final class TaskGalleryView extends StackPane {
     static final double THUMB_WIDTH = 208;
+    private static final double MIN_SCALE = 0.85;
+    private static final double MAX_SCALE = 1.3;
+    /** Space on each side of a card, at least. */
+    static final double CELL_SPACING = 8;
+    /** The vertical scroll bar, shown as soon as the cards fill more than a screen. */
+    private static final double SCROLL_BAR_ALLOWANCE = 16;
     static final double THUMB_HEIGHT = 117;
     private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.tasks.messages");
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
@@ -45,6 +51,10 @@ public final class TaskGalleryView extends StackPane {
 
     private final TaskListViewModel vm;
     private final GridView<TaskRow> grid = new GridView<>();
+    /** The cards' thumbnail size: around {@link #THUMB_WIDTH}, so that a row of cards fills the gallery's width. */
+    private final javafx.beans.property.DoubleProperty thumbWidth =
+            new javafx.beans.property.SimpleDoubleProperty(THUMB_WIDTH);
+    private final javafx.beans.binding.DoubleBinding thumbHeight = thumbWidth.multiply(THUMB_HEIGHT / THUMB_WIDTH);
     private final ThumbnailCache thumbnails;
     private final Runnable openDetail;
     private final MediaHooks media;
@@ -89,9 +99,10 @@ public final class TaskGalleryView extends StackPane {
         built = true;
         grid.getStyleClass().add("task-gallery");
         grid.setItems(vm.visibleRows());
-        grid.setCellWidth(THUMB_WIDTH + 16);
-        grid.setCellHeight(THUMB_HEIGHT + 66);
-        grid.setHorizontalCellSpacing(8);
+        grid.cellWidthProperty().bind(thumbWidth.add(16));
+        grid.cellHeightProperty().bind(thumbHeight.add(66));
+        grid.setHorizontalCellSpacing(CELL_SPACING);
+        grid.widthProperty().addListener(o -> spreadCells());
         grid.setVerticalCellSpacing(8);
         grid.setCellFactory(g -> new Tile());
         grid.setOnContextMenuRequested(e -> {
@@ -106,6 +117,30 @@ public final class TaskGalleryView extends StackPane {
         empty.getStyleClass().add("muted");
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.visibleRows()));
         getChildren().addAll(grid, empty);
+    }
+
+    /**
+     * ControlsFX lines a row's cards up on the left, leaving an empty band on the right of up to a card's width:
+     * the cards grow or shrink a little (85 % to 130 % of {@link #THUMB_WIDTH}) so that a row fills the width, and
+     * the spacing takes what is left.
+     */
+    private void spreadCells() {
+        double width = grid.getWidth() - grid.snappedLeftInset() - grid.snappedRightInset() - SCROLL_BAR_ALLOWANCE;
+        double base = THUMB_WIDTH + 16;
+        if (width <= base * MIN_SCALE + 2 * CELL_SPACING) {
+            thumbWidth.set(THUMB_WIDTH);
+            grid.setHorizontalCellSpacing(CELL_SPACING);
+            return;
+        }
+        int perRow = Math.max(1, (int) Math.floor(width / (base * MIN_SCALE + 2 * CELL_SPACING)));
+        double cell = Math.min(base * MAX_SCALE, Math.floor(width / perRow - 2 * CELL_SPACING));
+        double spacing = Math.max(CELL_SPACING, Math.floor((width / perRow - cell) / 2));
+        if (cell - 16 != thumbWidth.get()) {
+            thumbWidth.set(cell - 16);
+        }
+        if (spacing != grid.getHorizontalCellSpacing()) {
+            grid.setHorizontalCellSpacing(spacing);
+        }
     }
 
     /** Whether the grid was built (it is on first show). */
@@ -184,14 +219,18 @@ public final class TaskGalleryView extends StackPane {
 
         Tile() {
             getStyleClass().add("gallery-tile");
-            image.setFitWidth(THUMB_WIDTH);
-            image.setFitHeight(THUMB_HEIGHT);
+            image.fitWidthProperty().bind(thumbWidth);
+            image.fitHeightProperty().bind(thumbHeight);
             image.setPreserveRatio(true);
             StackPane frame = new StackPane(placeholder, image, status, star, progress);
             frame.getStyleClass().add("gallery-thumb");
-            frame.setMinSize(THUMB_WIDTH, THUMB_HEIGHT);
-            frame.setMaxSize(THUMB_WIDTH, THUMB_HEIGHT);
-            Rectangle clip = new Rectangle(THUMB_WIDTH, THUMB_HEIGHT);
+            frame.minWidthProperty().bind(thumbWidth);
+            frame.maxWidthProperty().bind(thumbWidth);
+            frame.minHeightProperty().bind(thumbHeight);
+            frame.maxHeightProperty().bind(thumbHeight);
+            Rectangle clip = new Rectangle();
+            clip.widthProperty().bind(thumbWidth);
+            clip.heightProperty().bind(thumbHeight);
             clip.setArcWidth(12);
             clip.setArcHeight(12);
             frame.setClip(clip);
@@ -203,9 +242,9 @@ public final class TaskGalleryView extends StackPane {
             progress.getStyleClass().add("gallery-progress");
             progress.setMaxWidth(Double.MAX_VALUE);
             prompt.getStyleClass().add("gallery-prompt");
-            prompt.setMaxWidth(THUMB_WIDTH);
+            prompt.maxWidthProperty().bind(thumbWidth);
             meta.getStyleClass().addAll("gallery-meta", "muted");
-            meta.setMaxWidth(THUMB_WIDTH);
+            meta.maxWidthProperty().bind(thumbWidth);
             HBox.setHgrow(meta, Priority.ALWAYS);
             box = new VBox(5, frame, prompt, meta);
             box.setAlignment(Pos.TOP_CENTER);

@@ -235,9 +235,11 @@ public final class TaskTableView extends StackPane {
         add("account", 160, Comparator.comparing(TaskRow::accountName, text), c -> new TaskCells.AccountCell());
         add("model", 120, Comparator.comparing(TaskRow::model, text),
                 c -> new TaskCells.TextCell(TaskRow::model, false));
-        add("progress", 128, Comparator.comparingDouble(TaskRow::progressFraction),
+        // Progress and Created sized so that at 1024 px (sidebar and detail pane shown) status, prompt, progress
+        // and created time all fit, "seen 42 min ago" included.
+        add("progress", 120, Comparator.comparingDouble(TaskRow::progressFraction),
                 c -> new TaskCells.ProgressCell());
-        add("created", 128, Comparator.comparingLong(TaskRow::sortTimeMillis),
+        add("created", 136, Comparator.comparingLong(TaskRow::sortTimeMillis),
                 c -> new TaskCells.CreatedCell(vm.time(), ticks));
         add("duration", 70, Comparator.comparingLong(TaskRow::durationMillis),
                 c -> new TaskCells.TextCell(TaskCells::durationText, true));

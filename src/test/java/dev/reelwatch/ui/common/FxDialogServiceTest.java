@@ -137,4 +137,46 @@ class FxDialogServiceTest extends FxThreadApplicationTest {
         type(KeyCode.ESCAPE);
         waitUntil("Esc closed it", () -> !again.isShowing());
     }
+
+    @Test
+    void escClosesAWindowWhoseKeyboardIsInAListOrATable() {
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(
+                javafx.collections.FXCollections.observableArrayList("Demo · Hedra", "Demo · MeshAPI"));
+        Stage accounts = onFxThread(() -> {
+            Stage s = windows.modalWindow("Accounts", new StackPane(list), 600, 400);
+            s.show();
+            return s;
+        });
+        clickOn(list);
+        waitUntil("the list has the keyboard", list::isFocused);
+        type(KeyCode.ESCAPE);
+        waitUntil("Esc closed it", () -> !accounts.isShowing());
+
+        javafx.scene.control.TableView<String> table = new javafx.scene.control.TableView<>(
+                javafx.collections.FXCollections.observableArrayList("meshapi", "hedra"));
+        table.getColumns().add(new javafx.scene.control.TableColumn<>("Provider"));
+        Stage usage = onFxThread(() -> {
+            Stage s = windows.toolWindow("Usage — Reelwatch", new StackPane(table), 600, 400, () -> { });
+            s.show();
+            return s;
+        });
+        clickOn(table);
+        waitUntil("the table has the keyboard", table::isFocused);
+        type(KeyCode.ESCAPE);
+        waitUntil("Esc closed it", () -> !usage.isShowing());
+    }
+
+    @Test
+    void informationIsNotModalSoTheOwnerIsNotDisabled() {
+        // A modal dialog disables its owner, which on Linux (JavaFX 21, JDK-8332222) un-maximises it.
+        AtomicBoolean closed = new AtomicBoolean();
+        Platform.runLater(() -> {
+            dialogs.showInfo("About Reelwatch", "Reelwatch 1.2.3");
+            closed.set(true);
+        });
+        Window dialog = shownOtherThanOwner();
+        assertEquals(javafx.stage.Modality.NONE, onFxThread(() -> ((Stage) dialog).getModality()));
+        type(KeyCode.ESCAPE);
+        waitUntil("closed", closed::get);
+    }
 }

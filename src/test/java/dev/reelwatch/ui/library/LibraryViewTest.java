@@ -182,6 +182,30 @@ class LibraryViewTest extends FxThreadApplicationTest {
         assertEquals(List.of(corgi), view.taskTable().selectedIds(), "the table keeps what the filter still shows");
     }
 
+    @Test
+    void theGalleryCardsSpreadOverTheWholeWidthLeavingNoEmptyBandOnTheRight() throws TimeoutException {
+        waitUntil(() -> table().getItems().size() == 3);
+        clickOn("#galleryToggle");
+        waitUntil(() -> view.gallery().isVisible() && !lookup(".gallery-tile").queryAll().isEmpty());
+        for (double width : new double[]{1280, 1100, 960}) {
+            interact(() -> view.getScene().getWindow().setWidth(width));
+            waitUntil(() -> Math.abs(view.getScene().getWidth() - width) < 1);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            double[] edges = onFxThread(() -> {
+                var grid = view.gallery().grid();
+                double cardsRight = lookup(".gallery-tile").queryAll().stream()
+                        .filter(Node::isVisible)
+                        .mapToDouble(n -> n.localToScene(n.getLayoutBounds()).getMaxX()).max().orElseThrow();
+                double gridRight = grid.localToScene(grid.getLayoutBounds()).getMaxX() - grid.snappedRightInset();
+                return new double[]{cardsRight, gridRight, grid.getHorizontalCellSpacing()};
+            });
+            // Right of the last card: its own spacing, the scroll bar's room and rounding, never another card's worth.
+            assertTrue(edges[1] - edges[0] <= edges[2] + 16 + 8, "at " + width + " px the cards end at " + edges[0]
+                    + ", the gallery at " + edges[1] + " (spacing " + edges[2] + ")");
+            assertTrue(edges[0] <= edges[1] + 0.5, "no card is cut at " + width + " px");
+        }
+    }
+
     private void waitUntil(BooleanSupplier condition, java.util.function.Supplier<String> what) {
         try {
             waitUntil(condition);

@@ -188,7 +188,17 @@ public final class PlayerView extends BorderPane {
             Clipboard.getSystemClipboard().setContent(content);
         }));
         copyUrl.disableProperty().bind(viewModel.hasLinkProperty().not());
-        MenuButton more = new MenuButton(null, PlayerIcons.icon(PlayerIcons.MORE), openSystem, openFolder, copyUrl);
+        // Loop and full screen, in the menu while the bar is too narrow for their buttons.
+        javafx.scene.control.CheckMenuItem loopItem = new javafx.scene.control.CheckMenuItem(
+                text.getString("action.loop"));
+        loopItem.selectedProperty().bindBidirectional(viewModel.loopProperty());
+        MenuItem fullItem = new MenuItem(text.getString("action.fullscreen"));
+        fullItem.setOnAction(e -> toggleFullScreen());
+        loopItem.disableProperty().bind(viewModel.engineProperty().isNull());
+        fullItem.disableProperty().bind(viewModel.engineProperty().isNull());
+        javafx.scene.control.SeparatorMenuItem narrowItems = new javafx.scene.control.SeparatorMenuItem();
+        MenuButton more = new MenuButton(null, PlayerIcons.icon(PlayerIcons.MORE), openSystem, openFolder, copyUrl,
+                narrowItems, loopItem, fullItem);
         more.getStyleClass().add("player-more");
         more.setTooltip(new Tooltip(text.getString("tooltip.more")));
 
@@ -200,10 +210,20 @@ public final class PlayerView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setMinWidth(0);
         seek.setMinWidth(40);
-        // In a narrow pane the seek bar keeps its room: the volume slider, then first/last frame give way
-        // (they stay on the keyboard: Home, End, M).
+        // In a narrow pane the seek bar and the "more" menu keep their room: the volume slider, first/last frame,
+        // loop, mute, full screen and the duration give way in that order (they stay on the keyboard: Home, End,
+        // L, M, F; loop and full screen also in the menu).
         showFrom(bar, 470, volume);
         showFrom(bar, 390, first, last);
+        showFrom(bar, 340, loop);
+        showFrom(bar, 300, mute);
+        showFrom(bar, 270, full);
+        showFrom(bar, 230, duration);
+        loopItem.visibleProperty().bind(loop.visibleProperty().not());
+        fullItem.visibleProperty().bind(full.visibleProperty().not());
+        narrowItems.visibleProperty().bind(loopItem.visibleProperty().or(fullItem.visibleProperty()));
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        play.setMinWidth(Region.USE_PREF_SIZE);
         bar.getStyleClass().add("player-controls");
         for (Node n : bar.getChildren()) {
             if (n != seek && n != position && n != duration && n != more) {

@@ -46,9 +46,11 @@ class PlayerViewTest {
     FxPlaybackEngines engines;
     PlayerViewModel viewModel;
     int taskCounter;
+    Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         bed = new MediaTestbed(dir);
         account = bed.addAccount(ProviderKind.MESHAPI, "studio", URI.create("http://127.0.0.1:9"), null);
         engines = new FxPlaybackEngines();
@@ -174,6 +176,24 @@ class PlayerViewTest {
                 viewModel.problemProperty().get().message());
         assertEquals(0, engines.livePlayers());
         assertEquals(false, viewModel.hasLinkProperty().get(), "the refused link is not offered either");
+    }
+
+    @Test
+    void theMoreMenuStaysInsideTheControlsInANarrowDetailPane(FxRobot robot) throws Exception {
+        for (double width : new double[]{200, 240, 280, 320, 360, 420, 640}) {
+            robot.interact(() -> stage.setWidth(width));
+            WaitForAsyncUtils.waitForFxEvents();
+            awaitFx(robot, "laid out at " + width, () -> Math.abs(stage.getScene().getWidth() - width) < 1);
+            WaitForAsyncUtils.waitForFxEvents();
+            double[] edges = WaitForAsyncUtils.asyncFx(() -> {
+                javafx.scene.Node more = stage.getScene().getRoot().lookup(".player-more");
+                javafx.scene.Node bar = stage.getScene().getRoot().lookup(".player-controls");
+                return new double[]{more.localToScene(more.getLayoutBounds()).getMaxX(),
+                        bar.localToScene(bar.getLayoutBounds()).getMaxX(), stage.getScene().getWidth()};
+            }).get();
+            assertTrue(edges[0] <= Math.min(edges[1], edges[2]) + 0.5,
+                    "at " + width + " px the \u22ef button ends at " + edges[0] + ", the bar at " + edges[1]);
+        }
     }
 
     private StoredTask archivedTask(Path source) throws Exception {
