@@ -155,6 +155,10 @@ public final class FxDialogService implements DialogService {
             dialog.initOwner(window);
         }
         theme.accept(pane.getScene());
-        dialog.setOnShown(e -> FxWindows.centreOn(pane.getScene().getWindow(), window, area));
+        dialog.setOnShown(e -> {
+            Window shown = pane.getScene().getWindow();
+            FxWindows.centreOn(shown, window, area);
+            FxWindows.holdSize(shown, () -> FxWindows.centreOn(shown, window, area));
+        });
     }
 }

@@ -99,7 +99,10 @@ public final class FxWindows {
                 requestClose(stage);
             }
         });
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> centreOn(stage, main, area));
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            centreOn(stage, main, area);
+            holdSize(stage, () -> centreOn(stage, main, area));
+        });
         return stage;
     }
 
@@ -127,6 +130,43 @@ public final class FxWindows {
     }
 
     /** Centres {@code window} on {@code main} (on the screen when there is none), kept on the screen. */
+    /** How long after a window shows a smaller size than it asked for is taken for the window manager's doing. */
+    static final javafx.util.Duration HOLD_SIZE = javafx.util.Duration.seconds(2);
+
+    /**
+     * Keeps the size a window has as it shows for {@link #HOLD_SIZE}: some window managers (openbox) map a new
+     * window at a size of their own (200 px wide) and keep it, so a themed dialog showed cut down to a strip.
+     * A smaller size in that time is undone, then {@code afterRestore} runs (to centre it again).
+     */
+    static void holdSize(Window window, Runnable afterRestore) {
+        double width = window.getWidth();
+        double height = window.getHeight();
+        if (!(width > 0) || !(height > 0)) {
+            return;
+        }
+        javafx.beans.InvalidationListener restore = o -> {
+            boolean narrower = window.getWidth() < width - 1;
+            boolean lower = window.getHeight() < height - 1;
+            if (narrower) {
+                window.setWidth(width);
+            }
+            if (lower) {
+                window.setHeight(height);
+            }
+            if (narrower || lower) {
+                afterRestore.run();
+            }
+        };
+        window.widthProperty().addListener(restore);
+        window.heightProperty().addListener(restore);
+        javafx.animation.PauseTransition done = new javafx.animation.PauseTransition(HOLD_SIZE);
+        done.setOnFinished(e -> {
+            window.widthProperty().removeListener(restore);
+            window.heightProperty().removeListener(restore);
+        });
+        done.play();
+    }
+
     static void centreOn(Window window, Window main, Rectangle2D area) {
         double cx = main == null ? area.getMinX() + area.getWidth() / 2 : main.getX() + main.getWidth() / 2;
         double cy = main == null ? area.getMinY() + area.getHeight() / 2 : main.getY() + main.getHeight() / 2;

@@ -67,10 +67,10 @@ class MainViewSmallScreenTest extends FxThreadApplicationTest {
         cache.put(TestCache.task(studio, "task-fjord", TaskStatus.RUNNING, "Aerial shot over a turquoise fjord",
                 "veo-3", NOW.minusSeconds(600)));
         background = Executors.newSingleThreadExecutor();
-        vm = new MainViewModel(cache.tasks, cache.accounts, cache.settings, new RecordingSyncService(),
+        vm = MainWindowFactory.model(cache.tasks, cache.accounts, cache.settings, new RecordingSyncService(),
                 new StoreChangeRelay(cache.tasks, UiThread.fx()), () -> java.util.Optional.of(false),
                 TestExecutors.fx(background), background, UiThread.fx(), cache.clock, new ProblemArea());
-        view = new MainView(vm, detailPane, new Label("welcome"), MediaHooks.NONE, () -> { },
+        view = MainWindowFactory.view(vm, detailPane, new Label("welcome"), MediaHooks.NONE, () -> { },
                 id -> { }, ServerTaskDeleter.UNSUPPORTED, new RecordingDialogs());
         stage.setScene(view.createScene());
         // Under openbox the window is laid out at its minimum width before the window manager sizes it.
