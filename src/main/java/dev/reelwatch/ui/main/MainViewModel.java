@@ -85,15 +85,18 @@ public final class MainViewModel implements AutoCloseable {
         this.pause = parts.pause();
         this.selection = parts.selection();
         SettingsStore settingsStore = parts.settingsStore();
-        galleryMode.set(Boolean.parseBoolean(settingsStore.get(GALLERY_KEY, "false")));
-        galleryMode.addListener((o, was, now) -> settings.put(GALLERY_KEY, String.valueOf(now)));
-        detailShown.set(settingsStore.getBoolean(DETAIL_KEY, true));
-        detailShown.addListener((o, was, now) -> settings.put(DETAIL_KEY, String.valueOf(now)));
-        sidebarShown.set(settingsStore.getBoolean(SIDEBAR_KEY, true));
-        sidebarShown.addListener((o, was, now) -> settings.put(SIDEBAR_KEY, String.valueOf(now)));
+        remember(galleryMode, GALLERY_KEY, false, settingsStore);
+        remember(detailShown, DETAIL_KEY, true, settingsStore);
+        remember(sidebarShown, SIDEBAR_KEY, true, settingsStore);
         this.showWelcome = Bindings.createBooleanBinding(
                 () -> accounts.loadedProperty().get() && accounts.entries().isEmpty() && tasks.allRows().isEmpty(),
                 accounts.loadedProperty(), accounts.entries(), tasks.allRows());
+    }
+
+    /** A toggle read from the settings now and saved there whenever it changes. */
+    private void remember(BooleanProperty toggle, String key, boolean byDefault, SettingsStore store) {
+        toggle.set(store.getBoolean(key, byDefault));
+        toggle.addListener((o, was, now) -> settings.put(key, String.valueOf(now)));
     }
 
     /** Loads accounts and tasks in the background. */
