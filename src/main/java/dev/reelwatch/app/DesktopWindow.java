@@ -143,7 +143,10 @@ final class DesktopWindow implements AutoCloseable {
                     services.sync().accountsChanged();
                 },
                 mainModel::accountsChanged, executor);
-        mainView = MainWindowFactory.view(mainModel, detailPane, new WelcomeView(welcomeModel), media,
+        // The welcome view (a hundred nodes) is built only when there is nobody to welcome: hidden, it would
+        // still be styled and laid out in every start's first frame.
+        LazyPane welcome = new LazyPane(() -> true, () -> new WelcomeView(welcomeModel));
+        mainView = MainWindowFactory.view(mainModel, detailPane, welcome, media,
                 () -> openAccounts(accountsDialog, null),
                 id -> openAccounts(accountsDialog, id),
                 serverDeleter(), dialogs);
