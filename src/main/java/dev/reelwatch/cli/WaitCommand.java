@@ -38,7 +38,7 @@ import java.util.function.Function;
                         + " errors), and stores them in the cache as a sync does (rules fire, the timeline grows)."
                         + " A task not cached yet is fetched by id from --account. Transient errors keep it waiting"
                         + " (noted on stderr)."},
-        footer = {"", "Output: one line per observed change, e.g. 'studio 3c90c3cc-… running 40 % · about 30 s left'."
+        footer = {"", "Output: one line per observed change, e.g. 'studio 3c90c3cc-… running 40 %% · about 30 s left'."
                 + " --json prints one JSON object per line (the `tasks --json` shape plus \"event\": seen, changed,"
                 + " finished or archived) and last {\"event\":\"done\",\"succeeded\":N,\"unsuccessful\":N,"
                 + "\"unfinished\":N}.",

@@ -94,7 +94,10 @@ class DesktopReadOnlyDataTest {
         app = start(dir -> true);
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, app::backgroundWorkStarted);
-        assertTrue(Files.exists(dataDir.resolve(AccountsBackup.FILE_NAME)));
+        // Written on the background pool once the table has loaded (JSON is not part of the first frame).
+        Path backup = dataDir.resolve(AccountsBackup.FILE_NAME);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(backup));
+        assertTrue(Files.exists(backup));
         Node banner = WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup("#problemBanner")).get();
         String said = WaitForAsyncUtils.asyncFx(() -> banner.lookupAll(".label").stream()
                 .map(n -> ((Label) n).getText()).filter(t -> t != null && t.contains("read-only"))

@@ -43,6 +43,28 @@ class MainTest {
         assertTrue(failure.err().contains("is not writable"), failure.err());
     }
 
+    /** Picocli reads help texts as format strings: a bare "%" made every {@code wait --help} warn on stderr. */
+    @Test
+    void everyCommandsHelpFormatsWithoutAWarning() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : new String[] {"sync", "export", "wait", "demo", "tasks", "accounts", "failures",
+                    "usage"}) {
+                CliRun help = main(Map.of(), "", command, "--help");
+                assertEquals(0, help.exitCode(), command + ": " + help.err());
+                assertFalse(help.err().contains("WARN"), command + ": " + help.err());
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        String printed = warnings.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(printed.contains("Could not format"), printed);
+        assertTrue(main(Map.of(), "", "wait", "--help").out().replaceAll("\\s+", " ")
+                .contains("running 40 % · about 30 s left"));
+    }
+
     @Test
     void withoutDataDirTheCliUsesTheOsDataFolderOrReelwatchHome() {
         CliRun linux = main(Map.of(), "", "accounts", "add", "--provider", "moneyprinterturbo", "--name", "desk");
