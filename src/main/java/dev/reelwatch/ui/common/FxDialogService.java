@@ -60,21 +60,21 @@ public final class FxDialogService implements DialogService {
         ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", yes, ButtonType.CANCEL);
         prepare(alert, title, message, details);
-        return alert.showAndWait().filter(yes::equals).isPresent();
+        return showBlocking(alert).filter(yes::equals).isPresent();
     }
 
     @Override
     public Optional<String> askText(String title, String message, String initial) {
         TextInputDialog dialog = new TextInputDialog(initial == null ? "" : initial);
         prepare(dialog, title, message, null);
-        return dialog.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+        return showBlocking(dialog).map(String::strip).filter(s -> !s.isEmpty());
     }
 
     @Override
     public void showError(String title, String message, String details) {
         Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE);
         prepare(alert, title, message, details);
-        alert.showAndWait();
+        showBlocking(alert);
     }
 
     @Override
@@ -85,6 +85,21 @@ public final class FxDialogService implements DialogService {
         alert.initModality(Modality.NONE);
         prepare(alert, title, message, null);
         alert.showAndWait();
+    }
+
+    /** Waits for the answer; the owner takes no input meanwhile (see {@link OwnerBlock} for how, on Linux). */
+    private <R> Optional<R> showBlocking(Dialog<R> dialog) {
+        Window window = owner.get();
+        if (!OwnerBlock.replacesModality(window)) {
+            return dialog.showAndWait();
+        }
+        dialog.initModality(Modality.NONE);
+        Runnable unblock = OwnerBlock.block(window);
+        try {
+            return dialog.showAndWait();
+        } finally {
+            unblock.run();
+        }
     }
 
     @Override
@@ -155,6 +170,12 @@ public final class FxDialogService implements DialogService {
             dialog.initOwner(window);
         }
         theme.accept(pane.getScene());
+        // The minimum as a hint to the window manager too: openbox mapped dialogs 200 px wide and kept them so.
+        dialog.setOnShowing(e -> {
+            if (pane.getScene().getWindow() instanceof javafx.stage.Stage s) {
+                s.setMinWidth(pane.getMinWidth());
+            }
+        });
         dialog.setOnShown(e -> {
             Window shown = pane.getScene().getWindow();
             FxWindows.centreOn(shown, window, area);

@@ -81,7 +81,12 @@ public final class FxWindows {
             if (main instanceof Stage s) {
                 stage.getIcons().setAll(s.getIcons());
             }
-            if (modal) {
+            if (modal && OwnerBlock.replacesModality(main)) {
+                // Modal in effect, not to the window system (see OwnerBlock): the main window stays maximised.
+                Runnable[] unblock = {() -> { }};
+                stage.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> unblock[0] = OwnerBlock.block(main));
+                stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> unblock[0].run());
+            } else if (modal) {
                 stage.initModality(Modality.WINDOW_MODAL);
             }
         }

@@ -179,4 +179,48 @@ class FxDialogServiceTest extends FxThreadApplicationTest {
         type(KeyCode.ESCAPE);
         waitUntil("closed", closed::get);
     }
+
+    @Test
+    void aConfirmationKeepsTheUserOutOfTheOwnerWithoutDisablingTheWindowItself() {
+        AtomicBoolean answered = new AtomicBoolean();
+        Platform.runLater(() -> {
+            dialogs.confirm("Remove 3 tasks?", "They go from the local history.", null, "Remove");
+            answered.set(true);
+        });
+        Window dialog = shownOtherThanOwner();
+        // On Linux the owner's content is disabled instead of the window (JDK-8332222 un-maximises a disabled one).
+        assertEquals(javafx.stage.Modality.NONE, onFxThread(() -> ((Stage) dialog).getModality()));
+        assertTrue(onFxThread(() -> ownerSwallows()), "the owner takes no input meanwhile");
+        assertEquals(FxDialogService.MIN_WIDTH, onFxThread(() -> ((Stage) dialog).getMinWidth()), 0.5,
+                "its minimum is a hint to the window manager (openbox mapped dialogs 200 px wide)");
+        assertFalse(onFxThread(() -> owner.getScene().getRoot().isDisabled()), "nor is it faded as disabled");
+        type(KeyCode.ESCAPE);
+        waitUntil("answered", answered::get);
+        assertFalse(onFxThread(() -> ownerSwallows()), "and takes it again afterwards");
+    }
+
+    @Test
+    void aModalWindowBlocksItsOwnerUntilItIsClosed() {
+        Stage accounts = onFxThread(() -> {
+            Stage s = windows.modalWindow("Accounts", new StackPane(new javafx.scene.control.Label("list")), 600, 400);
+            s.show();
+            return s;
+        });
+        assertTrue(onFxThread(() -> ownerSwallows()));
+        interact(accounts::hide);
+        assertFalse(onFxThread(() -> ownerSwallows()));
+    }
+
+    /** Whether a click on the owner's content is swallowed before it reaches the content. */
+    private boolean ownerSwallows() {
+        javafx.scene.Node root = owner.getScene().getRoot();
+        AtomicBoolean reached = new AtomicBoolean();
+        javafx.event.EventHandler<javafx.scene.input.MouseEvent> mark = e -> reached.set(true);
+        root.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, mark);
+        javafx.event.Event.fireEvent(root, new javafx.scene.input.MouseEvent(
+                javafx.scene.input.MouseEvent.MOUSE_PRESSED, 10, 10, 10, 10, javafx.scene.input.MouseButton.PRIMARY,
+                1, false, false, false, false, true, false, false, false, false, false, null));
+        root.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, mark);
+        return !reached.get();
+    }
 }
