@@ -134,7 +134,6 @@ public final class FxWindows {
         }
     }
 
-    /** Centres {@code window} on {@code main} (on the screen when there is none), kept on the screen. */
     /** How long after a window shows a smaller size than it asked for is taken for the window manager's doing. */
     static final javafx.util.Duration HOLD_SIZE = javafx.util.Duration.seconds(2);
 
@@ -172,6 +171,7 @@ public final class FxWindows {
         done.play();
     }
 
+    /** Centres {@code window} on {@code main} (on the screen when there is none), kept on the screen. */
     static void centreOn(Window window, Window main, Rectangle2D area) {
         double cx = main == null ? area.getMinX() + area.getWidth() / 2 : main.getX() + main.getWidth() / 2;
         double cy = main == null ? area.getMinY() + area.getHeight() / 2 : main.getY() + main.getHeight() / 2;

@@ -29,11 +29,6 @@ final class OwnerBlock {
                 && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
     }
 
-    /** Whether the owner takes no input now. */
-    static boolean isBlocked(Window owner) {
-        return (Integer) owner.getScene().getRoot().getProperties().getOrDefault(COUNT, 0) > 0;
-    }
-
     /** Swallows the owner's input until the returned action runs (nested blocks count). */
     static Runnable block(Window owner) {
         Scene scene = owner.getScene();

@@ -136,7 +136,7 @@ public final class SidebarView extends ScrollPane {
             AccountLine line = accountLines.get(i);
             AccountItem now = items.get(i);
             if (now.taskCount() != line.item().taskCount()) {
-                line.count().setText(java.text.NumberFormat.getIntegerInstance().format(now.taskCount()));
+                line.count().setText(formatCount(now.taskCount()));
             }
             if (now.level() != line.item().level()) {
                 line.dot().getStyleClass().setAll("health-dot", now.level().styleClass());
@@ -212,7 +212,7 @@ public final class SidebarView extends ScrollPane {
     /** Issue 15: the number of failure groups beside "Failures" (hidden at zero). */
     public void showFailureGroupCount(javafx.beans.value.ObservableIntegerValue groups) {
         failuresCount.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> java.text.NumberFormat.getIntegerInstance().format(groups.get()), groups));
+                () -> formatCount(groups.get()), groups));
         failuresCount.visibleProperty().bind(javafx.beans.binding.Bindings.greaterThan(groups, 0));
     }
 
@@ -265,12 +265,16 @@ public final class SidebarView extends ScrollPane {
     private static Label count(javafx.beans.value.ObservableNumberValue value) {
         Label l = countLabel(value.intValue());
         l.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> java.text.NumberFormat.getIntegerInstance().format(value.intValue()), value));
+                () -> formatCount(value.intValue()), value));
         return l;
     }
 
+    private static String formatCount(int n) {
+        return java.text.NumberFormat.getIntegerInstance().format(n);
+    }
+
     private static Label countLabel(int n) {
-        Label l = new Label(java.text.NumberFormat.getIntegerInstance().format(n));
+        Label l = new Label(formatCount(n));
         l.getStyleClass().add("count");
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
