@@ -72,6 +72,8 @@ public final class DesktopServices implements AutoCloseable {
     private final HttpTransport transport;
     private final ProviderClients providerClients;
     private final PollingSyncService sync;
+    /** {@link #sync} with its cache-reading calls off the caller's (the FX) thread. */
+    private final SyncService syncForWindow;
     private final ExecutorService background;
     private final PlainHttpConsent plainHttpConsent;
     private final Optional<String> recoveryNotice;
@@ -150,6 +152,7 @@ public final class DesktopServices implements AutoCloseable {
             background.shutdownNow();
             background.awaitTermination(1, TimeUnit.SECONDS);
         });
+        syncForWindow = new SyncCallsInBackground(sync, background);
     }
 
     /** Registers something to close with the app (demo servers, archive service …), before what it uses. */
@@ -215,8 +218,9 @@ public final class DesktopServices implements AutoCloseable {
         return providerClients;
     }
 
+    /** The poller, for the window: calls that read the cache run on a background thread, in order. */
     public SyncService sync() {
-        return sync;
+        return syncForWindow;
     }
 
     /** Hands a cadence chosen in Preferences to the running poller. */

@@ -52,6 +52,7 @@ import dev.reelwatch.ui.rules.RulesView;
 import dev.reelwatch.ui.welcome.WelcomeView;
 import dev.reelwatch.ui.welcome.WelcomeViewModel;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -65,7 +66,9 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -80,6 +83,11 @@ final class DesktopWindow implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DesktopWindow.class.getName());
     /** How long background work waits for the task table at most. */
     static final Duration LOAD_FALLBACK = Duration.seconds(10);
+    /**
+     * How long the Failures model rests after a reload before the next (changes meanwhile make one): while a
+     * sync pours pages in, back-to-back regroupings of every failed task took the CPU from the window's frames.
+     */
+    private static final long FAILURES_PAUSE_MILLIS = 3000;
     /** The title of the Rules page in Preferences (the rules editor's own bundle names it the same). */
     private static final String RULES_PAGE = java.util.ResourceBundle.getBundle("dev.reelwatch.ui.rules.messages")
             .getString("window.title");
@@ -157,7 +165,8 @@ final class DesktopWindow implements AutoCloseable {
                         ZoneId.systemDefault()),
                 serverDeleter()::deleteOnServer, dialogs, mainModel.executor()));
         failuresModel = new FailuresViewModel(services.tasks(), relay, mainModel.executor(), services.clock(),
-                ZoneId.systemDefault());
+                ZoneId.systemDefault(), CompletableFuture.delayedExecutor(FAILURES_PAUSE_MILLIS,
+                        TimeUnit.MILLISECONDS, Platform::runLater));
         MainWindowFactory.addFailures(mainView, mainModel, failuresModel);
         // The sidebar's count of failure groups: a read of every failed task, after the table has loaded.
         afterTasksLoaded(failuresModel::reload);

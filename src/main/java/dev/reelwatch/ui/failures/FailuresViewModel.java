@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -36,6 +37,11 @@ import java.util.function.Consumer;
  * The Failures view (issue 15): the cached failed tasks grouped by provider and cause, largest first, each with
  * its cause in plain words, the provider's message and a 30-day trend. Reloads when failed tasks change.
  * Choosing a group hands its tasks to the task list.
+ *
+ * <p>A reload reads and regroups every failed task (tens of thousands in a big cache). While a sync pours pages
+ * in, each page would start one more right after the last, and on two cores that CPU is taken from the window's
+ * frames: so after each reload the model rests for a pause ({@code afterPause}) and changes meanwhile make one
+ * reload when it ends. A change in a quiet moment still reloads at once.
  */
 public final class FailuresViewModel implements AutoCloseable {
     static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.reelwatch.ui.failures.messages");
@@ -54,13 +60,23 @@ public final class FailuresViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final Consumer<TaskChange> listener = change -> reloadSoon();
-    /** A reload is running; changes meanwhile ask for one more after it, not one each. */
+    /** Runs a command on the FX thread once the pause after a reload is over. */
+    private final Executor afterPause;
+    /** A reload is running, or its pause; changes meanwhile ask for one more after it, not one each. */
     private boolean reloading;
+    private boolean resting;
     private boolean reloadAgain;
     private BiConsumer<FailureGroup, String> onChoose = (group, label) -> { };
 
+    /** Reloads one right after another (no pause): for tests. */
     public FailuresViewModel(TaskStore store, StoreChangeRelay relay, TaskExecutor executor, Clock clock,
                              ZoneId zone) {
+        this(store, relay, executor, clock, zone, Runnable::run);
+    }
+
+    public FailuresViewModel(TaskStore store, StoreChangeRelay relay, TaskExecutor executor, Clock clock,
+                             ZoneId zone, Executor afterPause) {
+        this.afterPause = afterPause;
         this.store = store;
         this.relay = relay;
         this.executor = executor.serial();
@@ -82,16 +98,25 @@ public final class FailuresViewModel implements AutoCloseable {
                 .onFinished(() -> {
                     loading.set(false);
                     reloading = false;
-                    if (reloadAgain) {
-                        reload();
-                    }
+                    resting = true;
+                    afterPause.execute(this::rested);
                 })
                 .executeWith(executor);
     }
 
-    /** The cache changed: one reload now, or one after the running one however many changes came meanwhile. */
+    private void rested() {
+        resting = false;
+        if (reloadAgain && !reloading) {
+            reload();
+        }
+    }
+
+    /**
+     * The cache changed: one reload now, or one after the running one and its pause however many changes came
+     * meanwhile.
+     */
     private void reloadSoon() {
-        if (reloading) {
+        if (reloading || resting) {
             reloadAgain = true;
         } else {
             reload();

@@ -106,6 +106,34 @@ class FailuresViewModelTest {
     }
 
     @Test
+    void changesDuringTheRestAfterAReloadMakeOneReloadWhenItEnds() {
+        List<Runnable> pauses = new ArrayList<>();
+        int[] reads = {0};
+        vm.close();
+        vm = new FailuresViewModel(cache.tasks, relay, TaskExecutor.direct((what, e) -> { throw new AssertionError(e); }),
+                cache.clock, ZoneOffset.UTC, pauses::add);
+        vm.loadingProperty().addListener((o, was, now) -> reads[0] += now ? 1 : 0);
+
+        cache.tasks.upsert(studio.id(), List.of(failed("p1", NOW, "RateLimited", "Too many requests")));
+        assertEquals(1, reads[0], "a change in a quiet moment reloads at once");
+        assertEquals(1, vm.items().get(0).count());
+        for (int page = 2; page <= 4; page++) {
+            cache.tasks.upsert(studio.id(), List.of(failed("p" + page, NOW, "RateLimited", "Too many requests")));
+        }
+        assertEquals(1, reads[0], "three sync pages during the rest wait for it");
+        assertEquals(1, vm.items().get(0).count());
+
+        pauses.remove(0).run();
+        assertEquals(2, reads[0], "one reload for all three");
+        assertEquals(4, vm.items().get(0).count());
+        pauses.remove(0).run();
+        assertEquals(2, reads[0], "nothing changed during the second rest");
+        cache.tasks.upsert(studio.id(), List.of(failed("p5", NOW, "RateLimited", "Too many requests")));
+        assertEquals(3, reads[0]);
+        assertEquals(5, vm.items().get(0).count());
+    }
+
+    @Test
     void causesAreReadFromCodesAndMessages() {
         assertEquals(FailureCause.CREDITS, FailureCause.of("InsufficientBalance", ""));
         assertEquals(FailureCause.TIMEOUT, FailureCause.of("", "The job timed out after 600 s"));
