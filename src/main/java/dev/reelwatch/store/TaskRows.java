@@ -74,9 +74,11 @@ final class TaskRows {
     /**
      * Reads {@link #SUMMARY_COLUMNS} rows by position (looking columns up by name costs more than the read) and
      * shares the strings that repeat from row to row (account names, statuses, models), so 100,000 rows stay small.
+     * Prompts, which may or may not repeat, are shared through a bounded table of the ones seen lately.
      */
     static final class SummaryReader {
         private final Map<String, String> shared = new HashMap<>();
+        private final RecentStrings prompts = new RecentStrings(4096);
         private final Map<String, ProviderKind> providers = new HashMap<>();
 
         TaskSummary read(ResultSet rs) throws SQLException {
@@ -94,7 +96,7 @@ final class TaskRows {
             Long durationMs = longAt(rs, 14);
             return new TaskSummary(rs.getLong(1), rs.getLong(2), shared(rs.getString(3)), provider, rs.getString(5),
                     status(rs.getString(6)), shared(rs.getString(7)), integerAt(rs, 8), integerAt(rs, 9),
-                    rs.getString(10), shared(rs.getString(11)), instantAt(rs, 12), instantAt(rs, 13),
+                    prompts.share(rs.getString(10)), shared(rs.getString(11)), instantAt(rs, 12), instantAt(rs, 13),
                     durationMs == null ? null : Duration.ofMillis(durationMs), shared(rs.getString(15)),
                     shared(rs.getString(16)), cost, rs.getString(23), rs.getInt(20) != 0, rs.getInt(24) != 0,
                     errorCode == null ? null : new TaskError(shared(errorCode), shared(rs.getString(22))),

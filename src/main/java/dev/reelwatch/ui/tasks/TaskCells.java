@@ -53,6 +53,9 @@ final class TaskCells {
     static final class StatusCell extends TableCell<TaskRow, TaskRow> {
         private final Label chip = new Label();
         private final Region icon = new Region();
+        private final CellTooltip tip = new CellTooltip(this);
+        /** The status the chip is styled for: its style classes change only when it changes (CSS is redone). */
+        private TaskStatus styled;
 
         StatusCell() {
             chip.getStyleClass().add("status-chip");
@@ -66,19 +69,22 @@ final class TaskCells {
             super.updateItem(row, empty);
             if (empty || row == null) {
                 setGraphic(null);
-                setTooltip(null);
+                tip.show(null);
                 return;
             }
-            String name = row.status().wireName();
-            chip.getStyleClass().setAll("label", "status-chip", "status-" + name);
-            icon.getStyleClass().setAll("icon", "icon-" + name);
-            chip.setText(statusText(row.status()));
-            setGraphic(chip);
-            String tip = String.format(TEXT.getString("status.tooltip"), row.providerStatus());
-            if (row.errorMessage() != null && row.status() == TaskStatus.FAILED) {
-                tip += "\n" + row.errorMessage();
+            if (row.status() != styled) {
+                styled = row.status();
+                String name = styled.wireName();
+                chip.getStyleClass().setAll("label", "status-chip", "status-" + name);
+                icon.getStyleClass().setAll("icon", "icon-" + name);
+                chip.setText(statusText(styled));
             }
-            setTooltip(tooltip(tip));
+            setGraphic(chip);
+            String text = String.format(TEXT.getString("status.tooltip"), row.providerStatus());
+            if (row.errorMessage() != null && row.status() == TaskStatus.FAILED) {
+                text += "\n" + row.errorMessage();
+            }
+            tip.show(text);
         }
     }
 
@@ -128,6 +134,7 @@ final class TaskCells {
         private final Label prompt = new Label();
         private final Label meta = new Label();
         private final VBox box = new VBox(2, prompt, meta);
+        private final CellTooltip tip = new CellTooltip(this);
 
         PromptCell() {
             prompt.getStyleClass().add("prompt-line");
@@ -144,15 +151,14 @@ final class TaskCells {
             if (empty || row == null) {
                 setText(null);
                 setGraphic(null);
-                setTooltip(null);
+                tip.show(null);
                 return;
             }
             prompt.setText(row.promptFirstLine().isEmpty() ? row.providerTaskId() : row.promptFirstLine());
             meta.setText(metaText(row));
             setText(null);
             setGraphic(box);
-            setTooltip(tooltip(row.prompt().isEmpty() ? row.providerTaskId()
-                    : row.prompt() + "\n\n" + row.providerTaskId()));
+            tip.show(row.prompt().isEmpty() ? row.providerTaskId() : row.prompt() + "\n\n" + row.providerTaskId());
         }
 
         /** "Studio · MeshAPI · veo-3 · 8 s": the account (with its provider unless the name says it), model, length. */
@@ -205,6 +211,8 @@ final class TaskCells {
         private final ProgressBar bar = new ProgressBar();
         private final Label text = new Label();
         private final VBox box = new VBox(4, bar, text);
+        /** The bar's style class now ("done", "failed" or none): changed only when it differs (CSS is redone). */
+        private String barStyle = "";
 
         ProgressCell() {
             bar.getStyleClass().add("task-progress");
@@ -223,11 +231,13 @@ final class TaskCells {
                 return;
             }
             double fraction = row.progressFraction();
-            bar.getStyleClass().removeAll("done", "failed");
-            if (row.status() == TaskStatus.SUCCEEDED) {
-                bar.getStyleClass().add("done");
-            } else if (row.status().isTerminal()) {
-                bar.getStyleClass().add("failed");
+            String style = row.status() == TaskStatus.SUCCEEDED ? "done" : row.status().isTerminal() ? "failed" : "";
+            if (!style.equals(barStyle)) {
+                bar.getStyleClass().remove(barStyle);
+                if (!style.isEmpty()) {
+                    bar.getStyleClass().add(style);
+                }
+                barStyle = style;
             }
             // An indeterminate bar animates forever; only show it for work that is actually running.
             bar.setProgress(fraction < 0 && row.status() != TaskStatus.RUNNING ? 0 : fraction);
@@ -258,7 +268,10 @@ final class TaskCells {
     static final class CreatedCell extends TableCell<TaskRow, TaskRow> {
         private final RelativeTime time;
         private final InvalidationListener onTick = o -> tick();
+        private final CellTooltip tip = new CellTooltip(this);
         private long nextChange = Long.MAX_VALUE;
+        /** Whether the "seen-time" style class is on: changed only when it differs (CSS is redone). */
+        private boolean seenStyle;
 
         CreatedCell(RelativeTime time, TimeTicks ticks) {
             this.time = time;
@@ -285,28 +298,36 @@ final class TaskCells {
         @Override
         protected void updateItem(TaskRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().remove("seen-time");
-            if (!empty && row != null && row.createdAt() == null && row.firstSeenAt() != null) {
+            boolean seen = !empty && row != null && row.createdAt() == null && row.firstSeenAt() != null;
+            if (seen != seenStyle) {
+                seenStyle = seen;
+                if (seen) {
+                    getStyleClass().add("seen-time");
+                } else {
+                    getStyleClass().remove("seen-time");
+                }
+            }
+            if (seen) {
                 // The provider gave no time (MoneyPrinterTurbo): Reelwatch's own, labelled as such.
-                getStyleClass().add("seen-time");
                 render(row);
-                setTooltip(tooltip(String.format(TEXT.getString("created.firstSeen.tooltip"),
-                        time.exact(row.firstSeenAt()))));
+                tip.show(String.format(TEXT.getString("created.firstSeen.tooltip"), time.exact(row.firstSeenAt())));
                 return;
             }
             if (empty || row == null || row.createdAt() == null) {
                 setText(null);
-                setTooltip(null);
+                tip.show(null);
                 nextChange = Long.MAX_VALUE;
                 return;
             }
             render(row);
-            setTooltip(tooltip(time.exact(row.createdAt())));
+            tip.show(time.exact(row.createdAt()));
         }
     }
 
     /** The cost per unit ({@link CostFormat}), right-aligned, cut with an ellipsis and whole in the tooltip. */
     static final class CostCell extends TableCell<TaskRow, TaskRow> {
+        private final CellTooltip tip = new CellTooltip(this);
+
         CostCell() {
             getStyleClass().addAll("numeric", "cost-cell");
             setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
@@ -317,7 +338,7 @@ final class TaskCells {
             super.updateItem(row, empty);
             String text = empty || row == null ? null : row.costText();
             setText(text);
-            setTooltip(text == null || text.isEmpty() ? null : tooltip(text));
+            tip.show(text);
         }
     }
 

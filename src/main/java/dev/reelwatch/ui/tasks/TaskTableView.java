@@ -619,7 +619,7 @@ public final class TaskTableView extends StackPane {
     static final class StarCell extends javafx.scene.control.TableCell<TaskRow, TaskRow> {
         private static final javafx.css.PseudoClass STARRED = javafx.css.PseudoClass.getPseudoClass("starred");
         private final Button button = new Button();
-        private final javafx.scene.control.Tooltip tip = TaskCells.tooltip("");
+        private final CellTooltip tip = new CellTooltip(button);
 
         StarCell(TaskListViewModel vm) {
             button.setGraphic(TaskCells.icon("star"));
@@ -641,11 +641,7 @@ public final class TaskTableView extends StackPane {
                 return;
             }
             button.pseudoClassStateChanged(STARRED, row.starred());
-            // Issue 15: one tooltip per cell, its text updated (a new Tooltip is a new popup window and scene).
-            tip.setText(TEXT.getString(row.starred() ? "star.on" : "star.off"));
-            if (button.getTooltip() != tip) {
-                button.setTooltip(tip);
-            }
+            tip.show(TEXT.getString(row.starred() ? "star.on" : "star.off"));
             setGraphic(button);
         }
     }
