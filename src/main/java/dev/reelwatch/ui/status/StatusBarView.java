@@ -26,8 +26,6 @@ public final class StatusBarView extends HBox {
     private final StatusBarViewModel vm;
     private final HBox accountsBox = new HBox(12);
 
-    private List<String> shownAccounts = List.of();
-
     public StatusBarView(StatusBarViewModel vm) {
         this.vm = vm;
         getStyleClass().add("status-bar");
@@ -87,27 +85,47 @@ public final class StatusBarView extends HBox {
     }
 
     /**
-     * One dot and name per account. The list changes with every sync status an account reports: the nodes are
-     * built again only when what they show changed, as new nodes restyle the status bar.
+     * One dot and name per account. The list changes with every sync status an account reports (its tooltip
+     * says when it last synced): the chips stay and change only what they show, since new nodes (and new
+     * tooltips, each a popup of its own) restyle the status bar on every sync page.
      */
     private void rebuildAccounts() {
-        List<String> shown = new java.util.ArrayList<>();
-        for (AccountEntry e : vm.accounts()) {
-            shown.add(e.name() + '\u0000' + e.level().styleClass() + '\u0000' + vm.accountTooltip(e));
+        List<AccountEntry> entries = vm.accounts();
+        while (accountsBox.getChildren().size() > entries.size()) {
+            accountsBox.getChildren().remove(accountsBox.getChildren().size() - 1);
         }
-        if (shown.equals(shownAccounts)) {
-            return;
+        while (accountsBox.getChildren().size() < entries.size()) {
+            accountsBox.getChildren().add(new AccountChip());
         }
-        shownAccounts = shown;
-        accountsBox.getChildren().clear();
-        for (AccountEntry e : vm.accounts()) {
-            Region dot = new Region();
-            dot.getStyleClass().addAll("health-dot", e.level().styleClass());
-            Label name = new Label(e.name());
-            HBox box = new HBox(dot, name);
-            box.getStyleClass().add("account-state");
-            Tooltip.install(box, new Tooltip(vm.accountTooltip(e)));
-            accountsBox.getChildren().add(box);
+        for (int i = 0; i < entries.size(); i++) {
+            AccountEntry e = entries.get(i);
+            ((AccountChip) accountsBox.getChildren().get(i)).show(e.name(), e.level().styleClass(),
+                    vm.accountTooltip(e));
+        }
+    }
+
+    /** An account's health dot and name, with its sync state in the tooltip. */
+    private static final class AccountChip extends HBox {
+        private final Region dot = new Region();
+        private final Label name = new Label();
+        private final Tooltip tip = new Tooltip();
+        private String level = "";
+
+        AccountChip() {
+            dot.getStyleClass().add("health-dot");
+            getChildren().addAll(dot, name);
+            getStyleClass().add("account-state");
+            Tooltip.install(this, tip);
+        }
+
+        void show(String accountName, String levelStyle, String tooltip) {
+            name.setText(accountName);
+            tip.setText(tooltip);
+            if (!levelStyle.equals(level)) {
+                dot.getStyleClass().remove(level);
+                dot.getStyleClass().add(levelStyle);
+                level = levelStyle;
+            }
         }
     }
 
