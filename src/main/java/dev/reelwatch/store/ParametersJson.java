@@ -17,6 +17,9 @@ final class ParametersJson {
     }
 
     static String encode(Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return "{}"; // what Jackson writes, without a serializer round for each such task
+        }
         try {
             return MAPPER.writeValueAsString(parameters);
         } catch (JsonProcessingException e) {

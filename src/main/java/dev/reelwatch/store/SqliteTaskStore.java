@@ -93,7 +93,7 @@ public final class SqliteTaskStore implements TaskStore {
                          + ", on_provider = 1, last_synced_at = ?, finished_seen_at = coalesce(finished_seen_at, ?)"
                          + " WHERE id = ?");
                  PreparedStatement touch = c.prepareStatement(
-                         "UPDATE tasks SET on_provider = 1, last_synced_at = ? WHERE id = ?");
+                         "UPDATE tasks SET on_provider = 1, last_synced_at = ?, fingerprint = ? WHERE id = ?");
                  PreparedStatement event = c.prepareStatement("INSERT INTO task_events (task_id, at, from_status,"
                          + " to_status, provider_status) VALUES (?, ?, ?, ?, ?)");
                  OutputStatements outputSql = new OutputStatements(c)) {
@@ -119,7 +119,7 @@ public final class SqliteTaskStore implements TaskStore {
                         // A later answer without it (BytePlus cleans up after 24 h) never erases what was known.
                         task = task.toBuilder().thumbnailUrl(oldThumbnail).build();
                     }
-                    String fingerprint = TaskRows.fingerprint(task);
+                    String fingerprint = TaskFingerprint.of(task);
                     Long finishedSeen = task.status().isTerminal() ? now : null;
                     if (id == null) {
                         insert.setLong(1, accountId);
@@ -137,9 +137,11 @@ public final class SqliteTaskStore implements TaskStore {
                         writeOutputs(outputSql, newId, task.outputs(), true);
                         writeEvent(event, newId, null, task);
                         inserted.add(newId);
-                    } else if (fingerprint.equals(oldFingerprint)) {
+                    } else if (TaskFingerprint.matches(oldFingerprint, fingerprint, task)) {
+                        // The fingerprint is rewritten in case it was an old-format one: the row is written anyway.
                         touch.setLong(1, now);
-                        touch.setLong(2, id);
+                        touch.setString(2, fingerprint);
+                        touch.setLong(3, id);
                         touch.executeUpdate();
                         if (wasOnProvider) {
                             unchanged++;

@@ -12,9 +12,6 @@ import dev.reelwatch.core.TaskOutput;
 import dev.reelwatch.core.TaskStatus;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +19,6 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -138,16 +134,6 @@ final class TaskRows {
     /** The select list for tasks joined with their account; leaves the raw JSON out unless asked for. */
     static String selectColumns(boolean includeRawJson) {
         return READ_COLUMNS + (includeRawJson ? ", t.raw_json" : ", '{}' AS raw_json");
-    }
-
-    /** A digest of everything the provider told us about the task, to tell a repeated answer from a change. */
-    static String fingerprint(Task task) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(task.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
     }
 
     /** Binds {@link #DATA_COLUMNS} from {@code index} on; returns the next free index. */
