@@ -105,10 +105,16 @@ final class AppProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            // Closing from an interrupted benchmark: stop the process without waiting, keep the interrupt.
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
