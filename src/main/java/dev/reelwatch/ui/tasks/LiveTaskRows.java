@@ -362,7 +362,7 @@ public final class LiveTaskRows implements AutoCloseable {
     }
 
     /** The list the filter sits on (package-private: only this package may touch it). */
-    ObservableList<TaskRow> source() {
+    SortedTaskRows source() {
         return sorted;
     }
 

@@ -60,6 +60,108 @@ final class SearchWords {
         return high[i];
     }
 
+    /**
+     * Whether a text holding all of these words holds all of {@code wider}'s too: each of its words is part of
+     * one of these (a row that contains "boat" contains "bo").
+     */
+    boolean covers(SearchWords wider) {
+        for (String w : wider.words) {
+            boolean found = false;
+            for (String mine : words) {
+                if (mine.contains(w)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The letters every matching text holds, as {@link #letters} marks them: each ASCII character of each word.
+     * Other characters ask for nothing (case folding outside ASCII does not map one character to one mark).
+     */
+    long requiredLetters() {
+        long mask = 0;
+        for (String w : words) {
+            for (int i = 0; i < w.length(); i++) {
+                char c = w.charAt(i);
+                if (c < 128) {
+                    mask |= letterBit(c);
+                }
+            }
+        }
+        return mask;
+    }
+
+    /**
+     * Whether {@link #requiredLetters} decides the search alone for a text without {@link #UNSURE_LETTERS}:
+     * every word is one letter or digit, and a text holds it exactly when its mark is there.
+     */
+    boolean decidedByLetters() {
+        for (String w : words) {
+            char c = w.length() == 1 ? w.charAt(0) : 0;
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The OR of the words' bigram signatures: what a matching row's signature holds. */
+    long requiredLow() {
+        long mask = 0;
+        for (long l : low) {
+            mask |= l;
+        }
+        return mask;
+    }
+
+    long requiredHigh() {
+        long mask = 0;
+        for (long h : high) {
+            mask |= h;
+        }
+        return mask;
+    }
+
+    /**
+     * Marks a text's letters: one exact bit for each of a-z and 0-9 (either case), shared bits for other ASCII
+     * characters, and {@link #UNSURE_LETTERS} for a character outside ASCII that folds to ASCII (the Kelvin
+     * sign matches "k"), so such texts are always tested in full.
+     */
+    static long letters(String text, long mask) {
+        if (text == null) {
+            return mask;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 128) {
+                mask |= letterBit(c);
+            } else if (fold(c) < 128) {
+                mask |= UNSURE_LETTERS;
+            }
+        }
+        return mask;
+    }
+
+    /** Set in a text's letters when a character outside ASCII could match an ASCII one. */
+    static final long UNSURE_LETTERS = 1L << 63;
+
+    private static long letterBit(char ascii) {
+        char c = ascii >= 'A' && ascii <= 'Z' ? (char) (ascii + 32) : ascii;
+        if (c >= 'a' && c <= 'z') {
+            return 1L << (c - 'a');
+        }
+        if (c >= '0' && c <= '9') {
+            return 1L << (26 + c - '0');
+        }
+        return 1L << (36 + c % 27);
+    }
+
     /** One character in lower case, ASCII without a table look-up. */
     static char fold(char c) {
         if (c < 128) {
