@@ -81,17 +81,15 @@ final class SearchWords {
     }
 
     /**
-     * The letters every matching text holds, as {@link #letters} marks them: each ASCII character of each word.
-     * Other characters ask for nothing (case folding outside ASCII does not map one character to one mark).
+     * The letters every matching text holds, as {@link #letters} marks them: each character of each word (the
+     * words are folded, and a text's character is marked by its fold, so either case of it asks the same mark).
      */
     long requiredLetters() {
         long mask = 0;
         for (String w : words) {
             for (int i = 0; i < w.length(); i++) {
-                char c = w.charAt(i);
-                if (c < 128) {
-                    mask |= letterBit(c);
-                }
+                // Folded again: a text's character matching this one folds to the fold of it.
+                mask |= letterBit(fold(w.charAt(i)));
             }
         }
         return mask;
@@ -129,9 +127,9 @@ final class SearchWords {
     }
 
     /**
-     * Marks a text's letters: one exact bit for each of a-z and 0-9 (either case), shared bits for other ASCII
-     * characters, and {@link #UNSURE_LETTERS} for a character outside ASCII that folds to ASCII (the Kelvin
-     * sign matches "k"), so such texts are always tested in full.
+     * Marks a text's letters: one exact bit for each of a-z and 0-9 (either case), shared bits for the other
+     * characters by their fold, and {@link #UNSURE_LETTERS} for a character outside ASCII that folds to ASCII
+     * (the Kelvin sign matches "k"), so such texts are always tested in full.
      */
     static long letters(String text, long mask) {
         if (text == null) {
@@ -141,8 +139,10 @@ final class SearchWords {
             char c = text.charAt(i);
             if (c < 128) {
                 mask |= letterBit(c);
-            } else if (fold(c) < 128) {
-                mask |= UNSURE_LETTERS;
+            } else {
+                char folded = fold(c);
+                mask |= folded < 128 ? UNSURE_LETTERS
+                        : letterBit(folded) | letterBit(fold(Character.toUpperCase(c)));
             }
         }
         return mask;
@@ -151,8 +151,9 @@ final class SearchWords {
     /** Set in a text's letters when a character outside ASCII could match an ASCII one. */
     static final long UNSURE_LETTERS = 1L << 63;
 
-    private static long letterBit(char ascii) {
-        char c = ascii >= 'A' && ascii <= 'Z' ? (char) (ascii + 32) : ascii;
+    /** The mark of a character that is folded already, or of any ASCII character. */
+    private static long letterBit(char folded) {
+        char c = folded >= 'A' && folded <= 'Z' ? (char) (folded + 32) : folded;
         if (c >= 'a' && c <= 'z') {
             return 1L << (c - 'a');
         }
@@ -185,9 +186,10 @@ final class SearchWords {
     }
 
     /**
-     * Whether {@code text} contains the folded {@code word}, ignoring case: the first letter is found in either
-     * case with {@link String#indexOf(int, int)} (vectorised in the JDK), the rest compared with
-     * {@link String#regionMatches(boolean, int, String, int, int)}, which folds as {@link #fold} does.
+     * Whether {@code text} contains the folded {@code word}, ignoring case: the first letter is found in one case
+     * and then the other with {@link String#indexOf(int, int)} (vectorised in the JDK), the rest compared with
+     * {@link String#regionMatches(boolean, int, String, int, int)}, which folds as {@link #fold} does. Any place
+     * will do, so the second case is only looked for when the first finds none.
      */
     static boolean contains(String text, String word) {
         if (text == null) {
@@ -197,31 +199,23 @@ final class SearchWords {
         if (m == 0) {
             return true;
         }
-        int last = text.length() - m;
-        if (last < 0) {
+        if (text.length() < m) {
             return false;
         }
         char lower = word.charAt(0);
         char upper = Character.toUpperCase(lower);
-        int nextLower = text.indexOf(lower);
-        int nextUpper = upper == lower ? -1 : text.indexOf(upper);
-        while (true) {
-            int i;
-            if (nextLower < 0 && nextUpper < 0) {
-                return false;
-            } else if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
-                i = nextLower;
-                nextLower = text.indexOf(lower, i + 1);
-            } else {
-                i = nextUpper;
-                nextUpper = text.indexOf(upper, i + 1);
-            }
-            if (i > last) {
-                return false;
-            }
+        return startsAt(text, lower, word) || upper != lower && startsAt(text, upper, word);
+    }
+
+    /** Whether the word occurs where {@code first} does in the text (the rest ignoring case). */
+    private static boolean startsAt(String text, char first, String word) {
+        int m = word.length();
+        int last = text.length() - m;
+        for (int i = text.indexOf(first); i >= 0 && i <= last; i = text.indexOf(first, i + 1)) {
             if (text.regionMatches(true, i + 1, word, 1, m - 1)) {
                 return true;
             }
         }
+        return false;
     }
 }

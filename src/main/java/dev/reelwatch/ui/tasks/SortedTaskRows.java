@@ -97,6 +97,14 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
 
     /** Replaces every row with {@code all}, which is already in {@link #order()} — one change. */
     void replaceAll(List<TaskRow> all) {
+        replaceAll(all, null);
+    }
+
+    /**
+     * As {@link #replaceAll(List)}, with the rows' columns when they were built off the UI thread (null: built
+     * here); they must hold {@code all} place by place.
+     */
+    void replaceAll(List<TaskRow> all, RowColumns built) {
         List<TaskRow> removed = new ArrayList<>(Arrays.asList(rows).subList(0, size));
         TaskRow[] fresh = all.toArray(new TaskRow[Math.max(16, all.size())]);
         beginChange();
@@ -105,8 +113,12 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
         }
         rows = fresh;
         size = all.size();
-        columns = new RowColumns(fresh.length);
-        columns.setAll(fresh, size);
+        if (built != null && built.capacity() >= fresh.length) {
+            columns = built;
+        } else {
+            columns = new RowColumns(fresh.length);
+            columns.setAll(fresh, size);
+        }
         if (size > 0) {
             nextAdd(0, size);
         }

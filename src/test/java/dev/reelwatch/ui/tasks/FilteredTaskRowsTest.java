@@ -149,6 +149,23 @@ class FilteredTaskRowsTest {
     }
 
     @Test
+    void lettersOutsideAsciiRuleRowsOutInEitherCase() {
+        TaskRow greek = row(nextId++, 1_700_000_000_000L, TaskStatus.QUEUED, "ΚΑΛΗΜΕΡΑ kosmos");
+        TaskRow cyrillic = row(nextId++, 1_700_000_000_001L, TaskStatus.QUEUED, "Привет");
+        byId.put(greek.id(), greek);
+        byId.put(cyrillic.id(), cyrillic);
+        source.apply(List.<TaskRow[]>of(new TaskRow[] {null, greek}, new TaskRow[] {null, cyrillic}), List.of());
+        fill(500);
+
+        for (String word : List.of("λ", "Λ", "καλη", "п", "ПРИВ", "東", "京")) {
+            search(word);
+            assertEquals(expected(), List.copyOf(filtered), word);
+        }
+        search("λ");
+        assertEquals(List.of(greek), List.copyOf(filtered));
+    }
+
+    @Test
     void aTextWhoseLettersAreUnsureIsReadInFull() {
         TaskRow kelvin = row(nextId++, 1_700_000_000_000L, TaskStatus.QUEUED, "\u212Aling");
         byId.put(kelvin.id(), kelvin);
