@@ -59,7 +59,7 @@ final class ReplacementChange extends ListChangeListener.Change<TaskRow> {
 
     private void checkState() {
         if (cursor != 0) {
-            throw new IllegalStateException("Invalid Change state: next() must be called before inspecting the Change.");
+            throw new IllegalStateException("Invalid Change state: next() must be called before inspecting it.");
         }
     }
 }

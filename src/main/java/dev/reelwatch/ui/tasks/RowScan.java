@@ -35,13 +35,14 @@ final class RowScan {
 
     private static int[] scan(SortedTaskRows rows, int[] places, int count, ColumnTest columns,
                               Predicate<TaskRow> test) {
+        RowColumns.Check check = rows.columns().check(columns);
         if (count < PARALLEL_FROM) {
-            return chunk(rows, places, 0, count, columns, test);
+            return chunk(rows, places, 0, count, check, test);
         }
         int chunks = (count + CHUNK - 1) / CHUNK;
         int[][] parts = new int[chunks][];
         IntStream.range(0, chunks).parallel().forEach(c -> parts[c] =
-                chunk(rows, places, c * CHUNK, Math.min(count, (c + 1) * CHUNK), columns, test));
+                chunk(rows, places, c * CHUNK, Math.min(count, (c + 1) * CHUNK), check, test));
         int total = 0;
         for (int[] part : parts) {
             total += part.length;
@@ -55,14 +56,13 @@ final class RowScan {
         return out;
     }
 
-    private static int[] chunk(SortedTaskRows rows, int[] places, int from, int to, ColumnTest columns,
+    private static int[] chunk(SortedTaskRows rows, int[] places, int from, int to, RowColumns.Check check,
                                Predicate<TaskRow> test) {
-        RowColumns c = rows.columns();
         int[] passed = new int[to - from];
         int n = 0;
         for (int i = from; i < to; i++) {
             int p = places == null ? i : places[i];
-            int verdict = c.check(p, columns);
+            int verdict = check.at(p);
             if (verdict == ColumnTest.PASSES || verdict == ColumnTest.READ_ROW && test.test(rows.get(p))) {
                 passed[n++] = p;
             }

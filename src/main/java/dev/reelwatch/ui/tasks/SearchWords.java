@@ -14,11 +14,15 @@ final class SearchWords {
     private final String[] words;
     private final long[] low;
     private final long[] high;
+    private final boolean[] oneLetter;
+    private final long[] letters;
 
     private SearchWords(List<String> folded) {
         words = folded.toArray(String[]::new);
         low = new long[words.length];
         high = new long[words.length];
+        oneLetter = new boolean[words.length];
+        letters = new long[words.length];
         long[] signature = new long[2];
         for (int i = 0; i < words.length; i++) {
             signature[0] = 0;
@@ -26,6 +30,12 @@ final class SearchWords {
             sign(words[i], signature);
             low[i] = signature[0];
             high[i] = signature[1];
+            char c = words[i].length() == 1 ? words[i].charAt(0) : 0;
+            oneLetter[i] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            for (int k = 0; k < words[i].length(); k++) {
+                // Folded again: a text's character matching this one folds to the fold of it.
+                letters[i] |= letterBit(fold(words[i].charAt(k)));
+            }
         }
     }
 
@@ -86,27 +96,20 @@ final class SearchWords {
      */
     long requiredLetters() {
         long mask = 0;
-        for (String w : words) {
-            for (int i = 0; i < w.length(); i++) {
-                // Folded again: a text's character matching this one folds to the fold of it.
-                mask |= letterBit(fold(w.charAt(i)));
-            }
+        for (long l : letters) {
+            mask |= l;
         }
         return mask;
     }
 
-    /**
-     * Whether {@link #requiredLetters} decides the search alone for a text without {@link #UNSURE_LETTERS}:
-     * every word is one letter or digit, and a text holds it exactly when its mark is there.
-     */
-    boolean decidedByLetters() {
-        for (String w : words) {
-            char c = w.length() == 1 ? w.charAt(0) : 0;
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
-                return false;
-            }
-        }
-        return true;
+    /** The marks word {@code w}'s letters ask of a text, as {@link #requiredLetters} does for all of them. */
+    long letters(int w) {
+        return letters[w];
+    }
+
+    /** Whether word {@code w} is one letter or digit: a text without unsure marks holds it when its mark is set. */
+    boolean isOneLetter(int w) {
+        return oneLetter[w];
     }
 
     /** The OR of the words' bigram signatures: what a matching row's signature holds. */

@@ -86,8 +86,7 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
             moved |= from != i;
         }
         rows = sorted;
-        columns = new RowColumns(sorted.length);
-        columns.setAll(sorted, size);
+        columns = columns.permuted(permutation, size);
         if (moved) {
             beginChange();
             nextPermutation(0, size, permutation);
@@ -233,7 +232,7 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
         Arrays.sort(in, order);
         int total = size + in.length;
         TaskRow[] merged = rows.length >= total ? rows : new TaskRow[total + total / 8 + 16];
-        RowColumns mergedColumns = merged == rows ? columns : new RowColumns(merged.length);
+        RowColumns mergedColumns = merged == rows ? columns : columns.sized(merged.length);
         int[] added = new int[in.length];
         // From the last new row backwards, so the array can be shifted in place when it has room.
         int oldEnd = size;

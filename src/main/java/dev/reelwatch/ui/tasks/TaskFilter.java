@@ -53,7 +53,7 @@ public record TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String m
 
     /**
      * What of this filter the rows' columns can check without reading a row; decisive when the filter asks
-     * nothing else (statuses, and words of one letter or digit).
+     * nothing but statuses and words.
      */
     ColumnTest columnTest() {
         SearchWords words = SearchWords.of(search);
@@ -66,8 +66,8 @@ public record TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String m
         }
         boolean nothingElse = source.isAll() && model == null && from == null && to == null && !starredOnly
                 && tag == null;
-        return new ColumnTest(wanted, words.requiredLow(), words.requiredHigh(), words.requiredLetters(),
-                nothingElse && words.decidedByLetters());
+        return new ColumnTest(wanted, words.requiredLow(), words.requiredHigh(), words.requiredLetters(), words,
+                nothingElse);
     }
 
     /** Compiles the filter once; the predicate does no allocation per row. */
