@@ -2,7 +2,7 @@ package dev.reelwatch.ui.tasks;
 
 /**
  * What a filter can decide about a row without reading the row, kept in primitive arrays by the row's place
- * in {@link SortedTaskRows}: the status, the search signature and letters of the whole row, the numbers of its
+ * in {@link SortedTaskRows}: the status, the letters of the whole row's text, the numbers of its
  * prompt, model and account name in {@link TextGroups}, and the signature and letters of the rest of its text
  * (ids, note, tags). A scan over a million rows reads these arrays in order instead of a million objects
  * scattered over the heap, and asks each distinct prompt once.
@@ -12,8 +12,6 @@ final class RowColumns {
     private final TextGroups models;
     private final TextGroups accounts;
     private final byte[] status;
-    private final long[] low;
-    private final long[] high;
     private final long[] letters;
     private final int[] prompt;
     private final int[] model;
@@ -31,8 +29,6 @@ final class RowColumns {
         this.models = models;
         this.accounts = accounts;
         status = new byte[capacity];
-        low = new long[capacity];
-        high = new long[capacity];
         letters = new long[capacity];
         prompt = new int[capacity];
         model = new int[capacity];
@@ -48,13 +44,11 @@ final class RowColumns {
     }
 
     int capacity() {
-        return low.length;
+        return status.length;
     }
 
     void set(int i, TaskRow row) {
         status[i] = (byte) row.status().ordinal();
-        low[i] = row.signatureLow();
-        high[i] = row.signatureHigh();
         letters[i] = row.letters();
         prompt[i] = prompts.idOf(row.prompt());
         model[i] = models.idOf(row.model());
@@ -79,8 +73,6 @@ final class RowColumns {
     /** Copies {@code length} entries from {@code from} at {@code src} to this at {@code dst} (either may be this). */
     void copy(RowColumns from, int src, int dst, int length) {
         System.arraycopy(from.status, src, status, dst, length);
-        System.arraycopy(from.low, src, low, dst, length);
-        System.arraycopy(from.high, src, high, dst, length);
         System.arraycopy(from.letters, src, letters, dst, length);
         System.arraycopy(from.prompt, src, prompt, dst, length);
         System.arraycopy(from.model, src, model, dst, length);
@@ -101,7 +93,15 @@ final class RowColumns {
     RowColumns permuted(int[] permutation, int size) {
         RowColumns out = sized(capacity());
         for (int i = 0; i < size; i++) {
-            out.copy(this, i, permutation[i], 1);
+            int to = permutation[i];
+            out.status[to] = status[i];
+            out.letters[to] = letters[i];
+            out.prompt[to] = prompt[i];
+            out.model[to] = model[i];
+            out.account[to] = account[i];
+            out.restLow[to] = restLow[i];
+            out.restHigh[to] = restHigh[i];
+            out.restLetters[to] = restLetters[i];
         }
         return out;
     }
@@ -137,8 +137,7 @@ final class RowColumns {
          * {@link ColumnTest#READ_ROW} for the row at place {@code i}.
          */
         int at(int i) {
-            if ((test.statuses() >>> status[i] & 1) == 0
-                    || (low[i] & test.low()) != test.low() || (high[i] & test.high()) != test.high()) {
+            if ((test.statuses() >>> status[i] & 1) == 0) {
                 return ColumnTest.FAILS;
             }
             long l = letters[i];

@@ -112,23 +112,6 @@ final class SearchWords {
         return oneLetter[w];
     }
 
-    /** The OR of the words' bigram signatures: what a matching row's signature holds. */
-    long requiredLow() {
-        long mask = 0;
-        for (long l : low) {
-            mask |= l;
-        }
-        return mask;
-    }
-
-    long requiredHigh() {
-        long mask = 0;
-        for (long h : high) {
-            mask |= h;
-        }
-        return mask;
-    }
-
     /**
      * Marks a text's letters: one exact bit for each of a-z and 0-9 (either case), shared bits for the other
      * characters by their fold, and {@link #UNSURE_LETTERS} for a character outside ASCII that folds to ASCII

@@ -66,8 +66,7 @@ public record TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String m
         }
         boolean nothingElse = source.isAll() && model == null && from == null && to == null && !starredOnly
                 && tag == null;
-        return new ColumnTest(wanted, words.requiredLow(), words.requiredHigh(), words.requiredLetters(), words,
-                nothingElse);
+        return new ColumnTest(wanted, words.requiredLetters(), words, nothingElse);
     }
 
     /** Compiles the filter once; the predicate does no allocation per row. */

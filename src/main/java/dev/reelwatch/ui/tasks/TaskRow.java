@@ -338,14 +338,6 @@ public final class TaskRow {
         return true;
     }
 
-    long signatureLow() {
-        return signatureLow;
-    }
-
-    long signatureHigh() {
-        return signatureHigh;
-    }
-
     long letters() {
         return letters;
     }
