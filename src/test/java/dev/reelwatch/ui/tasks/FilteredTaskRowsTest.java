@@ -253,6 +253,22 @@ class FilteredTaskRowsTest {
     }
 
     @Test
+    void rowsPastTheLimitOfDistinctPromptsAreReadInFull() {
+        List<TaskRow[]> pairs = new ArrayList<>();
+        for (int i = 0; i < TextGroups.LIMIT + 50; i++) {
+            TaskRow r = row(nextId++, 1_700_000_000_000L + i, TaskStatus.QUEUED, "prompt " + i + " " + randomPrompt());
+            byId.put(r.id(), r);
+            pairs.add(new TaskRow[] {null, r});
+        }
+        source.apply(pairs, List.of());
+
+        searchDecisively("storm 1");
+
+        assertEquals(expected(), List.copyOf(filtered));
+        assertTrue(tests.get() > 0 && tests.get() < source.size(), "only the rows without a prompt number were read");
+    }
+
+    @Test
     void randomPagesFiltersSortsAndTouchesMatchABruteForceFilter() {
         fill(400);
         String[] searches = {"", "o", "bo", "boat", "boat pa", "st", "storm", "東", "z", "ko kling"};
