@@ -31,6 +31,7 @@ final class FilteredTaskRows extends ObservableListBase<TaskRow> implements Rand
 
     private final SortedTaskRows source;
     private final FilterMemo memo = new FilterMemo(MEMO_RESULTS);
+    private final RowScan scan = new RowScan();
     /** Source positions of the shown rows, ascending: {@code shown[0..size)}. Replaced, never written, once public. */
     private int[] shown;
     private int size;
@@ -82,10 +83,10 @@ final class FilteredTaskRows extends ObservableListBase<TaskRow> implements Rand
             next = remembered;
             nextSize = remembered.length;
         } else if (predicate != null && newKey != null && key != null && newKey.narrows(key)) {
-            next = RowScan.among(source, shown, size, newKey.columnTest(), test);
+            next = scan.among(source, shown, size, newKey.columnTest(), test);
             nextSize = next.length;
         } else {
-            next = RowScan.all(source, newKey == null ? ColumnTest.NONE : newKey.columnTest(), test);
+            next = scan.all(source, newKey == null ? ColumnTest.NONE : newKey.columnTest(), test);
             nextSize = next.length;
         }
         if (newKey != null && test != null && remembered == null) {
