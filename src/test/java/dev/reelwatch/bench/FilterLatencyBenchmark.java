@@ -16,6 +16,7 @@ import dev.reelwatch.ui.tasks.TaskRow;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -53,32 +54,36 @@ public final class FilterLatencyBenchmark {
             System.out.printf(Locale.ROOT, "%,d rows in the list%n", vm.totalCountProperty().get());
             Samples memory = new Samples();
             Samples fts = new Samples();
+            List<Labelled> labelled = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 Samples m = round == 0 ? new Samples() : memory;
                 Samples f = round == 0 ? new Samples() : fts;
                 for (String text : TYPED) {
                     for (int i = 1; i <= text.length(); i++) {
                         String typed = text.substring(0, i);
-                        m.add(time(() -> vm.searchTextProperty().set(typed)));
+                        m.add(keep(labelled, round, "type \"" + typed + "\"",
+                                time(() -> vm.searchTextProperty().set(typed))));
                         if (withFts) {
                             f.add(time(() -> store.summaries(new TaskQuery(Set.of(), null, typed, 0, 0, false))));
                         }
                     }
                     for (int i = text.length() - 1; i >= 0; i--) {
                         String erased = text.substring(0, i);
-                        m.add(time(() -> vm.searchTextProperty().set(erased)));
+                        m.add(keep(labelled, round, "erase to \"" + erased + "\"",
+                                time(() -> vm.searchTextProperty().set(erased))));
                     }
                 }
                 for (TaskStatus status : TaskStatus.values()) {
-                    m.add(time(() -> vm.showStatuses(Set.of(status))));
+                    m.add(keep(labelled, round, "status " + status, time(() -> vm.showStatuses(Set.of(status)))));
                     if (withFts) {
                         f.add(time(() -> store.summaries(new TaskQuery(Set.of(status), null, null, 0, 0, false))));
                     }
                 }
-                m.add(time(vm::clearFilters));
+                m.add(keep(labelled, round, "clearFilters", time(vm::clearFilters)));
             }
             System.out.printf(Locale.ROOT, "in memory: %d samples, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     memory.size(), memory.median(), memory.percentile(99), memory.max());
+            printSlowest(labelled, 12);
             if (!withFts) {
                 new Figure(String.format(Locale.ROOT, "3. Search/filter latency over %,d tasks, p50 / p99", n),
                         Figure.ms(memory.median()) + " / " + Figure.ms(memory.percentile(99)), "(store not asked)",
@@ -93,6 +98,24 @@ public final class FilterLatencyBenchmark {
                     Figure.ratio(memory.percentile(99) / fts.percentile(99)) + " (p99)", "p99 < 50 ms",
                     memory.percentile(99) < 50).print();
         }
+    }
+
+    /** One counted sample with what it timed, for the breakdown. */
+    private record Labelled(String what, double millis) {
+    }
+
+    /** Keeps the sample's label when the round counts; returns the time for the samples. */
+    private static double keep(List<Labelled> labelled, int round, String what, double millis) {
+        if (round > 0) {
+            labelled.add(new Labelled(what, millis));
+        }
+        return millis;
+    }
+
+    private static void printSlowest(List<Labelled> labelled, int count) {
+        System.out.println("slowest samples:");
+        labelled.stream().sorted(Comparator.comparingDouble(Labelled::millis).reversed()).limit(count)
+                .forEach(l -> System.out.printf(Locale.ROOT, "  %8.2f ms  %s%n", l.millis(), l.what()));
     }
 
     private static double time(Runnable r) {

@@ -107,7 +107,8 @@ public final class LiveTaskRows implements AutoCloseable {
     // ---- loading -------------------------------------------------------------------------------------
 
     /** A full read: compact rows, their index and counts, built off the UI thread. */
-    private record Snapshot(List<TaskRow> rows, RowIndex index, RowTally tally, Comparator<TaskRow> order) {
+    private record Snapshot(List<TaskRow> rows, RowIndex index, RowTally tally, Comparator<TaskRow> order,
+                            RowColumns columns) {
     }
 
     /**
@@ -181,7 +182,12 @@ public final class LiveTaskRows implements AutoCloseable {
         rows.sort(order);
         RowIndex index = new RowIndex(rows.size());
         rows.forEach(index::put);
-        return new Snapshot(rows, index, counts, order);
+        // Sized as the sorted rows will size their array, so they can take these columns as they are.
+        RowColumns columns = new RowColumns(Math.max(16, rows.size()));
+        for (int i = 0; i < rows.size(); i++) {
+            columns.set(i, rows.get(i));
+        }
+        return new Snapshot(rows, index, counts, order, columns);
     }
 
     private void install(Snapshot s, boolean whole) {
@@ -199,14 +205,16 @@ public final class LiveTaskRows implements AutoCloseable {
             }
         }
         List<TaskRow> rows = s.rows();
+        RowColumns columns = s.columns();
         if (s.order() != sorted.order()) {
             rows = new ArrayList<>(rows);
             rows.sort(sorted.order());
+            columns = null;
         }
         changeListeners.forEach(l -> l.beforeChange(pairs));
         byId = s.index();
         tally = s.tally();
-        sorted.replaceAll(rows);
+        sorted.replaceAll(rows, columns);
         publishCounts();
         if (whole) {
             loaded.set(true);
@@ -362,7 +370,7 @@ public final class LiveTaskRows implements AutoCloseable {
     }
 
     /** The list the filter sits on (package-private: only this package may touch it). */
-    ObservableList<TaskRow> source() {
+    SortedTaskRows source() {
         return sorted;
     }
 

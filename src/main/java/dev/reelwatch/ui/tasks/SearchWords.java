@@ -14,11 +14,15 @@ final class SearchWords {
     private final String[] words;
     private final long[] low;
     private final long[] high;
+    private final boolean[] oneLetter;
+    private final long[] letters;
 
     private SearchWords(List<String> folded) {
         words = folded.toArray(String[]::new);
         low = new long[words.length];
         high = new long[words.length];
+        oneLetter = new boolean[words.length];
+        letters = new long[words.length];
         long[] signature = new long[2];
         for (int i = 0; i < words.length; i++) {
             signature[0] = 0;
@@ -26,6 +30,12 @@ final class SearchWords {
             sign(words[i], signature);
             low[i] = signature[0];
             high[i] = signature[1];
+            char c = words[i].length() == 1 ? words[i].charAt(0) : 0;
+            oneLetter[i] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            for (int k = 0; k < words[i].length(); k++) {
+                // Folded again: a text's character matching this one folds to the fold of it.
+                letters[i] |= letterBit(fold(words[i].charAt(k)));
+            }
         }
     }
 
@@ -60,6 +70,85 @@ final class SearchWords {
         return high[i];
     }
 
+    /**
+     * Whether a text holding all of these words holds all of {@code wider}'s too: each of its words is part of
+     * one of these (a row that contains "boat" contains "bo").
+     */
+    boolean covers(SearchWords wider) {
+        for (String w : wider.words) {
+            boolean found = false;
+            for (String mine : words) {
+                if (mine.contains(w)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The letters every matching text holds, as {@link #letters} marks them: each character of each word (the
+     * words are folded, and a text's character is marked by its fold, so either case of it asks the same mark).
+     */
+    long requiredLetters() {
+        long mask = 0;
+        for (long l : letters) {
+            mask |= l;
+        }
+        return mask;
+    }
+
+    /** The marks word {@code w}'s letters ask of a text, as {@link #requiredLetters} does for all of them. */
+    long letters(int w) {
+        return letters[w];
+    }
+
+    /** Whether word {@code w} is one letter or digit: a text without unsure marks holds it when its mark is set. */
+    boolean isOneLetter(int w) {
+        return oneLetter[w];
+    }
+
+    /**
+     * Marks a text's letters: one exact bit for each of a-z and 0-9 (either case), shared bits for the other
+     * characters by their fold, and {@link #UNSURE_LETTERS} for a character outside ASCII that folds to ASCII
+     * (the Kelvin sign matches "k"), so such texts are always tested in full.
+     */
+    static long letters(String text, long mask) {
+        if (text == null) {
+            return mask;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 128) {
+                mask |= letterBit(c);
+            } else {
+                char folded = fold(c);
+                mask |= folded < 128 ? UNSURE_LETTERS
+                        : letterBit(folded) | letterBit(fold(Character.toUpperCase(c)));
+            }
+        }
+        return mask;
+    }
+
+    /** Set in a text's letters when a character outside ASCII could match an ASCII one. */
+    static final long UNSURE_LETTERS = 1L << 63;
+
+    /** The mark of a character that is folded already, or of any ASCII character. */
+    private static long letterBit(char folded) {
+        char c = folded >= 'A' && folded <= 'Z' ? (char) (folded + 32) : folded;
+        if (c >= 'a' && c <= 'z') {
+            return 1L << (c - 'a');
+        }
+        if (c >= '0' && c <= '9') {
+            return 1L << (26 + c - '0');
+        }
+        return 1L << (36 + c % 27);
+    }
+
     /** One character in lower case, ASCII without a table look-up. */
     static char fold(char c) {
         if (c < 128) {
@@ -83,9 +172,10 @@ final class SearchWords {
     }
 
     /**
-     * Whether {@code text} contains the folded {@code word}, ignoring case: the first letter is found in either
-     * case with {@link String#indexOf(int, int)} (vectorised in the JDK), the rest compared with
-     * {@link String#regionMatches(boolean, int, String, int, int)}, which folds as {@link #fold} does.
+     * Whether {@code text} contains the folded {@code word}, ignoring case: the first letter is found in one case
+     * and then the other with {@link String#indexOf(int, int)} (vectorised in the JDK), the rest compared with
+     * {@link String#regionMatches(boolean, int, String, int, int)}, which folds as {@link #fold} does. Any place
+     * will do, so the second case is only looked for when the first finds none.
      */
     static boolean contains(String text, String word) {
         if (text == null) {
@@ -95,31 +185,23 @@ final class SearchWords {
         if (m == 0) {
             return true;
         }
-        int last = text.length() - m;
-        if (last < 0) {
+        if (text.length() < m) {
             return false;
         }
         char lower = word.charAt(0);
         char upper = Character.toUpperCase(lower);
-        int nextLower = text.indexOf(lower);
-        int nextUpper = upper == lower ? -1 : text.indexOf(upper);
-        while (true) {
-            int i;
-            if (nextLower < 0 && nextUpper < 0) {
-                return false;
-            } else if (nextUpper < 0 || (nextLower >= 0 && nextLower < nextUpper)) {
-                i = nextLower;
-                nextLower = text.indexOf(lower, i + 1);
-            } else {
-                i = nextUpper;
-                nextUpper = text.indexOf(upper, i + 1);
-            }
-            if (i > last) {
-                return false;
-            }
+        return startsAt(text, lower, word) || upper != lower && startsAt(text, upper, word);
+    }
+
+    /** Whether the word occurs where {@code first} does in the text (the rest ignoring case). */
+    private static boolean startsAt(String text, char first, String word) {
+        int m = word.length();
+        int last = text.length() - m;
+        for (int i = text.indexOf(first); i >= 0 && i <= last; i = text.indexOf(first, i + 1)) {
             if (text.regionMatches(true, i + 1, word, 1, m - 1)) {
                 return true;
             }
         }
+        return false;
     }
 }

@@ -24,6 +24,8 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
     };
 
     private TaskRow[] rows = new TaskRow[16];
+    /** What filters read without the rows, place by place with {@link #rows}. */
+    private RowColumns columns = new RowColumns(16);
     private int size;
     private Comparator<TaskRow> order = NEWEST_FIRST;
 
@@ -38,6 +40,11 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
     @Override
     public int size() {
         return size;
+    }
+
+    /** The rows' columns by place; valid until the next change. */
+    RowColumns columns() {
+        return columns;
     }
 
     /** The total order in use. */
@@ -79,6 +86,7 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
             moved |= from != i;
         }
         rows = sorted;
+        columns = columns.permuted(permutation, size);
         if (moved) {
             beginChange();
             nextPermutation(0, size, permutation);
@@ -88,6 +96,14 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
 
     /** Replaces every row with {@code all}, which is already in {@link #order()} — one change. */
     void replaceAll(List<TaskRow> all) {
+        replaceAll(all, null);
+    }
+
+    /**
+     * As {@link #replaceAll(List)}, with the rows' columns when they were built off the UI thread (null: built
+     * here); they must hold {@code all} place by place.
+     */
+    void replaceAll(List<TaskRow> all, RowColumns built) {
         List<TaskRow> removed = new ArrayList<>(Arrays.asList(rows).subList(0, size));
         TaskRow[] fresh = all.toArray(new TaskRow[Math.max(16, all.size())]);
         beginChange();
@@ -96,6 +112,12 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
         }
         rows = fresh;
         size = all.size();
+        if (built != null && built.capacity() >= fresh.length) {
+            columns = built;
+        } else {
+            columns = new RowColumns(fresh.length);
+            columns.setAll(fresh, size);
+        }
         if (size > 0) {
             nextAdd(0, size);
         }
@@ -138,6 +160,7 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
             } else if ((i == 0 || order.compare(rows[i - 1], after) < 0)
                     && (i == size - 1 || order.compare(after, rows[i + 1]) < 0)) {
                 rows[i] = after;
+                columns.set(i, after);
                 updated.add(after);
             } else {
                 toRemove.add(before);
@@ -177,16 +200,21 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
             }
             nextRemove(at[k], rows[at[k]]);
         }
+        // The runs between removed places move down whole, the columns with them.
         int write = at[0];
-        int next = 0;
-        for (int read = at[0]; read < size; read++) {
-            if (next < n && at[next] == read) {
-                while (next < n && at[next] == read) {
-                    next++;
-                }
+        for (int k = 0; k < n; k++) {
+            if (k > 0 && at[k] == at[k - 1]) {
                 continue;
             }
-            rows[write++] = rows[read];
+            int start = at[k] + 1;
+            int next = k + 1;
+            while (next < n && at[next] == at[k]) {
+                next++;
+            }
+            int end = next < n ? at[next] : size;
+            System.arraycopy(rows, start, rows, write, end - start);
+            columns.copy(columns, start, write, end - start);
+            write += end - start;
         }
         Arrays.fill(rows, write, size, null);
         size = write;
@@ -204,6 +232,7 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
         Arrays.sort(in, order);
         int total = size + in.length;
         TaskRow[] merged = rows.length >= total ? rows : new TaskRow[total + total / 8 + 16];
+        RowColumns mergedColumns = merged == rows ? columns : columns.sized(merged.length);
         int[] added = new int[in.length];
         // From the last new row backwards, so the array can be shifted in place when it has room.
         int oldEnd = size;
@@ -214,14 +243,18 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
             int run = oldEnd - insertion;
             write -= run;
             System.arraycopy(rows, insertion, merged, write, run);
+            mergedColumns.copy(columns, insertion, write, run);
             oldEnd = insertion;
             merged[--write] = in[j];
+            mergedColumns.set(write, in[j]);
             added[j] = write;
         }
         if (merged != rows) {
             System.arraycopy(rows, 0, merged, 0, oldEnd);
+            mergedColumns.copy(columns, 0, 0, oldEnd);
         }
         rows = merged;
+        columns = mergedColumns;
         size = total;
         int k = 0;
         while (k < added.length) {

@@ -4,6 +4,7 @@ import dev.reelwatch.core.TaskStatus;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -32,6 +33,40 @@ public record TaskFilter(Set<TaskStatus> statuses, SourceFilter source, String m
     public boolean isEmpty() {
         return statuses.isEmpty() && source.isAll() && model == null && from == null && to == null
                 && search.isEmpty() && !starredOnly && tag == null;
+    }
+
+    /**
+     * Whether every row this filter matches is also matched by {@code wider}: then refiltering from
+     * {@code wider}'s rows to this one only needs to test the rows shown. True when this filter differs only by
+     * asking more (each of {@code wider}'s words is part of one of this filter's words, fewer statuses, a source,
+     * model or tag where {@code wider} had none, starred only).
+     */
+    public boolean narrows(TaskFilter wider) {
+        return Objects.equals(from, wider.from) && Objects.equals(to, wider.to) && Objects.equals(zone, wider.zone)
+                && (wider.statuses.isEmpty() || !statuses.isEmpty() && wider.statuses.containsAll(statuses))
+                && (wider.source.isAll() || source.equals(wider.source))
+                && (wider.model == null || wider.model.equals(model))
+                && (wider.tag == null || wider.tag.equals(tag))
+                && (!wider.starredOnly || starredOnly)
+                && SearchWords.of(search).covers(SearchWords.of(wider.search));
+    }
+
+    /**
+     * What of this filter the rows' columns can check without reading a row; decisive when the filter asks
+     * nothing but statuses and words.
+     */
+    ColumnTest columnTest() {
+        SearchWords words = SearchWords.of(search);
+        int wanted = -1;
+        if (!statuses.isEmpty()) {
+            wanted = 0;
+            for (TaskStatus s : statuses) {
+                wanted |= 1 << s.ordinal();
+            }
+        }
+        boolean nothingElse = source.isAll() && model == null && from == null && to == null && !starredOnly
+                && tag == null;
+        return new ColumnTest(wanted, words.requiredLetters(), words, nothingElse);
     }
 
     /** Compiles the filter once; the predicate does no allocation per row. */

@@ -23,7 +23,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
-import javafx.collections.transformation.FilteredList;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class TaskListViewModel implements AutoCloseable {
     private final RelativeTime time;
     private final LiveTaskRows rows;
     private final TaskFilterModel filters;
-    private final FilteredList<TaskRow> filtered;
+    private final FilteredTaskRows filtered;
     private final ObservableList<TaskRow> readOnlyVisible;
     /** Issue 15: narrows the rows to a set of ids on top of the filter (a failure group); null: no such limit. */
     private final ReadOnlyObjectWrapper<TaskSubset> subset = new ReadOnlyObjectWrapper<>(this, "subset");
@@ -94,7 +93,7 @@ public final class TaskListViewModel implements AutoCloseable {
         this.time = time;
         this.rows = new LiveTaskRows(store, relay, this.executor);
         this.filters = new TaskFilterModel(time);
-        this.filtered = new FilteredList<>(rows.source());
+        this.filtered = new FilteredTaskRows(rows.source());
         this.readOnlyVisible = FXCollections.unmodifiableObservableList(filtered);
         filters.filterProperty().addListener((Observable o) -> refilter());
         filtered.addListener((Observable ignored) -> visibleCount.set(filtered.size()));
@@ -144,7 +143,10 @@ public final class TaskListViewModel implements AutoCloseable {
         TaskSubset only = subset.get();
         Predicate<TaskRow> byId = only == null ? null : row -> only.ids().contains(row.id());
         Predicate<TaskRow> p = byId == null ? byFilter : byFilter == null ? byId : byId.and(byFilter);
-        filtered.setPredicate(p == null ? null : row -> p.test(row) || !pinned.isEmpty() && pinned.contains(row.id()));
+        // The key lets the list narrow from the rows shown, or go back to a result it remembers.
+        FilterKey key = new FilterKey(filters.filterProperty().get(), only);
+        filtered.setFilter(key, p == null ? null
+                : row -> p.test(row) || !pinned.isEmpty() && pinned.contains(row.id()));
         visibleCount.set(filtered.size());
     }
 
@@ -311,7 +313,7 @@ public final class TaskListViewModel implements AutoCloseable {
     public int visibleIndexOf(long id) {
         TaskRow r = rows.row(id);
         int source = r == null ? -1 : rows.indexOf(r);
-        return source < 0 ? -1 : filtered.getViewIndex(source);
+        return source < 0 ? -1 : filtered.viewIndexOf(source);
     }
 
     public List<TaskRow> rowsFor(List<Long> ids) {

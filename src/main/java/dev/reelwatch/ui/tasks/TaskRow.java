@@ -41,6 +41,8 @@ public final class TaskRow {
     /** Bigram signature of the searchable text (two longs), see {@link SearchWords}. */
     private final long signatureLow;
     private final long signatureHigh;
+    /** Which letters and digits the searchable text holds, see {@link SearchWords#letters}. */
+    private final long letters;
     private final String accountName;
     private final ProviderKind provider;
     private final String providerTaskId;
@@ -108,6 +110,16 @@ public final class TaskRow {
         }
         signatureLow = signature[0];
         signatureHigh = signature[1];
+        long marks = SearchWords.letters(providerTaskId, 0);
+        marks = SearchWords.letters(Long.toString(id), marks);
+        marks = SearchWords.letters(prompt, marks);
+        marks = SearchWords.letters(model, marks);
+        marks = SearchWords.letters(accountName, marks);
+        marks = SearchWords.letters(note, marks);
+        for (String tag : tags) {
+            marks = SearchWords.letters(tag, marks);
+        }
+        letters = marks;
     }
 
     /** An amount that fits a long at its scale; amounts that do not are rounded to 6 places. */
@@ -315,14 +327,19 @@ public final class TaskRow {
                 return false;
             }
             String word = words.word(w);
-            if (!(SearchWords.contains(prompt, word) || SearchWords.contains(providerTaskId, word)
-                    || SearchWords.contains(model, word) || SearchWords.contains(accountName, word)
+            // The model and account strings are shared by many rows, so they are likely in cache: read first.
+            if (!(SearchWords.contains(model, word) || SearchWords.contains(accountName, word)
+                    || SearchWords.contains(prompt, word) || SearchWords.contains(providerTaskId, word)
                     || SearchWords.contains(note, word) || tagsContain(word)
                     || idContains(word))) {
                 return false;
             }
         }
         return true;
+    }
+
+    long letters() {
+        return letters;
     }
 
     /** Only a word of digits can occur in the id, so other words skip formatting it (one String per row). */
