@@ -88,6 +88,11 @@ final class DesktopWindow implements AutoCloseable {
      * sync pours pages in, back-to-back regroupings of every failed task took the CPU from the window's frames.
      */
     private static final long FAILURES_PAUSE_MILLIS = 3000;
+    /**
+     * How long the task list waits after applying store changes before it reads the next ones: each applied read
+     * lays out and repaints every visible row, which a page-by-page sync asked for ten times a second.
+     */
+    private static final long STORE_CHANGES_PAUSE_MILLIS = 300;
     /** The title of the Rules page in Preferences (the rules editor's own bundle names it the same). */
     private static final String RULES_PAGE = java.util.ResourceBundle.getBundle("dev.reelwatch.ui.rules.messages")
             .getString("window.title");
@@ -115,6 +120,9 @@ final class DesktopWindow implements AutoCloseable {
         relay = new StoreChangeRelay(services.tasks(), fx);
         mainModel = MainWindowFactory.model(services.tasks(), services.accounts(), services.settings(),
                 services.sync(), relay, new OsThemeDetector(), executor, background, fx, services.clock(), problems);
+        // A burst of sync pages reaches the table a few times a second, not once a page (each is a repaint).
+        mainModel.tasks().rows().paceChanges(CompletableFuture.delayedExecutor(STORE_CHANGES_PAUSE_MILLIS,
+                TimeUnit.MILLISECONDS, fx));
         // Reading starts now, while the views are built: the first page is ready when the window first paints.
         mainModel.start();
         mainModel.statusBar().followDownloads(services.archive()::activeDownloads);

@@ -28,12 +28,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * The rows fed by the store: the first page, then the whole cache (read as a stream into compact rows off the FX
  * thread), then every store change — collected while a read is pending so a burst of writes costs one read —
  * applied as one list change per read, with running counts. Only the store's change events move it.
+ *
+ * <p>While a sync pours pages in, each applied read makes the table lay out and repaint every visible row; with
+ * {@link #paceChanges} the next read waits for a short pause after each applied one, so a burst of pages
+ * reaches the table a few times a second rather than once per page. A change in a quiet moment still shows at once.
  */
 public final class LiveTaskRows implements AutoCloseable {
     /** How many of the newest rows the first load shows before the rest of the cache is read. */
@@ -77,6 +82,10 @@ public final class LiveTaskRows implements AutoCloseable {
     private final List<ChangeListener> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<StatusTransition>>> transitionListeners = new CopyOnWriteArrayList<>();
     private final PendingChanges pending = new PendingChanges();
+    /** Runs a command on the UI thread once the pause after an applied read is over; inline: no pause. */
+    private Executor afterApply = Runnable::run;
+    /** The last read changed the rows (so the table repaints): the next one waits for the pause. */
+    private boolean applied;
     private boolean closed;
     private boolean restWaitsForPaint;
     private boolean painted;
@@ -229,6 +238,14 @@ public final class LiveTaskRows implements AutoCloseable {
     private record Changes(List<TaskRow> fresh, Set<Long> gone) {
     }
 
+    /**
+     * Makes each applied read of store changes wait for {@code afterPause} (a command run on the UI thread once
+     * a pause is over) before the next read: the app's pause is a few hundred milliseconds.
+     */
+    public void paceChanges(Executor afterPause) {
+        this.afterApply = afterPause;
+    }
+
     private void onStoreChange(TaskChange change) {
         synchronized (pending) {
             for (Long id : change.changed()) {
@@ -239,15 +256,46 @@ public final class LiveTaskRows implements AutoCloseable {
                 pending.changed.remove(id);
                 pending.removed.add(id);
             }
-            if (pending.readQueued) {
+            if (pending.busy) {
                 return;
             }
-            pending.readQueued = true;
+            pending.busy = true;
+        }
+        readChanges();
+    }
+
+    private void readChanges() {
+        if (closed) {
+            synchronized (pending) {
+                pending.busy = false;
+            }
+            return;
         }
         BackgroundTask.wrap(this::readPendingChanges)
                 .describedAs("Updating the task list")
                 .onSuccess(this::applyChanges)
+                .onFinished(this::afterRead)
                 .executeWith(reads);
+    }
+
+    /** After a read (applied, empty or failed): the pause if the rows changed, then changes that came meanwhile. */
+    private void afterRead() {
+        if (applied) {
+            applied = false;
+            afterApply.execute(this::readWhatCameMeanwhile);
+        } else {
+            readWhatCameMeanwhile();
+        }
+    }
+
+    private void readWhatCameMeanwhile() {
+        synchronized (pending) {
+            if (pending.changed.isEmpty() && pending.removed.isEmpty()) {
+                pending.busy = false;
+                return;
+            }
+        }
+        readChanges();
     }
 
     private Changes readPendingChanges() {
@@ -258,7 +306,6 @@ public final class LiveTaskRows implements AutoCloseable {
             gone = new HashSet<>(pending.removed);
             pending.changed.clear();
             pending.removed.clear();
-            pending.readQueued = false;
         }
         List<TaskRow> fresh = new ArrayList<>(changed.size());
         for (TaskSummary s : store.summariesOf(changed)) {
@@ -273,7 +320,8 @@ public final class LiveTaskRows implements AutoCloseable {
     private static final class PendingChanges {
         final Set<Long> changed = new LinkedHashSet<>();
         final Set<Long> removed = new LinkedHashSet<>();
-        boolean readQueued;
+        /** A read is queued or running, or the pause after one: changes meanwhile wait for it. */
+        boolean busy;
     }
 
     /** The one place store changes enter the rows: one list change for the whole read. */
@@ -317,6 +365,7 @@ public final class LiveTaskRows implements AutoCloseable {
             tally.add(p[1]);
         }
         sorted.apply(pairs, removed);
+        applied = true;
         publishCounts();
         changeListeners.forEach(ChangeListener::afterChange);
         tellTransitions(transitions);

@@ -221,6 +221,33 @@ class TaskListViewModelTest {
     }
 
     @Test
+    void pagesThatComeDuringThePauseAfterAnAppliedPageReachTheListTogetherWhenItEnds() {
+        List<Runnable> pauses = new ArrayList<>();
+        vm.rows().paceChanges(pauses::add);
+        List<Object> changes = new ArrayList<>();
+        vm.visibleRows().addListener((javafx.collections.ListChangeListener<TaskRow>) changes::add);
+
+        cache.put(TestCache.task(mesh, "p-1", TaskStatus.RUNNING, "First page", "veo-3", NOW));
+        assertEquals(1, changes.size(), "a change in a quiet moment shows at once");
+        assertEquals(5, vm.allRows().size());
+        for (int page = 2; page <= 4; page++) {
+            cache.put(TestCache.task(mesh, "p-" + page, TaskStatus.RUNNING, "Page " + page, "veo-3",
+                    NOW.minusSeconds(page)));
+        }
+        assertEquals(1, changes.size(), "three pages during the pause wait for it");
+        assertEquals(5, vm.allRows().size());
+
+        pauses.remove(0).run();
+        assertEquals(2, changes.size(), "one list change for the three");
+        assertEquals(8, vm.allRows().size());
+        pauses.remove(0).run();
+        assertTrue(pauses.isEmpty());
+        cache.put(TestCache.task(mesh, "p-5", TaskStatus.RUNNING, "Later", "veo-3", NOW));
+        assertEquals(3, changes.size(), "quiet again: at once");
+        assertEquals(9, vm.allRows().size());
+    }
+
+    @Test
     void rowsWithEqualSortKeysKeepTheirOrderWhenOneIsStarredOrUpdated() {
         List<Task> same = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
