@@ -66,6 +66,8 @@ public final class FailuresViewModel implements AutoCloseable {
     private boolean reloading;
     private boolean resting;
     private boolean reloadAgain;
+    /** Closed with the window: a pause that ends afterwards reads nothing. */
+    private boolean closed;
     private BiConsumer<FailureGroup, String> onChoose = (group, label) -> { };
 
     /** Reloads one right after another (no pause): for tests. */
@@ -106,7 +108,7 @@ public final class FailuresViewModel implements AutoCloseable {
 
     private void rested() {
         resting = false;
-        if (reloadAgain && !reloading) {
+        if (reloadAgain && !reloading && !closed) {
             reload();
         }
     }
@@ -199,6 +201,7 @@ public final class FailuresViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         relay.unsubscribe(listener);
         latest.invalidate();
     }

@@ -131,6 +131,11 @@ class FailuresViewModelTest {
         cache.tasks.upsert(studio.id(), List.of(failed("p5", NOW, "RateLimited", "Too many requests")));
         assertEquals(3, reads[0]);
         assertEquals(5, vm.items().get(0).count());
+
+        cache.tasks.upsert(studio.id(), List.of(failed("p6", NOW, "RateLimited", "Too many requests")));
+        vm.close();
+        pauses.remove(0).run();
+        assertEquals(3, reads[0], "a pause that ends after the window closed reads nothing");
     }
 
     @Test
