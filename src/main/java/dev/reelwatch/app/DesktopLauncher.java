@@ -10,6 +10,7 @@ public final class DesktopLauncher {
 
     /** Blocks until the window is closed. */
     public static void launch(String[] args) {
+        RenderingPipeline.applyToSystem();
         Application.launch(dev.reelwatch.Reelwatch.class, args);
     }
 }

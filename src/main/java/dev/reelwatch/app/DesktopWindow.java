@@ -25,6 +25,7 @@ import dev.reelwatch.ui.preferences.PreferencesView;
 import dev.reelwatch.ui.preferences.PreferencesViewModel;
 import dev.reelwatch.ui.preferences.PreferencesWindow;
 import dev.reelwatch.ui.common.FxWindows;
+import dev.reelwatch.ui.common.LazyPane;
 import dev.reelwatch.ui.common.ProblemArea;
 import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.compare.CompareWindow;

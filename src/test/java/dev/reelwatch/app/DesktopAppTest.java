@@ -59,4 +59,18 @@ class DesktopAppTest {
         }
         assertTrue(Files.exists(dataDir.resolve("reelwatch.db")), "the cache lives in the chosen data dir");
     }
+
+    @Test
+    void panelsThatWaitForAnEventAreNotBuiltBeforeIt() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(Reelwatch.class, "--data-dir=" + dataDir, "--demo");
+        TableView<?> table = WaitForAsyncUtils.asyncFx(() -> (TableView<?>) stage.getScene().lookup(".table-view")).get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() >= 60);
+
+        // No account has failed and no batch has run: their panels' holders are in the window, empty.
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup(".account-problem-holder") != null
+                && stage.getScene().lookup("#accountProblem") == null).get(), "the failing account's panel waits");
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup("#bulkBar") == null).get(),
+                "the batch strip waits for a batch");
+    }
 }

@@ -4,7 +4,6 @@ import dev.reelwatch.ui.common.DialogService;
 import dev.reelwatch.ui.common.ProblemArea;
 import dev.reelwatch.ui.media.MediaHooks;
 import dev.reelwatch.ui.notify.OsNotifier;
-import dev.reelwatch.ui.sidebar.AccountProblemView;
 import dev.reelwatch.ui.bulk.BulkActionsViewModel;
 import dev.reelwatch.ui.bulk.BulkMenu;
 import dev.reelwatch.ui.failures.FailuresViewModel;
@@ -115,7 +114,7 @@ public final class MainView extends BorderPane {
      * and media feature come from the composition root.
      */
     record Parts(TaskTableView table, TaskGalleryView gallery, TaskFilterBar filters, SidebarView sidebar,
-                 StatusBarView statusBar, AccountProblemView accountProblem, Node detailPane, Node welcome,
+                 StatusBarView statusBar, Node accountProblem, Node detailPane, Node welcome,
                  MediaHooks media, Runnable onAddAccount, Consumer<Long> onEditAccount, DialogService dialogs) {
     }
 
@@ -147,7 +146,7 @@ public final class MainView extends BorderPane {
         VBox.setVgrow(lists, Priority.ALWAYS);
         // A failing account's problem sits over its tasks; with none cached it takes their place, so the user
         // sees what is wrong instead of an empty "Nothing matches".
-        AccountProblemView problem = parts.accountProblem();
+        Node problem = parts.accountProblem();
         HBox problemHolder = new HBox(problem);
         problemHolder.getStyleClass().add("account-problem-holder");
         problemHolder.visibleProperty().bind(problem.visibleProperty());

@@ -7,6 +7,7 @@ import dev.reelwatch.sync.SyncService;
 import dev.reelwatch.ui.bulk.BulkActionsViewModel;
 import dev.reelwatch.ui.bulk.BulkSummaryBar;
 import dev.reelwatch.ui.common.DialogService;
+import dev.reelwatch.ui.common.LazyPane;
 import dev.reelwatch.ui.common.LiveAccounts;
 import dev.reelwatch.ui.common.ProblemArea;
 import dev.reelwatch.ui.common.RelativeTime;
@@ -35,7 +36,10 @@ import dev.reelwatch.ui.tasks.TaskListViewModel;
 import dev.reelwatch.ui.tasks.TaskTableView;
 import dev.reelwatch.ui.theme.SystemTheme;
 import dev.reelwatch.ui.theme.ThemeViewModel;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 
 import java.time.Clock;
 import java.util.List;
@@ -100,7 +104,13 @@ public final class MainWindowFactory {
         sidebar.setPauseActions(vm.pause());
         StatusBarView statusBar = new StatusBarView(vm.statusBar());
         statusBar.showSelectionAndPause(vm.selectionSummary(), vm.pause());
-        AccountProblemView problem = new AccountProblemView(vm.accountProblem(), onEditAccount);
+        // Built when an account first fails: hidden, its text area and buttons would still be styled and laid
+        // out in every start's first frame.
+        LazyPane problem = new LazyPane(() -> true, () -> new AccountProblemView(vm.accountProblem(), onEditAccount));
+        problem.visibleProperty().bind(vm.accountProblem().failingProperty().isNotNull());
+        problem.setAlignment(Pos.TOP_LEFT);
+        problem.setMaxWidth(AccountProblemView.MAX_WIDTH);
+        HBox.setHgrow(problem, Priority.ALWAYS);
         MainView view = new MainView(vm, new MainView.Parts(table, gallery, filters, sidebar, statusBar, problem,
                 detailPane, welcome, media, onAddAccount, onEditAccount, dialogs));
         window[0] = view;
@@ -115,7 +125,12 @@ public final class MainWindowFactory {
 
     /** Issue 15: bulk actions over the selection, with their summary strip under the list. */
     public static void addBulkActions(MainView view, BulkActionsViewModel bulk) {
-        view.useBulkActions(bulk, new BulkSummaryBar(bulk));
+        // Built for the first batch: until then the strip (a details list among it) would be styled and laid out
+        // hidden in every start's first frame.
+        LazyPane bar = new LazyPane(() -> true, () -> new BulkSummaryBar(bulk));
+        bar.visibleProperty().bind(bulk.runningProperty().or(bulk.summaryProperty().isNotNull()));
+        bar.managedProperty().bind(bar.visibleProperty());
+        view.useBulkActions(bulk, bar);
     }
 
     /**

@@ -23,6 +23,9 @@ public final class AccountProblemView extends VBox {
     private static final String CSS = Objects.requireNonNull(
             AccountProblemView.class.getResource("/dev/reelwatch/ui/sidebar/sidebar.css")).toExternalForm();
 
+    /** How wide the panel grows at most (its holder, if any, keeps to it as well). */
+    public static final double MAX_WIDTH = 760;
+
     /** @param onEditAccount opens the accounts dialog on this account */
     public AccountProblemView(AccountProblemViewModel vm, Consumer<Long> onEditAccount) {
         getStyleClass().add("account-problem");
@@ -84,7 +87,7 @@ public final class AccountProblemView extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(head, since, saidLabel, words, hint, buttons);
-        setMaxWidth(760);
+        setMaxWidth(MAX_WIDTH);
         HBox.setHgrow(this, Priority.ALWAYS);
         visibleProperty().bind(vm.failingProperty().isNotNull());
         managedProperty().bind(visibleProperty());

@@ -1,4 +1,4 @@
-package dev.reelwatch.app;
+package dev.reelwatch.ui.common;
 
 import javafx.beans.InvalidationListener;
 import javafx.scene.Node;
@@ -11,14 +11,15 @@ import java.util.function.Supplier;
  * A place in the window whose content is built on first use: when it is first shown, and never before a frame
  * in which {@code ready} holds (the task table has painted its first rows). The start-up frames then only hold
  * what they show (the task table), and the detail pane, player and library panel follow in the next turn — or
- * not at all while the pane stays hidden. Asking for the content ({@link #built()}, focus) builds it at once.
+ * not at all while the pane stays hidden. Panels hidden until something happens (a failing account's problem, a
+ * batch's summary strip) sit in one with their visibility bound: hidden nodes are styled and laid out too. Asking for the content ({@link #built()}, focus) builds it at once.
  */
-final class LazyPane extends StackPane {
+public final class LazyPane extends StackPane {
     private final Supplier<? extends Node> content;
     private Node built;
     private boolean firstFrameDone;
 
-    LazyPane(BooleanSupplier ready, Supplier<? extends Node> content) {
+    public LazyPane(BooleanSupplier ready, Supplier<? extends Node> content) {
         this.content = content;
         getStyleClass().add("lazy-pane");
         InvalidationListener check = o -> buildIfShown();
@@ -44,7 +45,7 @@ final class LazyPane extends StackPane {
     }
 
     /** The window is past its start: build when shown, whatever the pulses said (no pulse may follow a load). */
-    void readyNow() {
+    public void readyNow() {
         firstFrameDone = true;
         buildIfShown();
     }
@@ -56,7 +57,7 @@ final class LazyPane extends StackPane {
     }
 
     /** The content, built now if it was not yet (e.g. to move the keyboard focus into it). */
-    Node built() {
+    public Node built() {
         if (built == null) {
             built = content.get();
             getChildren().setAll(built);
@@ -64,7 +65,7 @@ final class LazyPane extends StackPane {
         return built;
     }
 
-    boolean isBuilt() {
+    public boolean isBuilt() {
         return built != null;
     }
 

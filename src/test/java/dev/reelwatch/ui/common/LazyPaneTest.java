@@ -1,4 +1,4 @@
-package dev.reelwatch.app;
+package dev.reelwatch.ui.common;
 
 import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
 import javafx.scene.Scene;
