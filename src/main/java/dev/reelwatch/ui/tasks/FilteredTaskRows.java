@@ -3,7 +3,6 @@ package dev.reelwatch.ui.tasks;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableListBase;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +16,8 @@ import java.util.function.Predicate;
  * <li>a new filter that only narrows the previous one tests just the rows shown; a filter seen a moment ago on
  * the same source comes back from a {@link FilterMemo}; other filters test every row in parallel chunks
  * ({@link RowScan}), and the caller gets the list complete;</li>
- * <li>a refilter is published as one replacement whose removed rows are a view of the old positions, not a
- * copy;</li>
+ * <li>a refilter is published as the rows it adds and then the rows it drops (two changes, never a replacement,
+ * which would make a table rebuild every cell);</li>
  * <li>a source change with many sub-changes (a store page) is merged in one pass over the shown positions,
  * where {@code FilteredList} shifts every later position once per sub-change.</li>
  * </ul>
@@ -98,13 +97,61 @@ final class FilteredTaskRows extends ObservableListBase<TaskRow> implements Rand
         }
         int[] before = shown;
         int sizeBefore = size;
-        shown = next;
-        size = nextSize;
         predicate = test;
         key = newKey;
         if (!Arrays.equals(before, 0, sizeBefore, next, 0, nextSize)) {
-            fireChange(new ReplacementChange(this, new RowsAt(source, before, sizeBefore)));
+            publishRefilter(before, sizeBefore, next, nextSize);
         }
+    }
+
+    /**
+     * Moves from the rows shown at {@code before} to those at {@code next} in two changes: first the rows the new
+     * filter adds, then the rows it drops. Never one replacement: a {@code TableView} answers a replaced row, or
+     * the removal of every row, by discarding and rebuilding all its cells, a 100–200 ms pause per keystroke on a
+     * software-rendered screen; added and removed runs only move and refill the cells. Between the two changes
+     * the list holds the rows of both filters.
+     */
+    private void publishRefilter(int[] before, int sizeBefore, int[] next, int nextSize) {
+        int[] union = new int[sizeBefore + nextSize];
+        int w = 0;
+        beginChange();
+        for (int i = 0, j = 0; i < sizeBefore || j < nextSize; ) {
+            int old = i < sizeBefore ? before[i] : Integer.MAX_VALUE;
+            int now = j < nextSize ? next[j] : Integer.MAX_VALUE;
+            if (now < old) {
+                union[w] = now;
+                nextAdd(w, w + 1);
+                j++;
+            } else {
+                union[w] = old;
+                i++;
+                if (now == old) {
+                    j++;
+                }
+            }
+            w++;
+        }
+        shown = union;
+        size = w;
+        endChange();
+        if (w == nextSize) {
+            // Nothing was dropped: the union is the new list.
+            shown = next;
+            return;
+        }
+        beginChange();
+        int kept = 0;
+        for (int u = 0, j = 0; u < w; u++) {
+            if (j < nextSize && next[j] == union[u]) {
+                kept++;
+                j++;
+            } else {
+                nextRemove(kept, source.get(union[u]));
+            }
+        }
+        shown = next;
+        size = nextSize;
+        endChange();
     }
 
     private static int[] everyPosition(int n) {
@@ -275,31 +322,5 @@ final class FilteredTaskRows extends ObservableListBase<TaskRow> implements Rand
     private int firstAtOrAfter(int sourceIndex) {
         int i = Arrays.binarySearch(shown, 0, size, sourceIndex);
         return i >= 0 ? i : -i - 1;
-    }
-
-    /** The rows at some source positions, read when asked: the rows a refilter removed, without a copy. */
-    private static final class RowsAt extends AbstractList<TaskRow> implements RandomAccess {
-        private final List<TaskRow> source;
-        private final int[] at;
-        private final int size;
-
-        RowsAt(List<TaskRow> source, int[] at, int size) {
-            this.source = source;
-            this.at = at;
-            this.size = size;
-        }
-
-        @Override
-        public TaskRow get(int index) {
-            if (index < 0 || index >= size) {
-                throw new IndexOutOfBoundsException(index);
-            }
-            return source.get(at[index]);
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
     }
 }

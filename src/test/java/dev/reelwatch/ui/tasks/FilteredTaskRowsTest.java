@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The filtered task list over the real sorted rows: its content, its change events and what it tests. */
@@ -56,21 +57,47 @@ class FilteredTaskRowsTest {
     }
 
     @Test
-    void aRefilterIsOneReplacementWhoseRemovedRowsAreTheOldOnes() {
+    void aRefilterAddsRowsThenDropsRowsAndNeverReplacesOne() {
         fill(300);
-        List<TaskRow> before = List.copyOf(filtered);
+        search("boat");
+        List<TaskRow> boats = List.copyOf(filtered);
+        assertFalse(boats.isEmpty());
+        changes.clear();
+
+        search("storm");
+
+        // A replaced row, or the removal of every row, makes a TableView rebuild all its cells.
+        assertEquals(2, changes.size(), "the rows it adds, then the rows it drops");
+        List<TaskRow> dropped = new ArrayList<>();
+        for (ListChangeListener.Change<? extends TaskRow> c : changes) {
+            c.reset();
+            while (c.next()) {
+                assertFalse(c.wasReplaced());
+                dropped.addAll(c.getRemoved());
+            }
+        }
+        ListChangeListener.Change<? extends TaskRow> adds = changes.get(0);
+        adds.reset();
+        while (adds.next()) {
+            assertTrue(adds.wasAdded() && !adds.wasRemoved());
+        }
+        assertEquals(boats.stream().filter(r -> !filtered.contains(r)).toList(), dropped);
+        assertEquals(expected(), List.copyOf(filtered));
+        assertEquals(mirror, List.copyOf(filtered));
+    }
+
+    @Test
+    void aRefilterThatOnlyNarrowsOrOnlyWidensIsOneChange() {
+        fill(300);
         changes.clear();
 
         search("boat");
-
-        assertEquals(1, changes.size());
-        ListChangeListener.Change<? extends TaskRow> c = changes.get(0);
-        c.reset();
-        assertTrue(c.next());
-        assertEquals(0, c.getFrom());
-        assertEquals(filtered.size(), c.getTo());
-        assertEquals(before, List.copyOf(c.getRemoved()));
+        assertEquals(1, changes.size(), "narrowing only drops rows");
+        changes.clear();
+        search("");
+        assertEquals(1, changes.size(), "widening only adds rows");
         assertEquals(expected(), List.copyOf(filtered));
+        assertEquals(mirror, List.copyOf(filtered));
     }
 
     @Test
@@ -274,7 +301,8 @@ class FilteredTaskRowsTest {
         String[] searches = {"", "o", "bo", "boat", "boat pa", "st", "storm", "東", "z", "ko kling"};
         for (int step = 0; step < 400; step++) {
             changes.clear();
-            switch (random.nextInt(5)) {
+            int action = random.nextInt(5);
+            switch (action) {
                 case 0, 1 -> page(random.nextInt(15), random.nextInt(15), random.nextInt(10));
                 case 2 -> search(searches[random.nextInt(searches.length)],
                         random.nextBoolean() ? READ_ROWS : null);
@@ -285,7 +313,17 @@ class FilteredTaskRowsTest {
                     }
                 }
             }
-            assertTrue(changes.size() <= 1, "step " + step + ": at most one change");
+            if (action == 2) {
+                assertTrue(changes.size() <= 2, "step " + step + ": a refilter adds, then drops");
+                for (ListChangeListener.Change<? extends TaskRow> c : changes) {
+                    c.reset();
+                    while (c.next()) {
+                        assertFalse(c.wasReplaced(), "step " + step + ": a refilter replaces no row");
+                    }
+                }
+            } else {
+                assertTrue(changes.size() <= 1, "step " + step + ": at most one change");
+            }
             assertEquals(expected(), List.copyOf(filtered), "step " + step);
             assertEquals(mirror, List.copyOf(filtered), "step " + step + ": the events replay to the list");
         }
