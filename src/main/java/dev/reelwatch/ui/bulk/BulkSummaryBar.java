@@ -46,6 +46,8 @@ public final class BulkSummaryBar extends VBox {
         Button cancel = new Button(TEXT.getString("bar.cancel"));
         cancel.setId("bulkCancel");
         cancel.setOnAction(e -> vm.cancel());
+        // In a narrow window the progress text gives way, not the buttons.
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox progressRow = new HBox(10, bar, progressText, grow, cancel);
@@ -83,6 +85,8 @@ public final class BulkSummaryBar extends VBox {
         close.setOnAction(e -> vm.dismissSummary());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        toggleDetails.setMinWidth(Region.USE_PREF_SIZE);
         HBox summaryRow = new HBox(8, summary, spacer, undo, toggleDetails, close);
         summaryRow.setAlignment(Pos.CENTER_LEFT);
         summaryRow.getStyleClass().add("bulk-summary-row");

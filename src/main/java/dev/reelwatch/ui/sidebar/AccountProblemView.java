@@ -6,7 +6,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -23,7 +22,7 @@ public final class AccountProblemView extends VBox {
     private static final String CSS = Objects.requireNonNull(
             AccountProblemView.class.getResource("/dev/reelwatch/ui/sidebar/sidebar.css")).toExternalForm();
 
-    /** How wide the panel grows at most (its holder, if any, keeps to it as well). */
+    /** How wide the panel grows at most; its holder in the main window keeps to it and takes the growth. */
     public static final double MAX_WIDTH = 760;
 
     /** @param onEditAccount opens the accounts dialog on this account */
@@ -88,7 +87,6 @@ public final class AccountProblemView extends VBox {
 
         getChildren().addAll(head, since, saidLabel, words, hint, buttons);
         setMaxWidth(MAX_WIDTH);
-        HBox.setHgrow(this, Priority.ALWAYS);
         visibleProperty().bind(vm.failingProperty().isNotNull());
         managedProperty().bind(visibleProperty());
     }

@@ -71,7 +71,8 @@ final class FilteredTaskRows extends ObservableListBase<TaskRow> implements Rand
      * Shows the rows that pass {@code test} (null: every row), which stands for {@code newKey} (null: a filter
      * not to be compared or remembered). The key's {@link FilterKey#columnTest()} rules rows out before
      * {@code test} is asked, and when decisive lets rows in without asking it: {@code test} must then ask
-     * nothing the key does not say. Returns once the list is up to date, after one change at most.
+     * nothing the key does not say. Returns once the list is up to date, after
+     * two changes at most (the rows added, then the rows dropped).
      */
     void setFilter(FilterKey newKey, Predicate<TaskRow> test) {
         int[] remembered = newKey == null || test == null ? null : memo.get(newKey);
