@@ -95,6 +95,8 @@ public final class DesktopApp {
         window = new DesktopWindow(services, demo, System.getenv(), stage);
         stage.getIcons().addAll(icons);
         window.show(stage);
+        // The first read of the whole cache left SQLite's page cache full of pages nothing asks for again.
+        window.whenTasksLoaded(() -> services.background().execute(services::releaseLoadMemory));
         if (services.readOnly()) {
             // Nothing may be written: no poller, no archiver, no rule exports; the window says so.
             window.showReadOnly(services.dataDir());

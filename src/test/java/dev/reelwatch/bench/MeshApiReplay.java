@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -86,8 +87,8 @@ final class MeshApiReplay implements AutoCloseable {
     }
 
     /**
-     * {@code n} tasks, of which the simulator renders {@link #RENDERED}; the rest are copies with "-k" appended
-     * to their ids, rendered page by page as asked (a million pages held in memory would not fit).
+     * {@code n} tasks, of which the simulator renders {@link #RENDERED}; the rest are copies under new ids
+     * ({@link #copyId}), rendered page by page as asked (a million pages held in memory would not fit).
      */
     static MeshApiReplay scaled(int n, int pageSize) throws IOException, InterruptedException {
         if (n <= RENDERED) {
@@ -96,6 +97,21 @@ final class MeshApiReplay implements AutoCloseable {
         MeshApiReplay rendered = of(RENDERED, pageSize);
         rendered.close();
         return new MeshApiReplay(rendered.base, pageSize, n);
+    }
+
+    /**
+     * The id of the {@code k}-th copy of a rendered task: another UUID, as the providers' ids are (the seed docs
+     * show UUIDs), made by mixing {@code k} into the low half; ids of other shapes get "-k" appended.
+     */
+    static String copyId(String id, int k) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException notUuid) {
+            return id + "-" + k;
+        }
+        return new UUID(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits() ^ (k * 0x9E3779B97F4A7C15L))
+                .toString();
     }
 
     /** A page made on request from the rendered tasks, for replays larger than what was rendered. */
@@ -108,7 +124,7 @@ final class MeshApiReplay implements AutoCloseable {
         for (int i = offset; i < Math.min(total, offset + limit); i++) {
             ObjectNode task = (ObjectNode) base.get(i % base.size()).deepCopy();
             if (i >= base.size()) {
-                task.put("id", task.get("id").asText() + "-" + i / base.size());
+                task.put("id", copyId(task.get("id").asText(), i / base.size()));
             }
             page.add(task);
         }

@@ -12,8 +12,8 @@ import java.util.Locale;
 
 /**
  * Makes the 1,000,000-task cache for the window benchmarks: the ingested 100,000-task cache copied ten times
- * over inside SQLite (INSERT … SELECT with shifted ids, "-k" appended to provider ids, created times spread a
- * week further back per copy), outputs, events and the full-text index included. Arguments: [source tasks,
+ * over inside SQLite (INSERT … SELECT with shifted ids, new provider ids ({@link #copiedId}), created times
+ * spread a week further back per copy), outputs, events and the full-text index included. Arguments: [source tasks,
  * default 100000] [copies, default 10]. The ingest figure at a million is measured by {@code IngestBenchmark}.
  */
 public final class ScaledCache {
@@ -41,7 +41,7 @@ public final class ScaledCache {
             for (int k = 1; k < copies; k++) {
                 long week = 7L * 24 * 3600 * 1000 * k;
                 s.executeUpdate("INSERT INTO tasks (" + taskCols + ") SELECT " + taskCols
-                        .replace("provider_task_id", "provider_task_id || '-" + k + "'")
+                        .replace("provider_task_id", copiedId(maxTask * k, k))
                         .replaceFirst("\\bid\\b", "id + " + maxTask * k)
                         .replace("created_at", "created_at - " + week)
                         + " FROM tasks WHERE id <= " + maxTask);
@@ -61,6 +61,18 @@ public final class ScaledCache {
             System.out.printf(Locale.ROOT, "%s: %,d tasks in %.0f s%n", target, scalar(s, "SELECT count(*) FROM tasks"),
                     (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /**
+     * The SQL for a copy's provider id: a UUID stays a UUID (the providers' ids are, see the seed docs), its last
+     * group the copy's own row id in hex, so it is unique; an id of another shape gets "-k" appended.
+     */
+    private static String copiedId(long shift, int k) {
+        String hex = "[0-9a-f]".repeat(8) + "-" + "[0-9a-f]".repeat(4) + "-" + "[0-9a-f]".repeat(4) + "-"
+                + "[0-9a-f]".repeat(4) + "-" + "[0-9a-f]".repeat(12);
+        return "CASE WHEN provider_task_id GLOB '" + hex + "'"
+                + " THEN substr(provider_task_id, 1, 24) || printf('%012x', id + " + shift + ")"
+                + " ELSE provider_task_id || '-" + k + "' END";
     }
 
     private static long scalar(Statement s, String sql) throws java.sql.SQLException {

@@ -51,6 +51,16 @@ class LargeCacheTest {
                     new TaskQuery(Set.of(TaskStatus.SUCCEEDED), null, "lighthouse", 10, 0, false));
             assertEquals("task-99000", oldLighthouses.get(0).task().providerTaskId());
             assertEquals(total, store.tasks.query(TaskQuery.all()).size(), "an unlimited listing works too");
+
+            // The page cache that listing filled is handed back; the connection keeps its size and answers on.
+            store.db.releaseReadCache();
+            long cacheSize = store.db.read("read the cache size", c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA cache_size")) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            });
+            assertEquals(-16_000L, cacheSize);
+            assertEquals(total, store.tasks.summaries(TaskQuery.all()).size());
         }
     }
 

@@ -49,13 +49,13 @@ final class RowColumns {
 
     void set(int i, TaskRow row) {
         status[i] = (byte) row.status().ordinal();
-        letters[i] = row.letters();
         prompt[i] = prompts.idOf(row.prompt());
         model[i] = models.idOf(row.model());
         account[i] = accounts.idOf(row.accountName());
         long[] signature = new long[2];
-        long marks = SearchWords.letters(row.providerTaskId(), 0);
-        SearchWords.sign(row.providerTaskId(), signature);
+        String providerTaskId = row.providerTaskId();
+        long marks = SearchWords.letters(providerTaskId, 0);
+        SearchWords.sign(providerTaskId, signature);
         String id = Long.toString(row.id());
         marks = SearchWords.letters(id, marks);
         SearchWords.sign(id, signature);
@@ -68,6 +68,8 @@ final class RowColumns {
         restLow[i] = signature[0];
         restHigh[i] = signature[1];
         restLetters[i] = marks;
+        letters[i] = SearchWords.letters(row.prompt(),
+                SearchWords.letters(row.model(), SearchWords.letters(row.accountName(), marks)));
     }
 
     /** Copies {@code length} entries from {@code from} at {@code src} to this at {@code dst} (either may be this). */

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One line of the task table, packed to stay small at a million rows: times as epoch milliseconds, numbers as
- * primitives, flags in one byte, repeated strings shared by the store's reader, and no search copy of the prompt
- * (the search reads the fields themselves, case-insensitively, after a 128-bit bigram signature rules most rows
- * out). Accessors build the {@code Instant}s, {@code Duration}s and {@code Cost} on demand.
+ * One line of the task table, packed to stay small at a million rows (160 bytes, the prompt and other shared
+ * strings aside): times as epoch milliseconds, numbers as primitives, enums and flags as bytes, repeated strings
+ * shared by the store's reader, UUID ids as two longs, and no search copy of the prompt (the search reads the
+ * fields themselves, case-insensitively, after a 128-bit bigram signature rules most rows out). Accessors build
+ * the {@code Instant}s, {@code Duration}s, {@code Cost} and a packed id's string on demand.
  */
 public final class TaskRow {
     private static final long NONE = Long.MIN_VALUE;
@@ -27,11 +28,13 @@ public final class TaskRow {
     private static final byte STARRED = 4;
     private static final byte HAS_VIDEO = 8;
     private static final byte HAS_IMAGE = 16;
+    private static final byte PACKED_ID = 32;
     private static final byte NO_COST = Byte.MIN_VALUE;
     private static final CostUnit[] UNITS = CostUnit.values();
+    private static final TaskStatus[] STATUSES = TaskStatus.values();
+    private static final ProviderKind[] PROVIDERS = ProviderKind.values();
 
     private final long id;
-    private final long accountId;
     private final long createdAt;
     private final long completedAt;
     /** When Reelwatch first saw the task (its own clock): the order where the provider gives no time. */
@@ -41,12 +44,11 @@ public final class TaskRow {
     /** Bigram signature of the searchable text (two longs), see {@link SearchWords}. */
     private final long signatureLow;
     private final long signatureHigh;
-    /** Which letters and digits the searchable text holds, see {@link SearchWords#letters}. */
-    private final long letters;
+    /** The provider id when it is a lower-case UUID ({@link PackedUuid}); {@link #providerTaskId} is null then. */
+    private final long idHigh;
+    private final long idLow;
     private final String accountName;
-    private final ProviderKind provider;
     private final String providerTaskId;
-    private final TaskStatus status;
     private final String providerStatus;
     private final String prompt;
     private final String model;
@@ -56,6 +58,8 @@ public final class TaskRow {
     private final String errorMessage;
     private final String note;
     private final List<String> tags;
+    /** Account ids are the accounts table's row numbers: a handful, never past an int. */
+    private final int accountId;
     private final int etaSeconds;
     private final int firstLineStart;
     private final int firstLineEnd;
@@ -63,10 +67,13 @@ public final class TaskRow {
     private final byte costScale;
     private final byte costUnit;
     private final byte flags;
+    /** Ordinals of {@link TaskStatus} and {@link ProviderKind}: a byte each instead of a reference. */
+    private final byte status;
+    private final byte provider;
 
     private TaskRow(TaskSummary t) {
         id = t.id();
-        accountId = t.accountId();
+        accountId = Math.toIntExact(t.accountId());
         createdAt = t.createdAt() == null ? NONE : t.createdAt().toEpochMilli();
         completedAt = t.completedAt() == null ? NONE : t.completedAt().toEpochMilli();
         firstSeenAt = t.firstSeenAt() == null ? NONE : t.firstSeenAt().toEpochMilli();
@@ -78,9 +85,12 @@ public final class TaskRow {
         costUnit = cost == null ? 0 : (byte) cost.unit().ordinal();
         costCurrency = cost == null ? null : cost.currency();
         accountName = t.accountName() == null ? "" : t.accountName();
-        provider = t.provider();
-        providerTaskId = t.providerTaskId();
-        status = t.status();
+        provider = (byte) t.provider().ordinal();
+        boolean packed = PackedUuid.packable(t.providerTaskId());
+        idHigh = packed ? PackedUuid.high(t.providerTaskId()) : 0;
+        idLow = packed ? PackedUuid.low(t.providerTaskId()) : 0;
+        providerTaskId = packed ? null : t.providerTaskId();
+        status = (byte) t.status().ordinal();
         providerStatus = t.providerStatus();
         prompt = t.prompt() == null ? "" : t.prompt();
         model = t.model() == null ? "" : t.model();
@@ -94,12 +104,12 @@ public final class TaskRow {
         progress = (short) (t.progress() == null ? -1 : t.progress());
         flags = (byte) ((t.onProvider() ? ON_PROVIDER : 0) | (t.archived() ? ARCHIVED : 0)
                 | (t.starred() ? STARRED : 0) | (t.videoUrl() != null ? HAS_VIDEO : 0)
-                | (t.hasImage() ? HAS_IMAGE : 0));
+                | (t.hasImage() ? HAS_IMAGE : 0) | (packed ? PACKED_ID : 0));
         int[] line = firstLine(prompt);
         firstLineStart = line[0];
         firstLineEnd = line[1];
         long[] signature = new long[2];
-        SearchWords.sign(providerTaskId, signature);
+        SearchWords.sign(t.providerTaskId(), signature);
         SearchWords.sign(Long.toString(id), signature);
         SearchWords.sign(prompt, signature);
         SearchWords.sign(model, signature);
@@ -110,16 +120,6 @@ public final class TaskRow {
         }
         signatureLow = signature[0];
         signatureHigh = signature[1];
-        long marks = SearchWords.letters(providerTaskId, 0);
-        marks = SearchWords.letters(Long.toString(id), marks);
-        marks = SearchWords.letters(prompt, marks);
-        marks = SearchWords.letters(model, marks);
-        marks = SearchWords.letters(accountName, marks);
-        marks = SearchWords.letters(note, marks);
-        for (String tag : tags) {
-            marks = SearchWords.letters(tag, marks);
-        }
-        letters = marks;
     }
 
     /** An amount that fits a long at its scale; amounts that do not are rounded to 6 places. */
@@ -172,15 +172,15 @@ public final class TaskRow {
     }
 
     public ProviderKind provider() {
-        return provider;
+        return PROVIDERS[provider];
     }
 
     public String providerTaskId() {
-        return providerTaskId;
+        return (flags & PACKED_ID) != 0 ? PackedUuid.text(idHigh, idLow) : providerTaskId;
     }
 
     public TaskStatus status() {
-        return status;
+        return STATUSES[status];
     }
 
     public String providerStatus() {
@@ -329,7 +329,7 @@ public final class TaskRow {
             String word = words.word(w);
             // The model and account strings are shared by many rows, so they are likely in cache: read first.
             if (!(SearchWords.contains(model, word) || SearchWords.contains(accountName, word)
-                    || SearchWords.contains(prompt, word) || SearchWords.contains(providerTaskId, word)
+                    || SearchWords.contains(prompt, word) || providerIdContains(word)
                     || SearchWords.contains(note, word) || tagsContain(word)
                     || idContains(word))) {
                 return false;
@@ -338,8 +338,9 @@ public final class TaskRow {
         return true;
     }
 
-    long letters() {
-        return letters;
+    private boolean providerIdContains(String word) {
+        return (flags & PACKED_ID) != 0 ? PackedUuid.contains(idHigh, idLow, word)
+                : SearchWords.contains(providerTaskId, word);
     }
 
     /** Only a word of digits can occur in the id, so other words skip formatting it (one String per row). */
@@ -389,6 +390,7 @@ public final class TaskRow {
 
     /** Progress 0..1 for the bar: finished tasks are full, unknown progress is -1 (indeterminate). */
     public double progressFraction() {
+        TaskStatus status = status();
         if (status == TaskStatus.SUCCEEDED) {
             return 1.0;
         }
@@ -410,7 +412,8 @@ public final class TaskRow {
                 && durationMs == r.durationMs && costUnscaled == r.costUnscaled && costScale == r.costScale
                 && costUnit == r.costUnit && etaSeconds == r.etaSeconds && progress == r.progress && flags == r.flags
                 && status == r.status && provider == r.provider && Objects.equals(accountName, r.accountName)
-                && Objects.equals(providerTaskId, r.providerTaskId) && Objects.equals(providerStatus, r.providerStatus)
+                && idHigh == r.idHigh && idLow == r.idLow && Objects.equals(providerTaskId, r.providerTaskId)
+                && Objects.equals(providerStatus, r.providerStatus)
                 && prompt.equals(r.prompt) && model.equals(r.model) && Objects.equals(resolution, r.resolution)
                 && Objects.equals(aspectRatio, r.aspectRatio) && Objects.equals(costCurrency, r.costCurrency)
                 && Objects.equals(errorMessage, r.errorMessage) && note.equals(r.note) && tags.equals(r.tags);
@@ -418,11 +421,11 @@ public final class TaskRow {
 
     @Override
     public int hashCode() {
-        return Long.hashCode(id) * 31 + status.hashCode();
+        return Long.hashCode(id) * 31 + status;
     }
 
     @Override
     public String toString() {
-        return "TaskRow[" + id + " " + providerTaskId + " " + status.wireName() + "]";
+        return "TaskRow[" + id + " " + providerTaskId() + " " + status().wireName() + "]";
     }
 }
