@@ -804,11 +804,18 @@ public final class SqliteTaskStore implements TaskStore {
         });
     }
 
+    /**
+     * The poller's question each pass. Without the "+" SQLite answers it by walking the account's sort-time index
+     * for its order, every task of the account (1.4 s at a million, three times a pass, holding the read
+     * connection); with it, the status index finds the few active tasks and sorts them.
+     */
+    static final String ACTIVE_TASKS = " WHERE t.account_id = ? AND t.on_provider = 1"
+            + " AND t.status IN ('queued', 'running')";
+    static final String ACTIVE_TASKS_ORDER = " ORDER BY +coalesce(t.created_at, t.first_seen_at) DESC, t.id DESC";
+
     @Override
     public List<StoredTask> activeTasks(long accountId) {
-        return db.read("read active tasks", c -> select(c,
-                " WHERE t.account_id = ? AND t.on_provider = 1 AND t.status IN ('queued', 'running')",
-                List.of(accountId), ORDER, false));
+        return db.read("read active tasks", c -> select(c, ACTIVE_TASKS, List.of(accountId), ACTIVE_TASKS_ORDER, false));
     }
 
     @Override

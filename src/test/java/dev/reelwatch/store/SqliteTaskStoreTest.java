@@ -404,6 +404,25 @@ class SqliteTaskStoreTest {
     }
 
     @Test
+    void thePollersQuestionFindsActiveTasksByStatusNotByWalkingTheAccount() {
+        String plan = store.db.read("explain", c -> {
+            try (var ps = c.prepareStatement("EXPLAIN QUERY PLAN SELECT t.id FROM tasks t"
+                    + SqliteTaskStore.ACTIVE_TASKS + SqliteTaskStore.ACTIVE_TASKS_ORDER)) {
+                ps.setLong(1, account.id());
+                StringBuilder out = new StringBuilder();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.append(rs.getString("detail")).append('\n');
+                    }
+                }
+                return out.toString();
+            }
+        });
+        assertTrue(plan.contains("(status=?"), plan);
+        assertFalse(plan.contains("tasks_by_account"), plan);
+    }
+
+    @Test
     void providerTaskIdsAndNewestCreatedAtAreKeptPerAccount() {
         Account other = store.account("other");
         store.tasks.upsert(account.id(), List.of(task("a", TaskStatus.QUEUED, 5).build(),

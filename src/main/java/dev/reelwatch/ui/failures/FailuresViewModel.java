@@ -1,5 +1,6 @@
 package dev.reelwatch.ui.failures;
 
+import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.store.FailedTask;
 import dev.reelwatch.store.FailureGroup;
 import dev.reelwatch.store.FailureGroups;
@@ -29,13 +30,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * The Failures view (issue 15): the cached failed tasks grouped by provider and cause, largest first, each with
- * its cause in plain words, the provider's message and a 30-day trend. Reloads when failed tasks change.
+ * its cause in plain words, the provider's message and a 30-day trend. Reloads when failed tasks change (a
+ * change to tasks that were not failed and are not now leaves it alone).
  * Choosing a group hands its tasks to the task list.
  *
  * <p>A reload reads and regroups every failed task (tens of thousands in a big cache). While a sync pours pages
@@ -59,7 +62,9 @@ public final class FailuresViewModel implements AutoCloseable {
     private final ReadOnlyIntegerWrapper groupCount = new ReadOnlyIntegerWrapper(this, "groupCount");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final Consumer<TaskChange> listener = change -> reloadSoon();
+    private final Consumer<TaskChange> listener = this::changed;
+    /** The ids of the failed tasks the last reload read, sorted: a change that touches none may need no reload. */
+    private long[] failedIds = new long[0];
     /** Runs a command on the FX thread once the pause after a reload is over. */
     private final Executor afterPause;
     /** A reload is running, or its pause; changes meanwhile ask for one more after it, not one each. */
@@ -92,11 +97,14 @@ public final class FailuresViewModel implements AutoCloseable {
     public void reload() {
         reloading = true;
         reloadAgain = false;
-        BackgroundTask.wrap(() -> build(store.failedTasks(null, null)))
+        BackgroundTask.wrap(() -> read(store.failedTasks(null, null)))
                 .describedAs("Loading the failures")
                 .latestOf(latest)
                 .onRunning(() -> loading.set(true))
-                .onSuccess(this::show)
+                .onSuccess(read -> {
+                    failedIds = read.ids();
+                    show(read.items());
+                })
                 .onFinished(() -> {
                     loading.set(false);
                     reloading = false;
@@ -113,8 +121,50 @@ public final class FailuresViewModel implements AutoCloseable {
         }
     }
 
+    /** The groups and the sorted ids of the failed tasks they came from. */
+    private record Read(List<FailureItem> items, long[] ids) {
+    }
+
+    private Read read(List<FailedTask> failed) {
+        long[] ids = failed.stream().mapToLong(FailedTask::taskId).sorted().toArray();
+        return new Read(build(failed), ids);
+    }
+
     /**
-     * The cache changed: one reload now, or one after the running one and its pause however many changes came
+     * The failures change only when a task that was failed changes or goes, or a task becomes failed. The first
+     * is known here; the second needs the changed tasks' statuses, a read of a page of rows by id, where a reload
+     * reads and regroups every failed task (100,000 in a million-task cache) on every sync page or archive step.
+     */
+    private void changed(TaskChange change) {
+        if (touchesKnownFailure(change.removed()) || touchesKnownFailure(change.changed())) {
+            reloadSoon();
+            return;
+        }
+        if (change.changed().isEmpty()) {
+            return;
+        }
+        BackgroundTask.wrap(() -> store.summariesOf(change.changed()).stream()
+                        .anyMatch(t -> t.status() == TaskStatus.FAILED))
+                .describedAs("Looking for new failures")
+                .onSuccess(failedNow -> {
+                    if (failedNow && !closed) {
+                        reloadSoon();
+                    }
+                })
+                .executeWith(executor);
+    }
+
+    private boolean touchesKnownFailure(Set<Long> ids) {
+        for (long id : ids) {
+            if (Arrays.binarySearch(failedIds, id) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The failures changed: one reload now, or one after the running one and its pause however many changes came
      * meanwhile.
      */
     private void reloadSoon() {

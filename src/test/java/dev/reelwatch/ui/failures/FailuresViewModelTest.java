@@ -106,6 +106,33 @@ class FailuresViewModelTest {
     }
 
     @Test
+    void onlyChangesThatTouchFailedTasksReadTheFailuresAgain() {
+        int[] reads = {0};
+        vm.loadingProperty().addListener((o, was, now) -> reads[0] += now ? 1 : 0);
+        cache.tasks.upsert(studio.id(), List.of(failed("x", NOW, "RateLimited", "Too many requests")));
+        assertEquals(1, reads[0], "a new failure reloads");
+
+        cache.tasks.upsert(studio.id(), List.of(Task.builder("r", TaskStatus.RUNNING).createdAt(NOW).build()));
+        cache.tasks.upsert(studio.id(), List.of(Task.builder("r", TaskStatus.RUNNING).createdAt(NOW).progress(40)
+                .build()));
+        cache.tasks.upsert(studio.id(), List.of(Task.builder("s", TaskStatus.SUCCEEDED).createdAt(NOW).build()));
+        assertEquals(1, reads[0], "running and succeeded tasks leave the failures as they were");
+
+        cache.tasks.upsert(studio.id(), List.of(failed("r", NOW, "InternalError", "Boom")));
+        assertEquals(2, reads[0], "a task that fails reloads");
+        assertEquals(2, vm.items().size());
+
+        cache.tasks.upsert(studio.id(), List.of(Task.builder("x", TaskStatus.RUNNING).createdAt(NOW).build()));
+        assertEquals(3, reads[0], "a failed task that is retried reloads");
+        assertEquals(1, vm.items().size());
+
+        long failedId = cache.tasks.find(studio.id(), "r").orElseThrow().id();
+        cache.tasks.removeFromHistory(List.of(failedId));
+        assertEquals(4, reads[0], "a failed task removed from the history reloads");
+        assertTrue(vm.items().isEmpty());
+    }
+
+    @Test
     void changesDuringTheRestAfterAReloadMakeOneReloadWhenItEnds() {
         List<Runnable> pauses = new ArrayList<>();
         int[] reads = {0};
