@@ -28,6 +28,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -65,6 +66,9 @@ public final class FailuresViewModel implements AutoCloseable {
     private final Consumer<TaskChange> listener = this::changed;
     /** The ids of the failed tasks the last reload read, sorted: a change that touches none may need no reload. */
     private long[] failedIds = new long[0];
+    /** Changed tasks whose statuses are still to be looked at, and whether a look is running. */
+    private final Set<Long> toCheck = new HashSet<>();
+    private boolean checking;
     /** Runs a command on the FX thread once the pause after a reload is over. */
     private final Executor afterPause;
     /** A reload is running, or its pause; changes meanwhile ask for one more after it, not one each. */
@@ -140,16 +144,28 @@ public final class FailuresViewModel implements AutoCloseable {
             reloadSoon();
             return;
         }
-        if (change.changed().isEmpty()) {
+        toCheck.addAll(change.changed());
+        checkSoon();
+    }
+
+    /** One look at the changed tasks' statuses at a time; changes meanwhile join the next one. */
+    private void checkSoon() {
+        if (checking || toCheck.isEmpty() || closed) {
             return;
         }
-        BackgroundTask.wrap(() -> store.summariesOf(change.changed()).stream()
-                        .anyMatch(t -> t.status() == TaskStatus.FAILED))
+        checking = true;
+        List<Long> ids = List.copyOf(toCheck);
+        toCheck.clear();
+        BackgroundTask.wrap(() -> store.summariesOf(ids).stream().anyMatch(t -> t.status() == TaskStatus.FAILED))
                 .describedAs("Looking for new failures")
                 .onSuccess(failedNow -> {
                     if (failedNow && !closed) {
                         reloadSoon();
                     }
+                })
+                .onFinished(() -> {
+                    checking = false;
+                    checkSoon();
                 })
                 .executeWith(executor);
     }
