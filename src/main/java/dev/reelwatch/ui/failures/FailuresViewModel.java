@@ -68,6 +68,8 @@ public final class FailuresViewModel implements AutoCloseable {
     private long[] failedIds = new long[0];
     /** Changed tasks whose statuses are still to be looked at, and whether a look is running. */
     private final Set<Long> toCheck = new HashSet<>();
+    /** Tasks changed while a reload ran: checked against what it read once it is done. */
+    private final Set<Long> changedDuringReload = new HashSet<>();
     private boolean checking;
     /** Runs a command on the FX thread once the pause after a reload is over. */
     private final Executor afterPause;
@@ -108,6 +110,12 @@ public final class FailuresViewModel implements AutoCloseable {
                 .onSuccess(read -> {
                     failedIds = read.ids();
                     show(read.items());
+                    // A failed task the read saw may have changed or gone while it ran.
+                    boolean stale = touchesKnownFailure(changedDuringReload);
+                    changedDuringReload.clear();
+                    if (stale) {
+                        reloadSoon();
+                    }
                 })
                 .onFinished(() -> {
                     loading.set(false);
@@ -140,6 +148,10 @@ public final class FailuresViewModel implements AutoCloseable {
      * reads and regroups every failed task (100,000 in a million-task cache) on every sync page or archive step.
      */
     private void changed(TaskChange change) {
+        if (reloading) {
+            changedDuringReload.addAll(change.changed());
+            changedDuringReload.addAll(change.removed());
+        }
         if (touchesKnownFailure(change.removed()) || touchesKnownFailure(change.changed())) {
             reloadSoon();
             return;
