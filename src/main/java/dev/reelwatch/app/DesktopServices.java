@@ -177,12 +177,12 @@ public final class DesktopServices implements AutoCloseable {
         }
     }
 
-    /** Whether the cache was opened read-only: nothing is saved, and the poller and the archiver stay off. */
     /** Hands back the memory that reading the whole cache at start left in SQLite's page cache. */
     public void releaseLoadMemory() {
         database.releaseReadCache();
     }
 
+    /** Whether the cache was opened read-only: nothing is saved, and the poller and the archiver stay off. */
     public boolean readOnly() {
         return database.isReadOnly();
     }

@@ -815,7 +815,8 @@ public final class SqliteTaskStore implements TaskStore {
 
     @Override
     public List<StoredTask> activeTasks(long accountId) {
-        return db.read("read active tasks", c -> select(c, ACTIVE_TASKS, List.of(accountId), ACTIVE_TASKS_ORDER, false));
+        return db.read("read active tasks",
+                c -> select(c, ACTIVE_TASKS, List.of(accountId), ACTIVE_TASKS_ORDER, false));
     }
 
     @Override

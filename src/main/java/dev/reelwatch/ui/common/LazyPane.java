@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * in which {@code ready} holds (the task table has painted its first rows). The start-up frames then only hold
  * what they show (the task table), and the detail pane, player and library panel follow in the next turn — or
  * not at all while the pane stays hidden. Panels hidden until something happens (a failing account's problem, a
- * batch's summary strip) sit in one with their visibility bound: hidden nodes are styled and laid out too. Asking for the content ({@link #built()}, focus) builds it at once.
+ * batch's summary strip) sit in one with their visibility bound: hidden nodes are styled and laid out too.
+ * Asking for the content ({@link #built()}, focus) builds it at once.
  */
 public final class LazyPane extends StackPane {
     private final Supplier<? extends Node> content;

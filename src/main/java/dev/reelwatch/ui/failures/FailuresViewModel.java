@@ -111,13 +111,12 @@ public final class FailuresViewModel implements AutoCloseable {
                     failedIds = read.ids();
                     show(read.items());
                     // A failed task the read saw may have changed or gone while it ran.
-                    boolean stale = touchesKnownFailure(changedDuringReload);
-                    changedDuringReload.clear();
-                    if (stale) {
+                    if (touchesKnownFailure(changedDuringReload)) {
                         reloadSoon();
                     }
                 })
                 .onFinished(() -> {
+                    changedDuringReload.clear();
                     loading.set(false);
                     reloading = false;
                     resting = true;
