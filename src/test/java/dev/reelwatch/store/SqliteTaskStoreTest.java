@@ -423,6 +423,53 @@ class SqliteTaskStoreTest {
     }
 
     @Test
+    void theArchiversQuestionReadsTheIndexInOrderInsteadOfSortingEveryWaitingOutput() {
+        for (SqliteTaskStore.ArchiveQueue group : SqliteTaskStore.ArchiveQueue.values()) {
+            String plan = store.db.read("explain", c -> {
+                try (var ps = c.prepareStatement("EXPLAIN QUERY PLAN " + group.sql())) {
+                    ps.setString(1, "none");
+                    ps.setLong(2, 0);
+                    StringBuilder out = new StringBuilder();
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.append(rs.getString("detail")).append('\n');
+                        }
+                    }
+                    return out.toString();
+                }
+            });
+            assertTrue(plan.contains("task_outputs_by_archive_state (archive_state=?"), group + ": " + plan);
+            // A sort of the ties at equal expiry is cheap; a sort of every waiting output is what this avoids.
+            assertFalse(plan.contains("TEMP B-TREE FOR ORDER BY"), group + ": " + plan);
+        }
+    }
+
+    @Test
+    void waitingAndPendingOutputsInterleaveByExpiryUpToTheLimit() {
+        Task.Builder b = task("t", TaskStatus.SUCCEEDED, 0);
+        int[] minutes = {50, 10, -30, 40, -10, 20};
+        for (int i = 0; i < minutes.length; i++) {
+            b.addOutput(new TaskOutput(i, "https://cdn/" + i + ".mp4", OutputKind.VIDEO,
+                    START.plusSeconds(60L * minutes[i]), null, null, "video/mp4", false, ExpirySource.INFERRED, null));
+        }
+        b.addOutput(TaskOutput.video(6, "https://cdn/6.mp4"));
+        b.addOutput(TaskOutput.video(7, "https://cdn/7.mp4"));
+        store.tasks.upsert(account.id(), List.of(b.build()));
+        for (StoredOutput o : store.tasks.find(account.id(), "t").orElseThrow().outputs()) {
+            if (o.output().index() % 2 == 1) {
+                store.tasks.updateArchive(o.id(), ArchiveState.PENDING, null, null, null, null, null);
+            }
+        }
+
+        List<Integer> all = store.tasks.outputsAwaitingArchive(0).stream().map(o -> o.output().index()).toList();
+        List<Integer> five = store.tasks.outputsAwaitingArchive(5).stream().map(o -> o.output().index()).toList();
+
+        // Live: 10, 20, 40, 50 min left; then no expiry (6, 7); then passed 10 min ago, 30 min ago.
+        assertEquals(List.of(1, 5, 3, 0, 6, 7, 4, 2), all);
+        assertEquals(all.subList(0, 5), five);
+    }
+
+    @Test
     void providerTaskIdsAndNewestCreatedAtAreKeptPerAccount() {
         Account other = store.account("other");
         store.tasks.upsert(account.id(), List.of(task("a", TaskStatus.QUEUED, 5).build(),

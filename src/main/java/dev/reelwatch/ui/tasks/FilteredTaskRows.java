@@ -110,49 +110,39 @@ final class FilteredTaskRows extends ObservableListBase<TaskRow> implements Rand
      * filter adds, then the rows it drops. Never one replacement: a {@code TableView} answers a replaced row, or
      * the removal of every row, by discarding and rebuilding all its cells, a 100–200 ms pause per keystroke on a
      * software-rendered screen; added and removed runs only move and refill the cells. Between the two changes
-     * the list holds the rows of both filters.
+     * the list holds the rows of both filters. Each change is a {@link RefilterChange}, which finds its runs as
+     * the listeners walk it.
      */
     private void publishRefilter(int[] before, int sizeBefore, int[] next, int nextSize) {
         int[] union = new int[sizeBefore + nextSize];
         int w = 0;
-        beginChange();
         for (int i = 0, j = 0; i < sizeBefore || j < nextSize; ) {
             int old = i < sizeBefore ? before[i] : Integer.MAX_VALUE;
             int now = j < nextSize ? next[j] : Integer.MAX_VALUE;
-            if (now < old) {
-                union[w] = now;
-                nextAdd(w, w + 1);
-                j++;
-            } else {
-                union[w] = old;
+            union[w++] = Math.min(old, now);
+            if (old <= now) {
                 i++;
-                if (now == old) {
-                    j++;
-                }
             }
-            w++;
-        }
-        shown = union;
-        size = w;
-        endChange();
-        if (w == nextSize) {
-            // Nothing was dropped: the union is the new list.
-            shown = next;
-            return;
-        }
-        beginChange();
-        int kept = 0;
-        for (int u = 0, j = 0; u < w; u++) {
-            if (j < nextSize && next[j] == union[u]) {
-                kept++;
+            if (now <= old) {
                 j++;
-            } else {
-                nextRemove(kept, source.get(union[u]));
+            }
+        }
+        if (w > sizeBefore) {
+            shown = union;
+            size = w;
+            if (hasListeners()) {
+                fireChange(RefilterChange.added(this, source, before, sizeBefore, union, w));
+            }
+        }
+        if (w > nextSize) {
+            shown = next;
+            size = nextSize;
+            if (hasListeners()) {
+                fireChange(RefilterChange.removed(this, source, union, w, next, nextSize));
             }
         }
         shown = next;
         size = nextSize;
-        endChange();
     }
 
     private static int[] everyPosition(int n) {
