@@ -33,6 +33,7 @@ run RequestsBenchmark
 run CompletionLatencyBenchmark
 run_on_display ColdStartBenchmark "$TASKS" 5
 run_on_display FxStallBenchmark "$TASKS" 10000
+run_on_display TableFilterBenchmark "$TASKS" 3
 
 echo
 grep -m1 '^MACHINE|' "$LOG" | cut -d'|' -f2- | sed 's/^/Machine: /'

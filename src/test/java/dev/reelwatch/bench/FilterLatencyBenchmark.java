@@ -29,7 +29,7 @@ import java.util.Set;
  * full-text index. The first round warms up and is not counted. Arguments: [tasks] [rounds, default 4].
  */
 public final class FilterLatencyBenchmark {
-    private static final List<String> TYPED = List.of("paper boat", "fjord sunrise", "corgi", "lighthouse storm",
+    static final List<String> TYPED = List.of("paper boat", "fjord sunrise", "corgi", "lighthouse storm",
             "seedance", "kling", "東京", "zzz", "a");
 
     private FilterLatencyBenchmark() {
