@@ -65,7 +65,8 @@ final class RefilterChange extends ListChangeListener.Change<TaskRow> {
             matched++;
         }
         if (at >= wideSize) {
-            runLength = 0;
+            // The last run stays current, as in JavaFX's own changes: the table's selection model asks the change
+            // again after its walk.
             return false;
         }
         runStart = at;
@@ -148,7 +149,7 @@ final class RefilterChange extends ListChangeListener.Change<TaskRow> {
 
     private void checkRun() {
         if (runLength == 0) {
-            throw new IllegalStateException("next() was not called, or returned false");
+            throw new IllegalStateException("next() was not called, or the change has no run");
         }
     }
 

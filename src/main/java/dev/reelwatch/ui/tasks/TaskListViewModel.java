@@ -57,6 +57,7 @@ public final class TaskListViewModel implements AutoCloseable {
     private final LiveTaskRows rows;
     private final TaskFilterModel filters;
     private final FilteredTaskRows filtered;
+    private final List<LiveTaskRows.ChangeListener> refilterListeners = new ArrayList<>();
     private final ObservableList<TaskRow> readOnlyVisible;
     /** Issue 15: narrows the rows to a set of ids on top of the filter (a failure group); null: no such limit. */
     private final ReadOnlyObjectWrapper<TaskSubset> subset = new ReadOnlyObjectWrapper<>(this, "subset");
@@ -145,9 +146,24 @@ public final class TaskListViewModel implements AutoCloseable {
         Predicate<TaskRow> p = byId == null ? byFilter : byFilter == null ? byId : byId.and(byFilter);
         // The key lets the list narrow from the rows shown, or go back to a result it remembers.
         FilterKey key = new FilterKey(filters.filterProperty().get(), only);
+        for (LiveTaskRows.ChangeListener l : refilterListeners) {
+            l.beforeChange(List.of());
+        }
         filtered.setFilter(key, p == null ? null
                 : row -> p.test(row) || !pinned.isEmpty() && pinned.contains(row.id()));
         visibleCount.set(filtered.size());
+        for (LiveTaskRows.ChangeListener l : refilterListeners) {
+            l.afterChange();
+        }
+    }
+
+    /**
+     * Told before and after each refilter (with no changed rows): the table's selection model shifts its
+     * selected indices wrongly for a change that drops rows on both sides of the selected one, so the table
+     * selects again by task id afterwards, as it does after a store change.
+     */
+    public void addRefilterListener(LiveTaskRows.ChangeListener listener) {
+        refilterListeners.add(listener);
     }
 
     private void pinSelectedRowsThatStopMatching(List<TaskRow[]> changed) {

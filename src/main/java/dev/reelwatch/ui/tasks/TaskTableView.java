@@ -120,6 +120,7 @@ public final class TaskTableView extends StackPane {
             }
         });
         vm.rows().addChangeListener(new KeepPlace());
+        vm.addRefilterListener(new KeepSelection());
         readRestOfTheCacheAfterFirstPaint();
         // Relative times tick while the table is in a window.
         sceneProperty().addListener((o, was, now) -> {
@@ -371,6 +372,20 @@ public final class TaskTableView extends StackPane {
             restoring = false;
         }
         vm.selectionChanged(selectedIds());
+    }
+
+    /** Selects the same tasks again after a refilter, those of them the new filter shows. */
+    private final class KeepSelection implements LiveTaskRows.ChangeListener {
+        @Override
+        public void beforeChange(List<TaskRow[]> changed) {
+            restoring = true;
+        }
+
+        @Override
+        public void afterChange() {
+            restoring = false;
+            select(List.copyOf(vm.selectedIds()));
+        }
     }
 
     /**

@@ -131,6 +131,32 @@ class TaskTableViewTest extends FxThreadApplicationTest {
     }
 
     @Test
+    void searchesThatDropRowsAroundTheSelectedOneKeepItSelectedUntilOneHidesIt() {
+        waitUntil("all rows", () -> view.table().getItems().size() == ROWS && view.firstVisibleIndex() >= 0);
+        long picked = idOf("task-150");
+        interact(() -> view.select(List.of(picked)));
+        // Rows are newest first, task-0 at the top: each search drops runs of rows above and below task-150
+        // (the table's own selection model shifts the selection wrongly there). Each is set on the FX thread,
+        // so a failure in any of the table's listeners fails here too.
+        for (String search : List.of("number 1", "number 15", "Prompt number 150", "number 1", "")) {
+            int rows = onFxThread(() -> {
+                vm.searchTextProperty().set(search);
+                view.table().layout();
+                return view.table().getItems().size();
+            });
+            assertEquals(vm.visibleRows().size(), rows);
+            assertEquals(picked, onFxThread(() -> view.table().getSelectionModel().getSelectedItem().id()),
+                    "selected after \"" + search + "\"");
+            assertEquals(List.of(picked), vm.selectedIds(), "after \"" + search + "\"");
+        }
+
+        interact(() -> vm.searchTextProperty().set("Prompt number 199"));
+
+        assertEquals(List.of(), vm.selectedIds(), "a search that hides the selected task clears the selection");
+        assertEquals(List.of(), onFxThread(() -> List.copyOf(view.table().getSelectionModel().getSelectedItems())));
+    }
+
+    @Test
     void selectionAndScrollPositionSurviveAStatusChangeNewRowsAndAFilterTheTaskStopsMatching() {
         waitUntil("all rows", () -> view.table().getItems().size() == ROWS && view.firstVisibleIndex() >= 0);
         interact(() -> vm.showStatuses(Set.of(TaskStatus.RUNNING)));
