@@ -944,18 +944,21 @@ public final class SqliteTaskStore implements TaskStore {
 
     /** The archiver's three groups of waiting outputs, each with its condition and order (as SQL and as Java). */
     enum ArchiveQueue {
-        LIVE("o.expires_at > ? ORDER BY o.expires_at, o.id",
+        LIVE("o.expires_at > ? ORDER BY o.expires_at, o.id", true,
                 Comparator.comparing((StoredOutput o) -> o.output().expiresAt()).thenComparingLong(StoredOutput::id)),
-        NO_EXPIRY("o.expires_at IS NULL ORDER BY o.id", Comparator.comparingLong(StoredOutput::id)),
-        PAST("o.expires_at <= ? ORDER BY o.expires_at DESC, o.id",
+        NO_EXPIRY("o.expires_at IS NULL ORDER BY o.id", false, Comparator.comparingLong(StoredOutput::id)),
+        PAST("o.expires_at <= ? ORDER BY o.expires_at DESC, o.id", true,
                 Comparator.comparing((StoredOutput o) -> o.output().expiresAt()).reversed()
                         .thenComparingLong(StoredOutput::id));
 
         private final String condition;
+        /** Whether the condition compares with the time now (its one parameter). */
+        private final boolean asksTime;
         private final Comparator<StoredOutput> order;
 
-        ArchiveQueue(String condition, Comparator<StoredOutput> order) {
+        ArchiveQueue(String condition, boolean asksTime, Comparator<StoredOutput> order) {
             this.condition = condition;
+            this.asksTime = asksTime;
             this.order = order;
         }
 
@@ -970,7 +973,7 @@ public final class SqliteTaskStore implements TaskStore {
             try (PreparedStatement ps = c.prepareStatement(sql())) {
                 int p = 1;
                 ps.setString(p++, state.wireName());
-                if (condition.contains("?")) {
+                if (asksTime) {
                     ps.setLong(p++, now);
                 }
                 ps.setInt(p, limit);

@@ -158,9 +158,8 @@ public final class TaskListViewModel implements AutoCloseable {
     }
 
     /**
-     * Told before and after each refilter (with no changed rows): the table's selection model shifts its
-     * selected indices wrongly for a change that drops rows on both sides of the selected one, so the table
-     * selects again by task id afterwards, as it does after a store change.
+     * Told before and after each refilter (with no changed rows), as {@link LiveTaskRows} tells of store
+     * changes: a view keeps its selection by task id through both.
      */
     public void addRefilterListener(LiveTaskRows.ChangeListener listener) {
         refilterListeners.add(listener);

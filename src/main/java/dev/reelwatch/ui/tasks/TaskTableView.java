@@ -374,7 +374,10 @@ public final class TaskTableView extends StackPane {
         vm.selectionChanged(selectedIds());
     }
 
-    /** Selects the same tasks again after a refilter, those of them the new filter shows. */
+    /**
+     * Selects the same tasks again after a refilter, those of them the new filter shows: the table's selection
+     * model shifts its selected indices wrongly for a change that drops rows on both sides of a selected one.
+     */
     private final class KeepSelection implements LiveTaskRows.ChangeListener {
         @Override
         public void beforeChange(List<TaskRow[]> changed) {
