@@ -40,7 +40,7 @@ cp -a "$IMAGE" "$app"
 cfg="$app/lib/app/Reelwatch.cfg"
 "$app/lib/cds.sh" enable
 grep -q SharedArchiveFile "$cfg" || { echo "launcher-bench: lib/cds.sh made no archive" >&2; exit 1; }
-heap_re='^java-options=-X(ms|mx)|HeapFreeRatio|ExplicitGCInvokesConcurrent|compactAfterLoad'
+heap_re='^java-options=-X(ms|mx)|HeapFreeRatio|G1HeapWastePercent|ExplicitGCInvokesConcurrent|compactAfterLoad'
 cp "$cfg" "$work/cfg.both"
 grep -v SharedArchiveFile "$cfg" >"$work/cfg.heap"
 grep -v -E "$heap_re" "$cfg" >"$work/cfg.cds"

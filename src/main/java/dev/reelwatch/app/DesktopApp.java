@@ -32,14 +32,13 @@ public final class DesktopApp {
     private static final Logger LOG = Logger.getLogger(DesktopApp.class.getName());
     /** Set by the launcher and {@code mvn javafx:run} with the JVM options that make it cheap (see pom.xml). */
     static final String COMPACT_AFTER_LOAD = "reelwatch.compactAfterLoad";
-    private static final Duration SECOND_COMPACTION_AFTER = Duration.seconds(6);
 
     private final Predicate<Path> writable;
     private DesktopServices services;
     private DemoEnvironment demo;
     private DesktopWindow window;
-    /** The second collection after the load (on the FX thread); stopped with the app. */
-    private PauseTransition secondCompaction;
+    /** Ends the heap's settling after the load (on the FX thread); stopped with the app. */
+    private PauseTransition settlingEnd;
     private String startupProblem;
     private List<javafx.scene.image.Image> icons = List.of();
     private volatile boolean backgroundWorkStarted;
@@ -120,16 +119,14 @@ public final class DesktopApp {
         });
         if (Boolean.getBoolean(COMPACT_AFTER_LOAD)) {
             // Reading the cache grew the heap far past what the rows keep. With the launcher's options (G1 with
-            // -XX:+ExplicitGCInvokesConcurrent and MaxHeapFreeRatio) this is one concurrent cycle that hands
-            // the rest back to the OS; the property is only set where the collection does not stop the app.
-            // That cycle sizes the heap while the load's garbage still fills old regions (our reading); a second
-            // one, once the collections after it have emptied some, sizes it closer to the rows (a million tasks:
-            // 347–420 MB committed in four starts, against 394–460 MB after one cycle).
+            // -XX:+ExplicitGCInvokesConcurrent, MaxHeapFreeRatio and G1HeapWastePercent) HeapSettling hands the
+            // rest back to the OS without stopping the app; the property is only set where that holds.
             window.whenTasksLoaded(() -> {
-                services.background().execute(System::gc);
-                secondCompaction = new PauseTransition(SECOND_COMPACTION_AFTER);
-                secondCompaction.setOnFinished(e -> services.background().execute(System::gc));
-                secondCompaction.play();
+                HeapSettling settling = new HeapSettling(HeapSettling::hotSpot, System::gc);
+                services.background().execute(settling::begin);
+                settlingEnd = new PauseTransition(Duration.seconds(HeapSettling.WINDOW_SECONDS));
+                settlingEnd.setOnFinished(e -> services.background().execute(settling::end));
+                settlingEnd.play();
             });
         }
         services.recoveryNotice().ifPresent(notice -> Platform.runLater(() ->
@@ -137,8 +134,8 @@ public final class DesktopApp {
     }
 
     public void stop() {
-        if (secondCompaction != null) {
-            secondCompaction.stop();
+        if (settlingEnd != null) {
+            settlingEnd.stop();
         }
         if (window != null) {
             window.close();

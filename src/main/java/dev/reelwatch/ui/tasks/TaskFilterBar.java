@@ -272,7 +272,10 @@ public final class TaskFilterBar extends HBox {
         if (current != null && !items.contains(current)) {
             items.add(current);
         }
-        sourceBox.getItems().setAll(items);
+        // Unchanged choices stay as they are: setting them again would clear the value and set it back.
+        if (!sourceBox.getItems().equals(items)) {
+            sourceBox.getItems().setAll(items);
+        }
         sourceBox.setValue(current);
     }
 
@@ -284,7 +287,9 @@ public final class TaskFilterBar extends HBox {
         if (current != null && !items.contains(current)) {
             items.add(current);
         }
-        modelBox.getItems().setAll(items);
+        if (!modelBox.getItems().equals(items)) {
+            modelBox.getItems().setAll(items);
+        }
         modelBox.setValue(current);
     }
 

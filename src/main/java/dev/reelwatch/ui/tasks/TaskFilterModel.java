@@ -68,6 +68,11 @@ public final class TaskFilterModel {
         }
         TaskFilter f = new TaskFilter(Set.copyOf(statuses), source.get(), model.get(), from, to, searchText.get(),
                 time.zone(), starredOnly.get(), tag.get());
+        // The filter bar sets its inputs again whenever its choices are rebuilt (an account's health changed):
+        // the same filter again must not refilter every row and drop the kept selection.
+        if (f.equals(filter.get())) {
+            return;
+        }
         predicate = f.isEmpty() ? null : f.toPredicate();
         filter.set(f);
     }

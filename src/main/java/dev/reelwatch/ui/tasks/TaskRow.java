@@ -15,14 +15,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One line of the task table, packed to stay small at a million rows (160 bytes, the prompt and other shared
+ * One line of the task table, packed to stay small at a million rows (144 bytes, the prompt and other shared
  * strings aside): times as epoch milliseconds, numbers as primitives, enums and flags as bytes, repeated strings
- * shared by the store's reader, UUID ids as two longs, and no search copy of the prompt (the search reads the
- * fields themselves, case-insensitively, after a 128-bit bigram signature rules most rows out). Accessors build
- * the {@code Instant}s, {@code Duration}s, {@code Cost} and a packed id's string on demand.
+ * shared by the store's reader, UUID ids as two longs, the error, note and tags most rows lack behind one
+ * reference, and no search copy of the prompt (the search reads the fields themselves, case-insensitively, after
+ * a 128-bit bigram signature rules most rows out). Accessors build the {@code Instant}s, {@code Duration}s,
+ * {@code Cost}, a packed id's string and the prompt's first line on demand.
  */
 public final class TaskRow {
     private static final long NONE = Long.MIN_VALUE;
+    private static final int LINE_END = -1;
     private static final byte ON_PROVIDER = 1;
     private static final byte ARCHIVED = 2;
     private static final byte STARRED = 4;
@@ -55,14 +57,11 @@ public final class TaskRow {
     private final String resolution;
     private final String aspectRatio;
     private final String costCurrency;
-    private final String errorMessage;
-    private final String note;
-    private final List<String> tags;
+    /** The error, note and tags; null for the many rows with none of them (one reference instead of three). */
+    private final Extras extras;
     /** Account ids are the accounts table's row numbers: a handful, never past an int. */
     private final int accountId;
     private final int etaSeconds;
-    private final int firstLineStart;
-    private final int firstLineEnd;
     private final short progress;
     private final byte costScale;
     private final byte costUnit;
@@ -96,18 +95,17 @@ public final class TaskRow {
         model = t.model() == null ? "" : t.model();
         resolution = t.resolution();
         aspectRatio = t.aspectRatio();
-        errorMessage = t.error() == null ? null
+        String errorMessage = t.error() == null ? null
                 : (t.error().message() == null || t.error().message().isEmpty() ? t.error().code() : t.error().message());
-        note = t.note() == null ? "" : t.note();
-        tags = t.tags().isEmpty() ? List.of() : t.tags();
+        String note = t.note() == null ? "" : t.note();
+        List<String> tags = t.tags().isEmpty() ? List.of() : t.tags();
+        extras = errorMessage == null && note.isEmpty() && tags.isEmpty() ? null
+                : new Extras(errorMessage, note, tags);
         etaSeconds = t.etaSeconds() == null ? -1 : t.etaSeconds();
         progress = (short) (t.progress() == null ? -1 : t.progress());
         flags = (byte) ((t.onProvider() ? ON_PROVIDER : 0) | (t.archived() ? ARCHIVED : 0)
                 | (t.starred() ? STARRED : 0) | (t.videoUrl() != null ? HAS_VIDEO : 0)
                 | (t.hasImage() ? HAS_IMAGE : 0) | (packed ? PACKED_ID : 0));
-        int[] line = firstLine(prompt);
-        firstLineStart = line[0];
-        firstLineEnd = line[1];
         long[] signature = new long[2];
         SearchWords.sign(t.providerTaskId(), signature);
         SearchWords.sign(Long.toString(id), signature);
@@ -142,21 +140,32 @@ public final class TaskRow {
         return new TaskRow(t);
     }
 
-    /** Where the first non-blank line of the prompt starts and ends, stripped (as {@code Task.promptFirstLine()}). */
-    private static int[] firstLine(String prompt) {
+    /** Where the first non-blank line of a prompt starts: past leading white space, blank lines included. */
+    private static int firstLineStart(String prompt) {
         int start = 0;
-        int end = prompt.length();
-        while (start < end && Character.isWhitespace(prompt.charAt(start))) {
+        while (start < prompt.length() && Character.isWhitespace(prompt.charAt(start))) {
             start++;
         }
-        int newline = prompt.indexOf('\n', start);
-        if (newline >= 0) {
-            end = newline;
+        return start;
+    }
+
+    /** The character at {@code i} of the prompt's first line, or {@link #LINE_END} past the line's end. */
+    private static int lineChar(String prompt, int i) {
+        if (i >= prompt.length()) {
+            return LINE_END;
         }
-        while (end > start && Character.isWhitespace(prompt.charAt(end - 1))) {
-            end--;
+        char c = prompt.charAt(i);
+        return c == '\n' ? LINE_END : c;
+    }
+
+    /** Whether the first line ends at {@code i} once its trailing white space is stripped. */
+    private static boolean lineEndsAt(String prompt, int i) {
+        for (int k = i; k < prompt.length() && prompt.charAt(k) != '\n'; k++) {
+            if (!Character.isWhitespace(prompt.charAt(k))) {
+                return false;
+            }
         }
-        return new int[] {start, end};
+        return true;
     }
 
     public long id() {
@@ -200,27 +209,49 @@ public final class TaskRow {
         return prompt;
     }
 
+    /** The first non-blank line of the prompt, stripped (as {@code Task.promptFirstLine()}). */
     public String promptFirstLine() {
-        return prompt.substring(firstLineStart, firstLineEnd);
+        int start = firstLineStart(prompt);
+        int newline = prompt.indexOf('\n', start);
+        int end = newline < 0 ? prompt.length() : newline;
+        while (end > start && Character.isWhitespace(prompt.charAt(end - 1))) {
+            end--;
+        }
+        return prompt.substring(start, end);
     }
 
-    /** Compares the prompts' first lines ignoring case, without copying them. */
+    /**
+     * Compares the prompts' first lines ignoring case, without copying them or finding where they end first:
+     * most prompts differ in their first few characters, so a sort reads only those.
+     */
     static int compareFirstLines(TaskRow a, TaskRow b) {
-        int la = a.firstLineEnd - a.firstLineStart;
-        int lb = b.firstLineEnd - b.firstLineStart;
-        int n = Math.min(la, lb);
-        for (int i = 0; i < n; i++) {
-            char ca = a.prompt.charAt(a.firstLineStart + i);
-            char cb = b.prompt.charAt(b.firstLineStart + i);
-            if (ca != cb) {
-                ca = Character.toLowerCase(Character.toUpperCase(ca));
-                cb = Character.toLowerCase(Character.toUpperCase(cb));
-                if (ca != cb) {
-                    return ca - cb;
+        String pa = a.prompt;
+        String pb = b.prompt;
+        int i = firstLineStart(pa);
+        int j = firstLineStart(pb);
+        while (true) {
+            int ca = lineChar(pa, i);
+            int cb = lineChar(pb, j);
+            if (ca == cb) {
+                if (ca == LINE_END) {
+                    return 0;
+                }
+            } else {
+                int fa = ca == LINE_END ? LINE_END : Character.toLowerCase(Character.toUpperCase((char) ca));
+                int fb = cb == LINE_END ? LINE_END : Character.toLowerCase(Character.toUpperCase((char) cb));
+                if (fa != fb) {
+                    // Trailing white space is not part of a line: a line that ends here sorts first.
+                    boolean aEnds = fa == LINE_END || Character.isWhitespace(fa) && lineEndsAt(pa, i);
+                    boolean bEnds = fb == LINE_END || Character.isWhitespace(fb) && lineEndsAt(pb, j);
+                    if (aEnds || bEnds) {
+                        return aEnds == bEnds ? 0 : aEnds ? -1 : 1;
+                    }
+                    return fa - fb;
                 }
             }
+            i++;
+            j++;
         }
-        return la - lb;
     }
 
     public String model() {
@@ -297,7 +328,7 @@ public final class TaskRow {
     }
 
     public String errorMessage() {
-        return errorMessage;
+        return extras == null ? null : extras.errorMessage();
     }
 
     public boolean starred() {
@@ -305,11 +336,11 @@ public final class TaskRow {
     }
 
     public List<String> tags() {
-        return tags;
+        return extras == null ? List.of() : extras.tags();
     }
 
     public String note() {
-        return note;
+        return extras == null ? "" : extras.note();
     }
 
     /**
@@ -330,7 +361,7 @@ public final class TaskRow {
             // The model and account strings are shared by many rows, so they are likely in cache: read first.
             if (!(SearchWords.contains(model, word) || SearchWords.contains(accountName, word)
                     || SearchWords.contains(prompt, word) || providerIdContains(word)
-                    || SearchWords.contains(note, word) || tagsContain(word)
+                    || SearchWords.contains(note(), word) || tagsContain(word)
                     || idContains(word))) {
                 return false;
             }
@@ -355,7 +386,7 @@ public final class TaskRow {
     }
 
     private boolean tagsContain(String word) {
-        for (String t : tags) {
+        for (String t : tags()) {
             if (SearchWords.contains(t, word)) {
                 return true;
             }
@@ -416,12 +447,15 @@ public final class TaskRow {
                 && Objects.equals(providerStatus, r.providerStatus)
                 && prompt.equals(r.prompt) && model.equals(r.model) && Objects.equals(resolution, r.resolution)
                 && Objects.equals(aspectRatio, r.aspectRatio) && Objects.equals(costCurrency, r.costCurrency)
-                && Objects.equals(errorMessage, r.errorMessage) && note.equals(r.note) && tags.equals(r.tags);
+                && Objects.equals(extras, r.extras);
     }
 
     @Override
     public int hashCode() {
         return Long.hashCode(id) * 31 + status;
+    }
+
+    private record Extras(String errorMessage, String note, List<String> tags) {
     }
 
     @Override

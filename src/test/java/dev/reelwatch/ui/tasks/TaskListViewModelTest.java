@@ -287,6 +287,33 @@ class TaskListViewModelTest {
     }
 
     @Test
+    void theSameFilterSetAgainKeepsTheStayingSelectionAndDoesNotRefilter() {
+        long boat = idOf("mesh-1");
+        vm.showStatuses(Set.of(TaskStatus.RUNNING));
+        vm.selectionChanged(List.of(boat));
+        cache.put(cache.tasks.find(mesh.id(), "mesh-1").orElseThrow().task().toBuilder()
+                .status(TaskStatus.SUCCEEDED).progress(100).build());
+        assertTrue(vm.isPinned(boat));
+        int[] refilters = {0};
+        vm.addRefilterListener(new LiveTaskRows.ChangeListener() {
+            @Override
+            public void beforeChange(List<TaskRow[]> changed) {
+                refilters[0]++;
+            }
+        });
+
+        // What the filter bar does when an account's health changes and it rebuilds its choices.
+        SourceFilter source = vm.sourceProperty().get();
+        vm.sourceProperty().set(null);
+        vm.sourceProperty().set(source);
+        vm.modelProperty().set(vm.modelProperty().get());
+
+        assertEquals(0, refilters[0]);
+        assertTrue(vm.isPinned(boat), "the succeeded task stays until the user moves on");
+        assertEquals(List.of("mesh-1"), visibleIds());
+    }
+
+    @Test
     void removingFromHistoryDropsTheRowsAndTheirSelection() {
         long failed = vm.allRows().stream().filter(r -> r.providerTaskId().equals("mpt-1")).findFirst()
                 .orElseThrow().id();
