@@ -88,8 +88,9 @@ final class HeapSettling {
             }
             options.set(PERIODIC_INTERVAL, Long.toString(millis));
             return true;
-        } catch (RuntimeException e) {
-            // Another JVM without the option, or one that refuses it: the heap settles more slowly, that is all.
+        } catch (RuntimeException | LinkageError e) {
+            // A JVM without the option or the management module, or one that refuses it: the heap settles more
+            // slowly, that is all.
             LOG.log(Level.FINE, "cannot set " + PERIODIC_INTERVAL, e);
             return false;
         }
