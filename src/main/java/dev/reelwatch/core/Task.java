@@ -96,10 +96,15 @@ public record Task(
 
     /** First line of the prompt, for one-line displays. */
     public String promptFirstLine() {
-        if (prompt == null || prompt.isBlank()) {
+        return firstLine(prompt);
+    }
+
+    /** The first non-blank line of {@code text}, stripped; empty for null or blank text. */
+    public static String firstLine(String text) {
+        if (text == null || text.isBlank()) {
             return "";
         }
-        String trimmed = prompt.strip();
+        String trimmed = text.strip();
         int newline = trimmed.indexOf('\n');
         return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
     }

@@ -3,6 +3,7 @@ package dev.reelwatch.ui.tasks;
 import dev.reelwatch.core.Cost;
 import dev.reelwatch.core.CostUnit;
 import dev.reelwatch.core.ProviderKind;
+import dev.reelwatch.core.Task;
 import dev.reelwatch.core.TaskStatus;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.store.TaskSummary;
@@ -211,18 +212,12 @@ public final class TaskRow {
 
     /** The first non-blank line of the prompt, stripped (as {@code Task.promptFirstLine()}). */
     public String promptFirstLine() {
-        int start = firstLineStart(prompt);
-        int newline = prompt.indexOf('\n', start);
-        int end = newline < 0 ? prompt.length() : newline;
-        while (end > start && Character.isWhitespace(prompt.charAt(end - 1))) {
-            end--;
-        }
-        return prompt.substring(start, end);
+        return Task.firstLine(prompt);
     }
 
     /**
-     * Compares the prompts' first lines ignoring case, without copying them or finding where they end first:
-     * most prompts differ in their first few characters, so a sort reads only those.
+     * Compares the prompts' first lines ({@link Task#firstLine}) ignoring case, without copying them or finding
+     * where they end first: most prompts differ in their first few characters, so a sort reads only those.
      */
     static int compareFirstLines(TaskRow a, TaskRow b) {
         String pa = a.prompt;
