@@ -23,6 +23,9 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
         return c != 0 ? c : Long.compare(b.id(), a.id());
     };
 
+    /** Beyond this many runs of differences a replacement is reported as the removal and addition of every row. */
+    static final int MAX_DIFF_RUNS = 4096;
+
     private TaskRow[] rows = new TaskRow[16];
     /** What filters read without the rows, place by place with {@link #rows}. */
     private RowColumns columns = new RowColumns(16);
@@ -102,14 +105,18 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
     /**
      * As {@link #replaceAll(List)}, with the rows' columns when they were built off the UI thread (null: built
      * here); they must hold {@code all} place by place.
+     *
+     * <p>Only the rows that came, went or changed are reported, found by one merge of both lists in their common
+     * order: when the whole cache arrives after its first page, that is the rows below the page. Reported as the
+     * removal of every row and the addition of all, it made the table show each visible row again (every cell
+     * updated, styled and laid out anew), a long frame just as the window came alive. Very many scattered
+     * differences are reported as that replacement all the same: the table and the selection model walk a change
+     * run by run.
      */
     void replaceAll(List<TaskRow> all, RowColumns built) {
-        List<TaskRow> removed = new ArrayList<>(Arrays.asList(rows).subList(0, size));
+        TaskRow[] old = rows;
+        int oldSize = size;
         TaskRow[] fresh = all.toArray(new TaskRow[Math.max(16, all.size())]);
-        beginChange();
-        if (!removed.isEmpty()) {
-            nextRemove(0, removed);
-        }
         rows = fresh;
         size = all.size();
         if (built != null && built.capacity() >= fresh.length) {
@@ -118,8 +125,32 @@ final class SortedTaskRows extends ObservableListBase<TaskRow> implements Random
             columns = new RowColumns(fresh.length);
             columns.setAll(fresh, size);
         }
-        if (size > 0) {
-            nextAdd(0, size);
+        RowDiff diff = RowDiff.between(old, oldSize, fresh, size, order, MAX_DIFF_RUNS);
+        beginChange();
+        if (diff != null) {
+            diff.report(new RowDiff.Reporter() {
+                @Override
+                public void removed(int at, List<TaskRow> gone) {
+                    nextRemove(at, gone);
+                }
+
+                @Override
+                public void added(int from, int to) {
+                    nextAdd(from, to);
+                }
+
+                @Override
+                public void updated(int at) {
+                    nextUpdate(at);
+                }
+            });
+        } else {
+            if (oldSize > 0) {
+                nextRemove(0, Arrays.asList(old).subList(0, oldSize));
+            }
+            if (size > 0) {
+                nextAdd(0, size);
+            }
         }
         endChange();
     }
