@@ -70,7 +70,9 @@ public final class TaskFilterModel {
                 time.zone(), starredOnly.get(), tag.get());
         // The filter bar sets its inputs again whenever its choices are rebuilt (an account's health changed):
         // the same filter again must not refilter every row and drop the kept selection.
-        if (f.equals(filter.get())) {
+        // (The first compile has nothing to compare with: a record's first equals costs its bootstrap.)
+        TaskFilter current = filter.get();
+        if (current != null && f.equals(current)) {
             return;
         }
         predicate = f.isEmpty() ? null : f.toPredicate();
