@@ -37,6 +37,8 @@ public final class DesktopApp {
     private DesktopServices services;
     private DemoEnvironment demo;
     private DesktopWindow window;
+    /** Keeps the background threads below the window's priority (Linux); stopped with the app. */
+    private BackgroundPriority backgroundPriority;
     /** Ends the heap's settling after the load (on the FX thread); stopped with the app. */
     private PauseTransition settlingEnd;
     private String startupProblem;
@@ -67,6 +69,8 @@ public final class DesktopApp {
         Map<String, String> env = System.getenv();
         // Decoded here, on the launcher thread, rather than on the FX thread before the first frame.
         icons = AppIcons.load();
+        backgroundPriority = BackgroundPriority.forThisProcess(System.getProperty("os.name", ""),
+                env.getOrDefault("PATH", "")).orElse(null);
         try {
             // As the CLI does: a data directory that cannot be written to but holds a cache is opened read-only.
             Path dir = DataDirectory.prepareForReading(DataDirectory.resolve(named.get("data-dir"), env,
@@ -99,6 +103,10 @@ public final class DesktopApp {
         window = new DesktopWindow(services, demo, System.getenv(), stage);
         stage.getIcons().addAll(icons);
         window.show(stage);
+        if (backgroundPriority != null) {
+            // From a second after the window shows, when the first rows are painted: the window's start comes first.
+            backgroundPriority.start(services.background());
+        }
         // The first read of the whole cache left SQLite's page cache full of pages nothing asks for again.
         window.whenTasksLoaded(() -> services.background().execute(services::releaseLoadMemory));
         if (services.readOnly()) {
@@ -134,6 +142,9 @@ public final class DesktopApp {
     }
 
     public void stop() {
+        if (backgroundPriority != null) {
+            backgroundPriority.stop();
+        }
         if (settlingEnd != null) {
             settlingEnd.stop();
         }
