@@ -70,9 +70,7 @@ public final class TaskFilterModel {
                 time.zone(), starredOnly.get(), tag.get());
         // The filter bar sets its inputs again whenever its choices are rebuilt (an account's health changed):
         // the same filter again must not refilter every row and drop the kept selection.
-        // (The first compile has nothing to compare with: a record's first equals costs its bootstrap.)
-        TaskFilter current = filter.get();
-        if (current != null && f.equals(current)) {
+        if (f.equals(filter.get())) {
             return;
         }
         predicate = f.isEmpty() ? null : f.toPredicate();
