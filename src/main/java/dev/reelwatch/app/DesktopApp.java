@@ -10,6 +10,7 @@ import dev.reelwatch.ui.theme.ThemeStylesheets;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,7 +44,7 @@ public final class DesktopApp {
     /** Ends the heap's settling after the load (on the FX thread); stopped with the app. */
     private PauseTransition settlingEnd;
     private String startupProblem;
-    private List<javafx.scene.image.Image> icons = List.of();
+    private CompletableFuture<List<Image>> icons = CompletableFuture.completedFuture(List.of());
     private volatile boolean backgroundWorkStarted;
 
     public DesktopApp() {
@@ -64,11 +66,23 @@ public final class DesktopApp {
 
     /** Runs on the launcher thread, so opening the database and starting servers never block the FX thread. */
     public void init(Application.Parameters parameters) {
+        // The FX thread idles while this thread opens the cache: it takes the first frame's fixed costs meanwhile.
+        Platform.runLater(new FirstFrameWarmUp());
         Map<String, String> named = parameters.getNamed();
         List<String> flags = parameters.getUnnamed();
         Map<String, String> env = System.getenv();
-        // Decoded here, on the launcher thread, rather than on the FX thread before the first frame.
-        icons = AppIcons.load();
+        // Decoded beside the cache's opening, rather than after it or on the FX thread before the first frame.
+        CompletableFuture<List<Image>> decoded = new CompletableFuture<>();
+        icons = decoded;
+        Thread decoding = new Thread(() -> {
+            try {
+                decoded.complete(AppIcons.load());
+            } catch (RuntimeException e) {
+                decoded.completeExceptionally(e);
+            }
+        }, "reelwatch-icons");
+        decoding.setDaemon(true);
+        decoding.start();
         backgroundPriority = BackgroundPriority.forThisProcess(System.getProperty("os.name", ""),
                 env.getOrDefault("PATH", "")).orElse(null);
         try {
@@ -101,7 +115,7 @@ public final class DesktopApp {
             return;
         }
         window = new DesktopWindow(services, demo, System.getenv(), stage);
-        stage.getIcons().addAll(icons);
+        stage.getIcons().addAll(icons.join());
         window.show(stage);
         if (backgroundPriority != null) {
             // From a second after the window shows, when the first rows are painted: the window's start comes first.

@@ -180,6 +180,7 @@ final class DesktopWindow implements AutoCloseable {
         // The sidebar's count of failure groups: a read of every failed task, after the table has loaded.
         afterTasksLoaded(failuresModel::reload);
         afterTasksLoaded(detailPane::readyNow);
+        afterTasksLoaded(mainView.filterBar()::attachNow);
         // Compare plays each task's archived file, or streams its link, in players of its own.
         // Built on first use: nothing of Compare exists before it is asked for.
         CompareWindow[] compare = new CompareWindow[1];

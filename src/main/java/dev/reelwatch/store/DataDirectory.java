@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
@@ -87,7 +88,10 @@ public final class DataDirectory {
             if (!Files.isDirectory(dir) || Files.getFileStore(dir).isReadOnly()) {
                 return false;
             }
-            Path probe = Files.createTempFile(dir, ".write-check-", ".tmp");
+            // Not Files.createTempFile: its random name seeds a SecureRandom, the larger part of a start's check.
+            Path probe = dir.resolve(".write-check-" + ProcessHandle.current().pid() + "-" + System.nanoTime()
+                    + ".tmp");
+            Files.newByteChannel(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
             Files.delete(probe);
             return true;
         } catch (IOException | SecurityException e) {

@@ -39,6 +39,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Loads SQLite's native library, which the driver extracts from its jar and compares byte by byte on first
+     * use. The desktop start calls it on a thread of its own while JavaFX starts, so the first open does not
+     * pay for it; a failure here is left to that open to report.
+     */
+    public static void loadNativeLibrary() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            // The open that follows fails with the same cause and says so.
+        }
+    }
+
+    /**
      * Opens (creating if needed) the cache at {@code file} and brings its schema up to date.
      *
      * @throws NewerSchemaException     the file is from a newer Reelwatch; it is left untouched

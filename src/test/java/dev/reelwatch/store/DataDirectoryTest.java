@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -81,5 +82,17 @@ class DataDirectoryTest {
         assertTrue(notADirectory.getMessage().startsWith("The data directory " + file + " is not writable: "),
                 notADirectory.getMessage());
         assertTrue(insideAFile.getMessage().contains("is not writable"), insideAFile.getMessage());
+    }
+
+    @Test
+    void aWritableDirectoryIsProbedWithoutLeavingAFile() throws Exception {
+        assertTrue(DataDirectory.isWritable(dir));
+        assertTrue(DataDirectory.isWritable(dir), "a second probe does not trip over the first");
+        try (var left = Files.list(dir)) {
+            assertEquals(0, left.count(), "the probe file is gone");
+        }
+        assertFalse(DataDirectory.isWritable(dir.resolve("missing")), "a directory that does not exist");
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        assertFalse(DataDirectory.isWritable(file), "a file is not a directory");
     }
 }

@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  */
 public final class LazyPane extends StackPane {
     private final Supplier<? extends Node> content;
+    private final AfterFirstFrame firstFrame;
     private Node built;
-    private boolean firstFrameDone;
 
     public LazyPane(BooleanSupplier ready, Supplier<? extends Node> content) {
         this.content = content;
@@ -26,33 +26,17 @@ public final class LazyPane extends StackPane {
         InvalidationListener check = o -> buildIfShown();
         visibleProperty().addListener(check);
         parentProperty().addListener(check);
-        sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null && !firstFrameDone) {
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    if (!ready.getAsBoolean()) {
-                        return;
-                    }
-                    scene.removePostLayoutPulseListener(once[0]);
-                    firstFrameDone = true;
-                    // After this pulse has been rendered: the next turn of the FX thread.
-                    javafx.application.Platform.runLater(this::buildIfShown);
-                };
-                scene.addPostLayoutPulseListener(once[0]);
-            } else {
-                buildIfShown();
-            }
-        });
+        sceneProperty().addListener(check);
+        firstFrame = AfterFirstFrame.watch(this, ready, this::buildIfShown);
     }
 
     /** The window is past its start: build when shown, whatever the pulses said (no pulse may follow a load). */
     public void readyNow() {
-        firstFrameDone = true;
-        buildIfShown();
+        firstFrame.now();
     }
 
     private void buildIfShown() {
-        if (built == null && firstFrameDone && getScene() != null && getParent() != null && isVisible()) {
+        if (built == null && firstFrame.done() && getScene() != null && getParent() != null && isVisible()) {
             built();
         }
     }

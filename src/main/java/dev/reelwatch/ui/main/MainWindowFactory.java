@@ -100,6 +100,7 @@ public final class MainWindowFactory {
                 dialogs);
         TaskGalleryView gallery = new TaskGalleryView(vm.tasks(), media, openDetail, null);
         TaskFilterBar filters = new TaskFilterBar(vm.tasks(), vm.accounts().entries());
+        filters.attachAfterFirstFrame(() -> !vm.tasks().allRows().isEmpty() || vm.tasks().loadedProperty().get());
         SidebarView sidebar = new SidebarView(vm.sidebar(), onAddAccount, onEditAccount, dialogs);
         sidebar.setPauseActions(vm.pause());
         StatusBarView statusBar = new StatusBarView(vm.statusBar());

@@ -39,6 +39,8 @@ public final class TaskFilterBar extends HBox {
     private final javafx.scene.layout.VBox popOverContent = new javafx.scene.layout.VBox();
     private org.controlsfx.control.PopOver popOver;
     private boolean collapsed;
+    /** The filter boxes wait outside the scene for the window's first frame (see {@link #attachAfterFirstFrame}). */
+    private dev.reelwatch.ui.common.AfterFirstFrame waiting;
     private double expandedWidth;
     private boolean syncing;
 
@@ -117,11 +119,50 @@ public final class TaskFilterBar extends HBox {
         filtersButton.setId("filtersButton");
         filtersButton.getStyleClass().add("filters-button");
         filtersButton.setGraphic(TaskCells.icon("filter"));
-        filtersButton.setOnAction(e -> showFiltersPopOver());
+        filtersButton.setOnAction(e -> {
+            attachNow();
+            if (collapsed) {
+                showFiltersPopOver();
+            }
+        });
         vm.filterProperty().addListener((o, was, now) -> updateFiltersButton(now));
         updateFiltersButton(vm.filterProperty().get());
         getChildren().addAll(search, statusBox, sourceBox, modelBox, rangeBox, from, to);
         widthProperty().addListener((o, was, now) -> fitWidth(now.doubleValue()));
+    }
+
+    /**
+     * Until the first frame in which {@code ready} holds (the task table painted its first rows), the bar shows
+     * the search field and the "Filters" button only. Measuring the filter boxes for the tool bar costs their
+     * skins (four drop-down lists, two date pickers): a third of the bar's share of a start's first frame, and
+     * wasted in a first-run window, which folds them into the button anyway. Call before the bar is shown.
+     */
+    public void attachAfterFirstFrame(java.util.function.BooleanSupplier ready) {
+        collapsed = true;
+        getChildren().setAll(search, filtersButton);
+        waiting = dev.reelwatch.ui.common.AfterFirstFrame.watch(this, ready, this::attachFilters);
+    }
+
+    /** Whether the filter boxes still wait for the first frame (see {@link #attachAfterFirstFrame}). */
+    public boolean filtersWaiting() {
+        return waiting != null;
+    }
+
+    /** The window is past its start: the filter boxes come in now if they still wait (no pulse may follow a load). */
+    public void attachNow() {
+        if (waiting != null) {
+            waiting.now();
+        }
+    }
+
+    /** Puts the filter boxes in, styled and measured at once, and folds them again before a frame shows them. */
+    private void attachFilters() {
+        waiting = null;
+        collapsed = false;
+        getChildren().setAll(search);
+        getChildren().addAll(filterControls());
+        applyCss();
+        fitWidth(getWidth());
     }
 
     /** Esc in the search field: empties it and shows every task the other filters allow, at once. */
@@ -135,6 +176,9 @@ public final class TaskFilterBar extends HBox {
      * into one "Filters" button that opens them in a pop-over, and come back when the bar is wide enough.
      */
     private void fitWidth(double width) {
+        if (waiting != null) {
+            return;
+        }
         if (!collapsed) {
             double needed = search.prefWidth(-1) + getSpacing() * 6 + snappedLeftInset() + snappedRightInset();
             for (javafx.scene.Node n : filterControls()) {
