@@ -72,17 +72,12 @@ public final class DesktopApp {
         List<String> flags = parameters.getUnnamed();
         Map<String, String> env = System.getenv();
         // Decoded beside the cache's opening, rather than after it or on the FX thread before the first frame.
-        CompletableFuture<List<Image>> decoded = new CompletableFuture<>();
-        icons = decoded;
-        Thread decoding = new Thread(() -> {
-            try {
-                decoded.complete(AppIcons.load());
-            } catch (RuntimeException e) {
-                decoded.completeExceptionally(e);
-            }
-        }, "reelwatch-icons");
-        decoding.setDaemon(true);
-        decoding.start();
+        // supplyAsync completes the future whatever AppIcons throws, so start() never waits on it for ever.
+        icons = CompletableFuture.supplyAsync(AppIcons::load, work -> {
+            Thread decoding = new Thread(work, "reelwatch-icons");
+            decoding.setDaemon(true);
+            decoding.start();
+        });
         backgroundPriority = BackgroundPriority.forThisProcess(System.getProperty("os.name", ""),
                 env.getOrDefault("PATH", "")).orElse(null);
         try {

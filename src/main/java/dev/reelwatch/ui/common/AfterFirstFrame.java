@@ -12,22 +12,20 @@ import java.util.function.BooleanSupplier;
  * start-up frames do not show then costs them nothing: no skin, no styling, no layout.
  */
 public final class AfterFirstFrame {
-    private final Node node;
     private final BooleanSupplier ready;
     private final Runnable action;
     private final Runnable pulseListener = this::afterPulse;
     private Scene watched;
     private boolean done;
 
-    private AfterFirstFrame(Node node, BooleanSupplier ready, Runnable action) {
-        this.node = node;
+    private AfterFirstFrame(BooleanSupplier ready, Runnable action) {
         this.ready = ready;
         this.action = action;
     }
 
     /** Watches {@code node}'s scenes until {@code action} has run; {@link #now()} runs it at once instead. */
     public static AfterFirstFrame watch(Node node, BooleanSupplier ready, Runnable action) {
-        AfterFirstFrame after = new AfterFirstFrame(node, ready, action);
+        AfterFirstFrame after = new AfterFirstFrame(ready, action);
         node.sceneProperty().addListener((o, was, scene) -> after.follow(scene));
         after.follow(node.getScene());
         return after;

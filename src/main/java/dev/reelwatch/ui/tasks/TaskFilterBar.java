@@ -134,8 +134,8 @@ public final class TaskFilterBar extends HBox {
     /**
      * Until the first frame in which {@code ready} holds (the task table painted its first rows), the bar shows
      * the search field and the "Filters" button only. Measuring the filter boxes for the tool bar costs their
-     * skins (four drop-down lists, two date pickers): a third of the bar's share of a start's first frame, and
-     * wasted in a first-run window, which folds them into the button anyway. Call before the bar is shown.
+     * skins (four drop-down lists, two date pickers): about a fifth of the CSS pass when the window first shows,
+     * and wasted in a first-run window, which folds them into the button anyway. Call before the bar is shown.
      */
     public void attachAfterFirstFrame(java.util.function.BooleanSupplier ready) {
         collapsed = true;
