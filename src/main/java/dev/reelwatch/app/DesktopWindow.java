@@ -40,6 +40,7 @@ import dev.reelwatch.ui.media.DragOutFiles;
 import dev.reelwatch.ui.media.MediaFeature;
 import dev.reelwatch.ui.media.player.FxPlaybackEngines;
 import dev.reelwatch.ui.media.player.PlaybackEngines;
+import dev.reelwatch.ui.media.player.PlaybackHost;
 import dev.reelwatch.ui.media.player.PlayerViewModel;
 import dev.reelwatch.ui.tasks.ServerTaskDeleter;
 import dev.reelwatch.ui.theme.OsThemeDetector;
@@ -71,6 +72,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -187,8 +189,9 @@ final class DesktopWindow implements AutoCloseable {
         mainView.setOnCompare(ids -> {
             if (compare[0] == null) {
                 PlaybackEngines engines = new FxPlaybackEngines();
+                Supplier<PlaybackHost> host = media.playbackHost();
                 compare[0] = new CompareWindow(services.tasks(), () -> new PlayerViewModel(services.tasks(),
-                        engines, opener, services.clock(), osName), executor, ZoneId.systemDefault(), windows);
+                        engines, opener, services.clock(), host), executor, ZoneId.systemDefault(), windows);
             }
             compare[0].open(ids);
         });

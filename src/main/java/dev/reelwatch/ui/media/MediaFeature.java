@@ -15,6 +15,7 @@ import dev.reelwatch.ui.common.FxWindows;
 import dev.reelwatch.ui.common.TaskExecutor;
 import dev.reelwatch.ui.media.player.FxPlaybackEngines;
 import dev.reelwatch.ui.media.player.PlaybackEngines;
+import dev.reelwatch.ui.media.player.PlaybackHost;
 import dev.reelwatch.ui.media.player.PlayerView;
 import dev.reelwatch.ui.media.player.PlayerViewModel;
 import javafx.beans.value.ObservableValue;
@@ -61,6 +62,8 @@ public final class MediaFeature implements MediaHooks {
     private final PlaybackEngines engines = new FxPlaybackEngines();
     private final FrameGrabber frames = new FrameGrabber();
     private final ResourceBundle text = ResourceBundle.getBundle("dev.reelwatch.ui.media.messages");
+    /** Started by the first {@link #playbackHost()}; touched on the FX thread only. */
+    private CompletableFuture<PlaybackHost> host;
 
     /** The FX side the media feature shows itself through. */
     public record Shell(TaskExecutor executor, FxWindows windows, DialogService dialogs, DragOutFiles dragOut) {
@@ -90,6 +93,19 @@ public final class MediaFeature implements MediaHooks {
         this.osName = osName;
     }
 
+    /**
+     * What this machine offers the player (FFmpeg's decoders, a sound output), probed once off the FX thread when
+     * first asked for, so that a failed start is told as its likeliest cause; unknown until the probe is done.
+     */
+    public Supplier<PlaybackHost> playbackHost() {
+        if (host == null) {
+            host = CompletableFuture.supplyAsync(() -> PlaybackHost.probe(osName), background)
+                    .exceptionally(e -> PlaybackHost.unknown(osName));
+        }
+        CompletableFuture<PlaybackHost> probed = host;
+        return () -> probed.getNow(PlaybackHost.unknown(osName));
+    }
+
     /** Players opened and not yet disposed (for diagnostics and tests). */
     public int livePlayers() {
         return engines.livePlayers();
@@ -97,7 +113,7 @@ public final class MediaFeature implements MediaHooks {
 
     @Override
     public Node createPlayer(ObservableValue<Long> selectedTaskId) {
-        PlayerViewModel viewModel = new PlayerViewModel(tasks, engines, opener, clock, osName);
+        PlayerViewModel viewModel = new PlayerViewModel(tasks, engines, opener, clock, playbackHost());
         PlayerView view = new PlayerView(viewModel);
         selectedTaskId.addListener((o, was, now) -> viewModel.select(now));
         viewModel.select(selectedTaskId.getValue());

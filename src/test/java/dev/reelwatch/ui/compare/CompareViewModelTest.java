@@ -11,6 +11,7 @@ import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.ui.fixtures.TestCache;
 import dev.reelwatch.ui.media.player.FxPlaybackEngines;
 import dev.reelwatch.ui.media.player.PlayerState;
+import dev.reelwatch.ui.media.player.PlaybackHost;
 import dev.reelwatch.ui.media.player.PlayerViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +109,8 @@ class CompareViewModelTest {
     private CompareViewModel compare(List<StoredTask> tasks) {
         FxPlaybackEngines engines = new FxPlaybackEngines();
         return new CompareViewModel(tasks, () -> new PlayerViewModel(cache.tasks, engines,
-                new SystemOpener(Runnable::run, "Linux", cmd -> { }), cache.clock, "Linux"), ZoneOffset.UTC);
+                new SystemOpener(Runnable::run, "Linux", cmd -> { }), cache.clock,
+                () -> PlaybackHost.unknown("Linux")), ZoneOffset.UTC);
     }
 
     private StoredTask put(Task.Builder builder) {

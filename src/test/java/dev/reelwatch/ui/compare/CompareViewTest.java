@@ -14,6 +14,7 @@ import dev.reelwatch.ui.fixtures.FxThreadApplicationTest;
 import dev.reelwatch.ui.media.player.FxPlaybackEngines;
 import dev.reelwatch.ui.media.player.MediaLibraries;
 import dev.reelwatch.ui.media.player.PlayerState;
+import dev.reelwatch.ui.media.player.PlaybackHost;
 import dev.reelwatch.ui.media.player.PlayerViewModel;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -145,11 +146,15 @@ class CompareViewTest extends FxThreadApplicationTest {
     private void show(List<StoredTask> tasks) {
         interact(() -> {
             vm = new CompareViewModel(tasks, () -> new PlayerViewModel(bed.tasks, engines,
-                    new SystemOpener(Runnable::run, "Linux", cmd -> { }), bed.clock, "Linux"), ZoneOffset.UTC);
+                    new SystemOpener(Runnable::run, "Linux", cmd -> { }), bed.clock,
+                    () -> PlaybackHost.unknown("Linux")), ZoneOffset.UTC);
             Scene scene = new Scene(new CompareView(vm), 1100, 760);
             ThemeStylesheets.apply(scene, false);
             stage.setScene(scene);
             stage.setOnHidden(e -> vm.close());
+            // TestFX hands every test class the same primary stage: a shown stage keeps the size an earlier
+            // class gave it, which can leave the robot's clicks outside it.
+            stage.sizeToScene();
         });
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -19,6 +19,7 @@ import dev.reelwatch.ui.common.UiThread;
 import dev.reelwatch.ui.compare.CompareView;
 import dev.reelwatch.ui.compare.CompareViewModel;
 import dev.reelwatch.ui.media.player.FxPlaybackEngines;
+import dev.reelwatch.ui.media.player.PlaybackHost;
 import dev.reelwatch.ui.media.player.PlayerViewModel;
 import dev.reelwatch.ui.theme.ThemeStylesheets;
 import dev.reelwatch.ui.usage.UsageView;
@@ -84,7 +85,7 @@ public final class LibraryPreview extends Application {
             FxPlaybackEngines engines = new FxPlaybackEngines();
             CompareViewModel vm = new CompareViewModel(List.of(a, b), () -> new PlayerViewModel(tasks, engines,
                     new SystemOpener(Runnable::run, System.getProperty("os.name")), Clock.systemUTC(),
-                    System.getProperty("os.name")), ZoneId.of("UTC"));
+                    () -> PlaybackHost.probe(System.getProperty("os.name"))), ZoneId.of("UTC"));
             scene = new Scene(new CompareView(vm), 1100, 820);
             javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
             later.setOnFinished(e -> vm.playback().play());

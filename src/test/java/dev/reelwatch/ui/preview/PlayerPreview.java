@@ -14,6 +14,7 @@ import dev.reelwatch.store.SqliteTaskStore;
 import dev.reelwatch.store.StoredTask;
 import dev.reelwatch.ui.media.player.FxPlaybackEngines;
 import dev.reelwatch.ui.media.player.PlayerView;
+import dev.reelwatch.ui.media.player.PlaybackHost;
 import dev.reelwatch.ui.media.player.PlayerViewModel;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -65,7 +66,7 @@ public final class PlayerPreview extends Application {
                 null, 100, null);
         PlayerViewModel vm = new PlayerViewModel(tasks, new FxPlaybackEngines(),
                 new SystemOpener(Runnable::run, System.getProperty("os.name")), Clock.systemUTC(),
-                System.getProperty("os.name"));
+                () -> PlaybackHost.probe(System.getProperty("os.name")));
         StackPane root = new StackPane(new PlayerView(vm));
         root.setStyle("-fx-padding: 16; -fx-background-color: #f4f5f7;");
         stage.setScene(new Scene(root, 720, 480));

@@ -15,23 +15,36 @@ public record PlaybackProblem(Kind kind, String message) {
     }
 
     public static PlaybackProblem of(Kind kind, ResourceBundle text, Object detail) {
-        String key = "problem." + kind.name().toLowerCase(Locale.ROOT);
+        return of(kind, "problem." + kind.name().toLowerCase(Locale.ROOT), text, detail);
+    }
+
+    private static PlaybackProblem of(Kind kind, String key, ResourceBundle text, Object detail) {
         return new PlaybackProblem(kind, java.text.MessageFormat.format(text.getString(key), detail));
     }
 
-    /** Reads an engine error: {@code type} like JavaFX's MediaException.Type name, {@code message} its text. */
-    public static PlaybackProblem classify(String type, String message, String osName, ResourceBundle text) {
+    /**
+     * Reads an engine error: {@code type} like JavaFX's MediaException.Type name, {@code message} its text. On
+     * Linux a bare "could not create player" is read against what the host has: missing (or unknown) decoders
+     * are told as such; decoders present but no sound output found is an inferred missing audio device.
+     */
+    public static PlaybackProblem classify(String type, String message, PlaybackHost host, ResourceBundle text) {
         String t = type == null ? "UNKNOWN" : type;
         String m = message == null ? "" : message;
         String lower = m.toLowerCase(Locale.ROOT);
-        boolean linux = osName != null && osName.toLowerCase(Locale.ROOT).contains("linux");
         String detail = (t + ": " + m).strip();
         if (lower.contains("audio device") || lower.contains("audio output") || lower.contains("audio sink")) {
             return of(Kind.NO_AUDIO_DEVICE, text, detail);
         }
-        if (linux && (lower.contains("could not create player") || lower.contains("libav")
-                || lower.contains("ffmpeg") || (t.equals("UNKNOWN") && lower.contains("create")))) {
-            return of(Kind.MISSING_FFMPEG, text, detail);
+        boolean namesDecoders = lower.contains("libav") || lower.contains("ffmpeg");
+        if (host.linux() && (namesDecoders || lower.contains("could not create player")
+                || (t.equals("UNKNOWN") && lower.contains("create")))) {
+            if (namesDecoders || host.decoders() != PlaybackHost.Presence.FOUND) {
+                return of(Kind.MISSING_FFMPEG, text, detail);
+            }
+            if (host.soundOutput() == PlaybackHost.Presence.MISSING) {
+                return of(Kind.NO_AUDIO_DEVICE, "problem.no_audio_device.inferred", text, detail);
+            }
+            return of(Kind.OTHER, "problem.create_failed", text, detail);
         }
         if (t.equals("MEDIA_UNSUPPORTED") || t.equals("UNKNOWN_MEDIA_TYPE") || lower.contains("unsupported")
                 || lower.contains("unrecognized file signature") || lower.contains("codec")) {

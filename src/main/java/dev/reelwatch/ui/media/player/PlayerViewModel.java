@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
 
 /**
  * The embedded player's state and commands: plays the archived file when there is one, otherwise streams the
@@ -41,7 +42,7 @@ public final class PlayerViewModel {
     private final PlaybackEngines engines;
     private final SystemOpener opener;
     private final Clock clock;
-    private final String osName;
+    private final Supplier<PlaybackHost> host;
     private final ResourceBundle text;
 
     private final ReadOnlyObjectWrapper<PlayerState> state = new ReadOnlyObjectWrapper<>(PlayerState.EMPTY);
@@ -63,12 +64,17 @@ public final class PlayerViewModel {
     private Path localFile;
     private String link;
 
-    public PlayerViewModel(TaskStore tasks, PlaybackEngines engines, SystemOpener opener, Clock clock, String osName) {
+    /**
+     * @param host what this machine offers the player (decoders, sound output), asked for when playback fails;
+     *             {@link PlaybackHost#unknown} until probed
+     */
+    public PlayerViewModel(TaskStore tasks, PlaybackEngines engines, SystemOpener opener, Clock clock,
+                           Supplier<PlaybackHost> host) {
         this.tasks = tasks;
         this.engines = engines;
         this.opener = opener;
         this.clock = clock;
-        this.osName = osName;
+        this.host = host;
         this.text = ResourceBundle.getBundle("dev.reelwatch.ui.media.player.messages");
         volume.addListener((o, was, now) -> current().ifPresent(e -> e.volume(now.doubleValue())));
         muted.addListener((o, was, now) -> current().ifPresent(e -> e.mute(now)));
@@ -191,7 +197,7 @@ public final class PlayerViewModel {
             @Override
             public void failed(String type, String message) {
                 if (self[0] == null || !stale()) {
-                    fail(PlaybackProblem.classify(type, message, osName, text));
+                    fail(PlaybackProblem.classify(type, message, host.get(), text));
                 }
             }
         });

@@ -27,7 +27,7 @@ class MediaLibrariesTest {
     @Test
     void presentDecodersOrOtherSystemsLetTheTestRun(@TempDir Path libs) throws Exception {
         Files.createFile(libs.resolve("libavcodec.so.59"));
-        assertEquals(List.of("libavformat"), MediaLibraries.missing("Linux", List.of(libs)));
+        assertEquals(List.of("libavformat"), PlaybackHost.missingDecoders("Linux", List.of(libs)));
         Files.createFile(libs.resolve("libavformat.so.59.27.100"));
         assertDoesNotThrow(() -> MediaLibraries.require("Linux", "true", List.of(libs)));
         assertDoesNotThrow(() -> MediaLibraries.require("Mac OS X", "true", List.of()));

@@ -47,6 +47,8 @@ class PlayerViewTest {
     PlayerViewModel viewModel;
     int taskCounter;
     Stage stage;
+    /** This machine as the app sees it: on CI, FFmpeg's decoders and no sound output. */
+    final PlaybackHost host = PlaybackHost.probe(System.getProperty("os.name", ""));
 
     @Start
     void start(Stage stage) {
@@ -55,7 +57,7 @@ class PlayerViewTest {
         account = bed.addAccount(ProviderKind.MESHAPI, "studio", URI.create("http://127.0.0.1:9"), null);
         engines = new FxPlaybackEngines();
         viewModel = new PlayerViewModel(bed.tasks, engines, new SystemOpener(Runnable::run, "Linux", cmd -> { }),
-                bed.clock, "Linux");
+                bed.clock, () -> host);
         Scene scene = new Scene(new PlayerView(viewModel), 640, 420);
         ThemeStylesheets.apply(scene, false);
         stage.setScene(scene);
