@@ -5,6 +5,8 @@ import dev.reelwatch.ui.pause.SyncPauseViewModel;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.Observable;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -48,9 +50,6 @@ public final class StatusBarView extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.visibleProperty().bind(vm.busyProperty());
-        spinner.managedProperty().bind(spinner.visibleProperty());
         Label activity = new Label();
         activity.setId("activityText");
         activity.textProperty().bind(vm.activityTextProperty());
@@ -66,8 +65,8 @@ public final class StatusBarView extends HBox {
         count.setId("taskCountText");
         count.textProperty().bind(vm.countTextProperty());
 
-        getChildren().addAll(offline, accountsBox, spacer, spinner, activity, separator(), lastSync, separator(),
-                count);
+        getChildren().addAll(offline, accountsBox, spacer, activity, separator(), lastSync, separator(), count);
+        addSpinnerWhenBusy(activity);
 
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(30), e -> vm.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -82,6 +81,27 @@ public final class StatusBarView extends HBox {
                 downloads.play();
             }
         });
+    }
+
+    /**
+     * The spinner beside the activity text, made the first time there is work to show: its skin (13 paths and
+     * an endless animation) is not worth styling in the first frame, when nothing is busy yet.
+     */
+    private void addSpinnerWhenBusy(Label activity) {
+        ChangeListener<Boolean> onBusy = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean busy) {
+                if (busy) {
+                    vm.busyProperty().removeListener(this);
+                    ProgressIndicator spinner = new ProgressIndicator();
+                    spinner.visibleProperty().bind(vm.busyProperty());
+                    spinner.managedProperty().bind(spinner.visibleProperty());
+                    getChildren().add(getChildren().indexOf(activity), spinner);
+                }
+            }
+        };
+        vm.busyProperty().addListener(onBusy);
+        onBusy.changed(vm.busyProperty(), false, vm.busyProperty().get());
     }
 
     /**

@@ -89,6 +89,24 @@ class StatusBarViewTest extends FxThreadApplicationTest {
                 "one health level at a time: " + dot.getStyleClass());
     }
 
+    @Test
+    void theSpinnerIsMadeWhenWorkFirstStartsAndSitsBesideTheActivityText() {
+        assertTrue(lookup(".progress-indicator").tryQuery().isEmpty(), "nothing is busy: no spinner yet");
+
+        interact(() -> sync.publish(status(new AccountHealth(studio.id(), NOW.minusSeconds(60), NOW, null, null,
+                NOW.plusSeconds(60), true, Map.of(TaskStatus.RUNNING, 1)))));
+        Node spinner = lookup(".status-bar .progress-indicator").query();
+        assertTrue(spinner.isVisible());
+        javafx.scene.Parent bar = lookup("#statusBar").query();
+        int at = onFxThread(() -> bar.getChildrenUnmodifiable().indexOf(spinner));
+        assertEquals(at + 1, onFxThread(() -> bar.getChildrenUnmodifiable().indexOf(lookup("#activityText").query())));
+
+        interact(() -> sync.publish(status(new AccountHealth(studio.id(), NOW.minusSeconds(60), NOW, null, null,
+                NOW.plusSeconds(60), false, Map.of(TaskStatus.RUNNING, 1)))));
+        assertTrue(!spinner.isVisible() && !spinner.isManaged(), "idle again: hidden, and takes no room");
+        assertSame(spinner, lookup(".status-bar .progress-indicator").query(), "kept for the next work");
+    }
+
     private static Tooltip tooltipOf(Node node) {
         return (Tooltip) node.getProperties().get("javafx.scene.control.Tooltip");
     }
