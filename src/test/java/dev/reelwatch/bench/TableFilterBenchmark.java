@@ -7,11 +7,17 @@ import dev.reelwatch.ui.common.RelativeTime;
 import dev.reelwatch.ui.common.SettingsWriter;
 import dev.reelwatch.ui.common.StoreChangeRelay;
 import dev.reelwatch.ui.common.UiThread;
+import dev.reelwatch.ui.fixtures.RecordingDialogs;
 import dev.reelwatch.ui.fixtures.RecordingSyncService;
+import dev.reelwatch.ui.media.MediaHooks;
+import dev.reelwatch.ui.tasks.ServerTaskDeleter;
 import dev.reelwatch.ui.tasks.TaskListViewModel;
 import dev.reelwatch.ui.tasks.TaskRow;
+import dev.reelwatch.ui.tasks.TaskTableView;
+import dev.reelwatch.ui.theme.ThemeStylesheets;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -30,11 +36,13 @@ import java.util.function.Function;
 
 /**
  * Benchmark 3 as the table sees it: the same typed searches as {@link FilterLatencyBenchmark}, with the filtered
- * rows shown in a {@code TableView} on screen (three text columns, one row selected, so its selection and focus
- * models and its skin listen to every change), each sample timed on the FX thread from setting the search until
- * the table has laid out its cells. The table is a plain one, not the app's: what it adds is what any table's
- * listeners and layout cost for the change the filter publishes. Needs a display (xvfb-run).
- * Arguments: [tasks, default 100000] [rounds, default 3]; the first round warms up and is not counted.
+ * rows shown on screen with one row selected (so the selection and focus models and the skin listen to every
+ * change), each sample timed on the FX thread from setting the search until the table has laid out its cells.
+ * By default the table is the app's own {@link TaskTableView} (its columns, cells, fixed row height and
+ * stylesheets); {@code plain} shows a plain {@code TableView} of three text columns instead, to tell the table's
+ * own cost from that of the app's cells. Needs a display (xvfb-run).
+ * Arguments: [tasks, default 100000] [rounds, default 3] [app|plain, default app]; the first round warms up and
+ * is not counted.
  */
 public final class TableFilterBenchmark {
     private TableFilterBenchmark() {
@@ -43,6 +51,7 @@ public final class TableFilterBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean plain = args.length > 2 && args[2].equals("plain");
         Machine.print();
         Path dir = BenchFiles.dataDirWithCache("filter", n);
         Clock clock = Clock.systemUTC();
@@ -59,8 +68,9 @@ public final class TableFilterBenchmark {
                 model.comparatorProperty().set(Comparator.comparingLong(TaskRow::createdAtMillis).reversed());
                 return model;
             });
-            TableView<TaskRow> table = onFx(() -> show(vm));
-            System.out.printf(Locale.ROOT, "%,d rows in the table%n", vm.totalCountProperty().get());
+            TableView<TaskRow> table = onFx(() -> show(vm, plain));
+            System.out.printf(Locale.ROOT, "%,d rows in %s%n", vm.totalCountProperty().get(),
+                    plain ? "a plain TableView" : "the app's task table");
             Samples samples = new Samples();
             List<String> slow = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
@@ -88,7 +98,8 @@ public final class TableFilterBenchmark {
                     samples.size(), samples.median(), samples.percentile(99), samples.max());
             System.out.println("samples of 20 ms or more:");
             slow.stream().sorted(Comparator.reverseOrder()).limit(12).forEach(System.out::println);
-            new Figure(String.format(Locale.ROOT, "3. Search latency through a TableView, %,d tasks, p50 / p99", n),
+            new Figure(String.format(Locale.ROOT, "3. Search latency through %s, %,d tasks, p50 / p99",
+                    plain ? "a plain TableView" : "the app's task table", n),
                     Figure.ms(samples.median()) + " / " + Figure.ms(samples.percentile(99)), "(store not asked)", "—",
                     "p99 < 50 ms", samples.percentile(99) < 50).print();
         } finally {
@@ -96,14 +107,26 @@ public final class TableFilterBenchmark {
         }
     }
 
-    private static TableView<TaskRow> show(TaskListViewModel vm) {
-        TableView<TaskRow> table = new TableView<>(vm.visibleRows());
-        table.getColumns().add(column("Prompt", TaskRow::promptFirstLine));
-        table.getColumns().add(column("Model", TaskRow::model));
-        table.getColumns().add(column("Status", row -> row.status().name()));
+    private static TableView<TaskRow> show(TaskListViewModel vm, boolean plain) {
+        TableView<TaskRow> table;
+        Parent root;
+        if (plain) {
+            table = new TableView<>(vm.visibleRows());
+            table.getColumns().add(column("Prompt", TaskRow::promptFirstLine));
+            table.getColumns().add(column("Model", TaskRow::model));
+            table.getColumns().add(column("Status", row -> row.status().name()));
+            root = table;
+        } else {
+            TaskTableView view = new TaskTableView(vm, MediaHooks.NONE, ServerTaskDeleter.UNSUPPORTED, () -> { },
+                    () -> { }, () -> { }, new RecordingDialogs());
+            table = view.table();
+            root = view;
+        }
         table.getSelectionModel().select(5);
         Stage stage = new Stage();
-        stage.setScene(new Scene(table, 1000, 700));
+        Scene scene = new Scene(root, 1000, 700);
+        ThemeStylesheets.apply(scene, false);
+        stage.setScene(scene);
         stage.show();
         return table;
     }
