@@ -32,8 +32,11 @@ final class RefilterChange extends ListChangeListener.Change<TaskRow> {
     private int runStart;
     private int runLength;
     private int place;
-    /** The current run's rows when removing, made once a run: listeners ask for them several times. */
-    private List<TaskRow> removedRows = List.of();
+    /**
+     * The current run's rows when removing, made on the first ask in a run (listeners may ask several times;
+     * most only ask for the sizes, and a run's object for each of half a million runs per walk adds up).
+     */
+    private List<TaskRow> removedRows;
 
     private RefilterChange(ObservableList<TaskRow> list, SortedTaskRows source, int[] wide, int wideSize,
                            int[] narrow, int narrowSize, boolean removing) {
@@ -76,7 +79,7 @@ final class RefilterChange extends ListChangeListener.Change<TaskRow> {
         runLength = at - runStart;
         // Added runs sit where they are in the wide list; removed ones where the narrow list resumes.
         place = removing ? matched : runStart;
-        removedRows = removing ? new Rows(runStart, runLength) : List.of();
+        removedRows = null;
         return true;
     }
 
@@ -102,6 +105,9 @@ final class RefilterChange extends ListChangeListener.Change<TaskRow> {
     @Override
     public List<TaskRow> getRemoved() {
         checkRun();
+        if (removedRows == null) {
+            removedRows = removing ? new Rows(runStart, runLength) : List.of();
+        }
         return removedRows;
     }
 

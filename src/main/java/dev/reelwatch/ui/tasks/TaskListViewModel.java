@@ -95,7 +95,9 @@ public final class TaskListViewModel implements AutoCloseable {
         this.rows = new LiveTaskRows(store, relay, this.executor);
         this.filters = new TaskFilterModel(time);
         this.filtered = new FilteredTaskRows(rows.source());
-        this.readOnlyVisible = FXCollections.unmodifiableObservableList(filtered);
+        // The filtered rows themselves, not an unmodifiable view of them: they refuse every change already, and
+        // the view's adapter would sit between the table's four walks of each refilter and its runs.
+        this.readOnlyVisible = filtered;
         filters.filterProperty().addListener((Observable o) -> refilter());
         filtered.addListener((Observable ignored) -> visibleCount.set(filtered.size()));
         selectedIds.addListener((Observable ignored) ->

@@ -198,6 +198,21 @@ class TaskListViewModelTest {
     }
 
     @Test
+    void theVisibleRowsRefuseChangesFromTheirViewers() {
+        List<TaskRow> rows = vm.visibleRows();
+        assertTrue(!rows.isEmpty());
+        TaskRow first = rows.get(0);
+        int size = rows.size();
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> rows.add(first));
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> rows.remove(0));
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> rows.set(0, first));
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, rows::clear);
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> vm.visibleRows().setAll(List.of(first)));
+        assertEquals(size, rows.size());
+    }
+
+    @Test
     void aStorePageOfInsertsAndUpdatesIsOneListChange() {
         List<javafx.collections.ListChangeListener.Change<? extends TaskRow>> all = new ArrayList<>();
         List<Object> visible = new ArrayList<>();
