@@ -58,7 +58,6 @@ public final class TaskListViewModel implements AutoCloseable {
     private final TaskFilterModel filters;
     private final FilteredTaskRows filtered;
     private final List<LiveTaskRows.ChangeListener> refilterListeners = new ArrayList<>();
-    private final ObservableList<TaskRow> readOnlyVisible;
     /** Issue 15: narrows the rows to a set of ids on top of the filter (a failure group); null: no such limit. */
     private final ReadOnlyObjectWrapper<TaskSubset> subset = new ReadOnlyObjectWrapper<>(this, "subset");
     private final ReadOnlyIntegerWrapper visibleCount = new ReadOnlyIntegerWrapper(this, "visibleCount", 0);
@@ -95,9 +94,6 @@ public final class TaskListViewModel implements AutoCloseable {
         this.rows = new LiveTaskRows(store, relay, this.executor);
         this.filters = new TaskFilterModel(time);
         this.filtered = new FilteredTaskRows(rows.source());
-        // The filtered rows themselves, not an unmodifiable view of them: they refuse every change already, and
-        // the view's adapter would sit between the table's four walks of each refilter and its runs.
-        this.readOnlyVisible = filtered;
         filters.filterProperty().addListener((Observable o) -> refilter());
         filtered.addListener((Observable ignored) -> visibleCount.set(filtered.size()));
         selectedIds.addListener((Observable ignored) ->
@@ -384,7 +380,9 @@ public final class TaskListViewModel implements AutoCloseable {
 
     /** The rows the table shows: every row in the table's order, then filtered (pinned rows included). */
     public ObservableList<TaskRow> visibleRows() {
-        return readOnlyVisible;
+        // The filtered rows themselves, not an unmodifiable view of them: they refuse every change already, and
+        // the view's adapter would sit between the table's four walks of each refilter and its runs.
+        return filtered;
     }
 
     /** The order of {@link #visibleRows()}; the table binds it to its own comparator (null: newest first). */
