@@ -110,35 +110,24 @@ final class FilteredTaskRows extends ObservableListBase<TaskRow> implements Rand
      * filter adds, then the rows it drops. Never one replacement: a {@code TableView} answers a replaced row, or
      * the removal of every row, by discarding and rebuilding all its cells, a 100–200 ms pause per keystroke on a
      * software-rendered screen; added and removed runs only move and refill the cells. Between the two changes
-     * the list holds the rows of both filters. Each change is a {@link RefilterChange}, which finds its runs as
-     * the listeners walk it.
+     * the list holds the rows of both filters. Both changes' runs are found in one pass ({@link RefilterRuns});
+     * each change is a {@link RefilterChange} that replays its runs to every listener.
      */
     private void publishRefilter(int[] before, int sizeBefore, int[] next, int nextSize) {
-        int[] union = new int[sizeBefore + nextSize];
-        int w = 0;
-        for (int i = 0, j = 0; i < sizeBefore || j < nextSize; ) {
-            int old = i < sizeBefore ? before[i] : Integer.MAX_VALUE;
-            int now = j < nextSize ? next[j] : Integer.MAX_VALUE;
-            union[w++] = Math.min(old, now);
-            if (old <= now) {
-                i++;
-            }
-            if (now <= old) {
-                j++;
-            }
-        }
+        RefilterRuns refilter = RefilterRuns.between(before, sizeBefore, next, nextSize);
+        int w = refilter.unionSize();
         if (w > sizeBefore) {
-            shown = union;
+            shown = refilter.union();
             size = w;
             if (hasListeners()) {
-                fireChange(RefilterChange.added(this, source, before, sizeBefore, union, w));
+                fireChange(RefilterChange.added(this, source, refilter));
             }
         }
         if (w > nextSize) {
             shown = next;
             size = nextSize;
             if (hasListeners()) {
-                fireChange(RefilterChange.removed(this, source, union, w, next, nextSize));
+                fireChange(RefilterChange.removed(this, source, refilter));
             }
         }
         shown = next;

@@ -8,27 +8,23 @@ import java.util.List;
 import java.util.RandomAccess;
 
 /**
- * One half of a refilter as a list change: the runs of {@code wide}'s source positions that {@code narrow} (a
- * subsequence of it) lacks, either added (the list went from {@code narrow} to {@code wide}) or removed (from
- * {@code wide} to {@code narrow}). Each run is one sub-change, found when the listener steps to it, so a
- * refilter that drops half a million scattered rows costs the listeners' walk and nothing more:
- * {@code ObservableListBase}'s change builder kept a list of removed rows per run and searched its runs for
- * every row it was told of (60 % of a one-letter search at a million rows). The removed rows are read from the
- * source when asked, which does not change while the change is delivered.
+ * One half of a refilter as a list change: the runs of a {@link RefilterRuns}' union that one set lacks, either
+ * added (the list went from the old set to the union) or removed (from the union to the new set). Each run is
+ * one sub-change, replayed from the runs found once, so a refilter that drops half a million scattered rows costs
+ * the listeners' walks and little more: {@code ObservableListBase}'s change builder kept a list of removed rows
+ * per run and searched its runs for every row it was told of (60 % of a one-letter search at a million rows).
+ * The removed rows are read from the source when asked, which does not change while the change is delivered.
  */
 final class RefilterChange extends ListChangeListener.Change<TaskRow> {
     private static final int[] NO_PERMUTATION = new int[0];
 
     private final SortedTaskRows source;
-    private final int[] wide;
-    private final int wideSize;
-    private final int[] narrow;
-    private final int narrowSize;
+    private final int[] union;
+    private final RefilterRuns.Runs runs;
     private final boolean removing;
-    /** Where the walk is in {@code wide} and in {@code narrow}. */
-    private int at;
-    private int matched;
-    /** The current run: its start in {@code wide}, its length, and its place in the list after the change. */
+    /** The run the walk is at; -1 before the first. */
+    private int cursor = -1;
+    /** The current run: its start in the union, its length, and its place in the list after the change. */
     private int runStart;
     private int runLength;
     private int place;
@@ -38,55 +34,43 @@ final class RefilterChange extends ListChangeListener.Change<TaskRow> {
      */
     private List<TaskRow> removedRows;
 
-    private RefilterChange(ObservableList<TaskRow> list, SortedTaskRows source, int[] wide, int wideSize,
-                           int[] narrow, int narrowSize, boolean removing) {
+    private RefilterChange(ObservableList<TaskRow> list, SortedTaskRows source, RefilterRuns refilter,
+                           boolean removing) {
         super(list);
         this.source = source;
-        this.wide = wide;
-        this.wideSize = wideSize;
-        this.narrow = narrow;
-        this.narrowSize = narrowSize;
+        this.union = refilter.union();
+        this.runs = removing ? refilter.removed() : refilter.added();
         this.removing = removing;
     }
 
-    /** The list grew from {@code before} to {@code after}, which holds every position of it. */
-    static RefilterChange added(ObservableList<TaskRow> list, SortedTaskRows source, int[] before, int beforeSize,
-                                int[] after, int afterSize) {
-        return new RefilterChange(list, source, after, afterSize, before, beforeSize, false);
+    /** The list grew from the refilter's old set to its union. */
+    static RefilterChange added(ObservableList<TaskRow> list, SortedTaskRows source, RefilterRuns refilter) {
+        return new RefilterChange(list, source, refilter, false);
     }
 
-    /** The list shrank from {@code before} to {@code after}, whose every position it held. */
-    static RefilterChange removed(ObservableList<TaskRow> list, SortedTaskRows source, int[] before,
-                                  int beforeSize, int[] after, int afterSize) {
-        return new RefilterChange(list, source, before, beforeSize, after, afterSize, true);
+    /** The list shrank from the refilter's union to its new set. */
+    static RefilterChange removed(ObservableList<TaskRow> list, SortedTaskRows source, RefilterRuns refilter) {
+        return new RefilterChange(list, source, refilter, true);
     }
 
     @Override
     public boolean next() {
-        while (at < wideSize && matched < narrowSize && wide[at] == narrow[matched]) {
-            at++;
-            matched++;
-        }
-        if (at >= wideSize) {
+        if (cursor + 1 >= runs.count()) {
             // The last run stays current, as in JavaFX's own changes: the table's selection model asks the change
             // again after its walk.
             return false;
         }
-        runStart = at;
-        while (at < wideSize && (matched >= narrowSize || wide[at] != narrow[matched])) {
-            at++;
-        }
-        runLength = at - runStart;
-        // Added runs sit where they are in the wide list; removed ones where the narrow list resumes.
-        place = removing ? matched : runStart;
+        cursor++;
+        runStart = runs.start(cursor);
+        runLength = runs.length(cursor);
+        place = runs.place(cursor);
         removedRows = null;
         return true;
     }
 
     @Override
     public void reset() {
-        at = 0;
-        matched = 0;
+        cursor = -1;
         runLength = 0;
     }
 
@@ -174,7 +158,7 @@ final class RefilterChange extends ListChangeListener.Change<TaskRow> {
             if (index < 0 || index >= length) {
                 throw new IndexOutOfBoundsException(index);
             }
-            return source.get(wide[start + index]);
+            return source.get(union[start + index]);
         }
 
         @Override
