@@ -309,6 +309,8 @@ final class DesktopWindow implements AutoCloseable {
         if (StartupMarks.enabled()) {
             StartupMarks.watch(scene, mainModel.tasks().allRows(), mainModel.tasks().loadedProperty());
         }
+        // The first page was read while the window was built: shown now, it is in the first frame.
+        mainModel.tasks().rows().showFirstPageIfRead();
         stage.show();
     }
 
