@@ -147,8 +147,8 @@ public final class LiveTaskRows implements AutoCloseable {
     /**
      * Shows the first page now if it has been read and is not shown yet; on the UI thread, never waiting. The
      * window asks just before it first shows: the page is read while the window is built, and its result would
-     * otherwise wait in the UI thread's queue behind the window's first frame, which is then laid out, styled and
-     * painted a second time with the rows (a third of a second at the start on two cores).
+     * otherwise wait in the UI thread's queue behind the window's first frame, which would then be painted with an
+     * empty table and styled, laid out and painted again with the rows.
      */
     public void showFirstPageIfRead() {
         Snapshot s = firstPage;
